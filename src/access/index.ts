@@ -1,0 +1,8 @@
+export { adminOrSelf } from './adminOrSelf'
+export { anyone } from './anyone'
+export { authenticated } from './authenticated'
+export { checkRole } from './checkRole'
+export { isAdmin, isAdminField } from './isAdmin'
+export { isContentEditor, isStaff, isStaffField } from './isStaff'
+export { nobody } from './nobody'
+export { CONTENT_ROLES, ROLES, STAFF_ROLES, type Role } from './roles'

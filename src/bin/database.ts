@@ -1,0 +1,31 @@
+import path from 'node:path'
+
+import { DATA_DIR } from '../config/env'
+import { startEmbeddedPostgres } from '../db/embeddedPostgres'
+
+export interface DevDatabase {
+  embedded: boolean
+  stop: () => Promise<void>
+}
+
+/**
+ * Uses `DATABASE_URI` when set; otherwise starts the embedded PostgreSQL kept in `.data/postgres`
+ * and points `DATABASE_URI` at it for this process and its children. `push` marks the database
+ * as a development one whose schema follows the config directly.
+ */
+export async function useDevDatabase({ push }: { push: boolean }): Promise<DevDatabase> {
+  if (process.env.DATABASE_URI) return { embedded: false, stop: async () => undefined }
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('DATABASE_URI is required in production; the embedded PostgreSQL is for development only.')
+  }
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, 'postgres'),
+    port: Number(process.env.EMBEDDED_POSTGRES_PORT) || undefined,
+    log: (message) => {
+      if (process.env.DEBUG_POSTGRES || /port|stale|Creating/.test(message)) console.log(`[postgres] ${message}`)
+    },
+  })
+  process.env.DATABASE_URI = postgres.uri()
+  if (push) process.env.AULA_EMBEDDED_DATABASE = 'true'
+  return { embedded: true, stop: postgres.stop }
+}

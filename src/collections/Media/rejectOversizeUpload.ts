@@ -1,0 +1,21 @@
+import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
+
+import { maxUploadBytes } from './limits'
+
+/**
+ * The multipart parser stops reading one byte past the limit and marks the file truncated; turn
+ * that into a 400 naming `file` before anything is resized or written to disk.
+ */
+export const rejectOversizeUpload: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = req.file
+  const limit = maxUploadBytes()
+  if (file && ((file as { truncated?: boolean }).truncated || file.size > limit)) {
+    throw new ValidationError({
+      collection: 'media',
+      errors: [{ path: 'file', message: `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.` }],
+      req,
+    })
+  }
+  return args
+}

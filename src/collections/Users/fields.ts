@@ -1,0 +1,52 @@
+import type { Field } from 'payload'
+
+import { isAdminField, ROLES } from '../../access'
+import { roleLabels } from './roleLabels'
+
+export const userFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      { name: 'firstName', type: 'text', label: { es: 'Nombre', en: 'First name' }, maxLength: 100 },
+      { name: 'lastName', type: 'text', label: { es: 'Apellidos', en: 'Last name' }, maxLength: 100 },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'phone', type: 'text', label: { es: 'Teléfono', en: 'Phone' }, maxLength: 40 },
+      { name: 'company', type: 'text', label: { es: 'Empresa', en: 'Company' }, maxLength: 200 },
+      { name: 'position', type: 'text', label: { es: 'Cargo', en: 'Position' }, maxLength: 200 },
+    ],
+  },
+  {
+    name: 'roles',
+    type: 'select',
+    hasMany: true,
+    required: true,
+    defaultValue: ['student'],
+    label: { es: 'Roles', en: 'Roles' },
+    admin: {
+      position: 'sidebar',
+      description: {
+        es: 'Solo un administrador puede cambiar los roles.',
+        en: 'Only an admin can change roles.',
+      },
+    },
+    options: ROLES.map((role) => ({ value: role, label: roleLabels[role] })),
+    // Roles travel in the token so access checks need no database round trip.
+    saveToJWT: true,
+    access: { create: isAdminField, update: isAdminField },
+  },
+  {
+    name: 'language',
+    type: 'select',
+    defaultValue: 'es',
+    label: { es: 'Idioma preferido', en: 'Preferred language' },
+    admin: { position: 'sidebar' },
+    options: [
+      { value: 'es', label: { es: 'Español', en: 'Spanish' } },
+      { value: 'en', label: { es: 'Inglés', en: 'English' } },
+    ],
+  },
+]

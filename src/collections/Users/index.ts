@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, isAdmin, isStaff } from '../../access'
+import { authEmails } from './authEmails'
+import { readUsers } from './access'
+import { userFields } from './fields'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { normalizeEmail } from './hooks/normalizeEmail'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: {
+    singular: { es: 'Usuario', en: 'User' },
+    plural: { es: 'Usuarios', en: 'Users' },
+  },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'firstName', 'lastName', 'roles', 'company'],
+    group: { es: 'Administración', en: 'Administration' },
+  },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    verify: { generateEmailHTML: authEmails.verify.html, generateEmailSubject: authEmails.verify.subject },
+    forgotPassword: {
+      generateEmailHTML: authEmails.forgotPassword.html,
+      generateEmailSubject: authEmails.forgotPassword.subject,
+    },
+  },
+  access: {
+    admin: ({ req }) => Boolean(isStaff({ req })),
+    read: readUsers,
+    create: isAdmin,
+    update: adminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    beforeValidate: [normalizeEmail],
+    beforeChange: [makeFirstUserAdmin],
+  },
+  fields: userFields,
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** Everything Aula reads from the environment, validated once at start. `.env.example` documents each. */
+export interface AulaEnv {
+  isProduction: boolean
+  databaseUri: string
+  /** True when the database is the embedded one a developer or the test run started (schema is pushed). */
+  usesEmbeddedDatabase: boolean
+  payloadSecret: string
+  serverUrl: string
+  corsOrigins: string[]
+  emailFrom: { address: string; name: string }
+  smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string } | null
+  stripe: { secretKey: string; webhookSecret: string; apiUrl?: string } | null
+  seedAdmin: { email: string; password: string }
+  jobsAutorun: boolean
+}
+
+type Env = Record<string, string | undefined>
+
+export const DATA_DIR = path.resolve(process.cwd(), '.data')
+export const DEV_DATABASE_URI = 'postgres://postgres:postgres@127.0.0.1:54329/aula'
+
+export class EnvError extends Error {}
+
+const flag = (value: string | undefined, fallback: boolean) =>
+  value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
+
+/** Dev and tests need no secret set: one is generated once and kept under `.data/`. */
+const developmentSecret = (): string => {
+  const file = path.join(DATA_DIR, 'payload-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function readEnv(env: Env = process.env): AulaEnv {
+  const isProduction = env.NODE_ENV === 'production'
+  const missing = isProduction ? ['PAYLOAD_SECRET', 'DATABASE_URI'].filter((name) => !env[name]) : []
+  if (missing.length) {
+    throw new EnvError(`Aula refuses to start in production without ${missing.join(' and ')}. Set it in the environment (see .env.example).`)
+  }
+  const serverUrl = (env.SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')
+  const smtpHost = env.SMTP_HOST
+  const stripeKey = env.STRIPE_SECRET_KEY
+  return {
+    isProduction,
+    databaseUri: env.DATABASE_URI || DEV_DATABASE_URI,
+    usesEmbeddedDatabase: flag(env.AULA_EMBEDDED_DATABASE, false),
+    payloadSecret: env.PAYLOAD_SECRET || developmentSecret(),
+    serverUrl,
+    corsOrigins: [serverUrl, ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)],
+    emailFrom: { address: env.EMAIL_FROM || 'aula@localhost', name: env.EMAIL_FROM_NAME || 'Aula' },
+    smtp: smtpHost
+      ? {
+          host: smtpHost,
+          port: Number(env.SMTP_PORT || 587),
+          secure: flag(env.SMTP_SECURE, false),
+          user: env.SMTP_USER || undefined,
+          pass: env.SMTP_PASS || undefined,
+        }
+      : null,
+    stripe: stripeKey
+      ? { secretKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOKS_ENDPOINT_SECRET || '', apiUrl: env.STRIPE_API_URL || undefined }
+      : null,
+    seedAdmin: {
+      email: env.SEED_ADMIN_EMAIL || 'admin@aula.local',
+      password: env.SEED_ADMIN_PASSWORD || 'aula-admin-2026',
+    },
+    jobsAutorun: flag(env.JOBS_AUTORUN, !isProduction),
+  }
+}

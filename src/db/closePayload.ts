@@ -1,0 +1,27 @@
+import type { Payload } from 'payload'
+
+interface PgPoolInternals {
+  ended?: boolean
+  end: () => Promise<void>
+  on: (event: 'error', listener: (error: Error) => void) => void
+  _clients?: { release?: (error?: Error | boolean) => void }[]
+  _idle?: unknown[]
+}
+
+/**
+ * `payload.destroy()` forgets the schema but leaves the Postgres pool open, and the adapter keeps
+ * one client checked out for good (to watch for reconnects), so `pool.end()` alone never returns.
+ * Hand that client back, end the pool, then let Payload clean up. A pool that outlived its server
+ * would otherwise emit an unhandled 57P01 error when PostgreSQL stops.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const pool = (payload.db as unknown as { pool?: PgPoolInternals }).pool
+  if (pool && !pool.ended) {
+    pool.on('error', () => undefined)
+    for (const client of pool._clients ?? []) {
+      if (!pool._idle?.some((idle) => (idle as { client?: unknown }).client === client)) client.release?.()
+    }
+    await pool.end()
+  }
+  await payload.destroy()
+}

@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+
+import { readEnv } from '../config/env'
+import { seedUsers } from './users'
+
+export interface SeedSummary {
+  created: number
+}
+
+/**
+ * Demo data for development and the browser test. Every step looks its records up by a natural
+ * key (email, slug, code) first, so running it again adds nothing twice.
+ */
+export async function seed(payload: Payload): Promise<SeedSummary> {
+  const { seedAdmin } = readEnv()
+  const created = await seedUsers(payload, seedAdmin)
+  return { created }
+}

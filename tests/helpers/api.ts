@@ -1,0 +1,95 @@
+import {
+  GRAPHQL_POST,
+  REST_DELETE,
+  REST_GET,
+  REST_PATCH,
+  REST_POST,
+  REST_PUT,
+} from '@payloadcms/next/routes'
+import type { SanitizedConfig } from 'payload'
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+export interface ApiResponse<T = any> {
+  status: number
+  headers: Headers
+  body: T
+  text: string
+}
+
+export interface RequestOptions {
+  token?: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/**
+ * Calls Aula's real Next.js route handlers (the ones `src/app/(payload)/api` exports) in-process:
+ * the same request parsing, auth, access control and error mapping a browser or frontend gets.
+ */
+export class ApiClient {
+  private readonly handlers: Record<Method, RouteHandler>
+  private readonly graphqlHandler: (request: Request) => Promise<Response>
+
+  constructor(private readonly config: Promise<SanitizedConfig> | SanitizedConfig, private readonly baseUrl: string) {
+    this.handlers = {
+      GET: REST_GET(config) as RouteHandler,
+      POST: REST_POST(config) as RouteHandler,
+      PATCH: REST_PATCH(config) as RouteHandler,
+      PUT: REST_PUT(config) as RouteHandler,
+      DELETE: REST_DELETE(config) as RouteHandler,
+    }
+    this.graphqlHandler = GRAPHQL_POST(config) as (request: Request) => Promise<Response>
+  }
+
+  /** `path` is everything after `/api`, query string included: `/webinars?limit=5`. */
+  async request<T = any>(method: Method, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const url = new URL(`/api${path}`, this.baseUrl)
+    const headers = new Headers(options.headers)
+    let body: BodyInit | undefined
+    if (options.body instanceof FormData) {
+      body = options.body
+    } else if (typeof options.body === 'string') {
+      body = options.body
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body)
+      headers.set('content-type', 'application/json')
+    }
+    if (options.token) headers.set('authorization', `JWT ${options.token}`)
+    const request = new Request(url, { method, headers, body })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+    const response = await this.handlers[method](request, { params: Promise.resolve({ slug }) })
+    return readResponse<T>(response)
+  }
+
+  get = <T = any>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options)
+  post = <T = any>(path: string, body?: unknown, options?: RequestOptions) => this.request<T>('POST', path, { ...options, body })
+  patch = <T = any>(path: string, body?: unknown, options?: RequestOptions) => this.request<T>('PATCH', path, { ...options, body })
+  delete = <T = any>(path: string, options?: RequestOptions) => this.request<T>('DELETE', path, options)
+
+  async graphql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<ApiResponse<{ data?: T; errors?: { message: string; extensions?: any }[] }>> {
+    const headers = new Headers({ 'content-type': 'application/json' })
+    if (token) headers.set('authorization', `JWT ${token}`)
+    const request = new Request(new URL('/api/graphql', this.baseUrl), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    })
+    return readResponse(await this.graphqlHandler(request))
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const response = await this.post('/users/login', { email, password })
+    if (response.status !== 200) throw new Error(`Login as ${email} failed: ${response.status} ${response.text}`)
+    return response.body.token as string
+  }
+}
+
+async function readResponse<T>(response: Response): Promise<ApiResponse<T>> {
+  const text = await response.text()
+  let body: any = text
+  if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text)
+  return { status: response.status, headers: response.headers, body, text }
+}

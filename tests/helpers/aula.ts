@@ -1,0 +1,60 @@
+import { buildConfig, getPayload, type Payload } from 'payload'
+
+import type { Role } from '../../src/access'
+import { createAulaConfig } from '../../src/config/createAulaConfig'
+import { readEnv } from '../../src/config/env'
+import { closePayload } from '../../src/db/closePayload'
+import { ApiClient } from './api'
+import { ManualClock } from './manualClock'
+import { createTestDatabase } from './testDatabase'
+
+export interface TestAula {
+  payload: Payload
+  api: ApiClient
+  clock: ManualClock
+  /** Creates a verified user with `roles` and returns it with a login token. */
+  createUser(roles: Role[], overrides?: Record<string, unknown>): Promise<{ id: number; email: string; password: string; token: string }>
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  clock?: ManualClock
+  smtpTransport?: Record<string, unknown>
+  poolMax?: number
+}
+
+let userCounter = 0
+
+/** One Aula per test file: its own database cloned from the template, the real config, the real route handlers. */
+export async function startTestAula(options: StartOptions = {}): Promise<TestAula> {
+  const database = await createTestDatabase()
+  const clock = options.clock ?? new ManualClock()
+  const env = { ...readEnv(), databaseUri: database.uri, serverUrl: 'http://localhost:3000' }
+  const config = await buildConfig(
+    createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax }),
+  )
+  const payload = await getPayload({ config, cron: false })
+  const api = new ApiClient(config, env.serverUrl)
+
+  return {
+    payload,
+    api,
+    clock,
+    async createUser(roles, overrides = {}) {
+      userCounter += 1
+      const email = `${roles.join('-')}-${userCounter}-${Date.now()}@test.aula`
+      const password = 'correct horse battery'
+      const user = await payload.create({
+        collection: 'users',
+        overrideAccess: true,
+        data: { email, password, roles, firstName: 'Test', lastName: roles.join(' '), _verified: true, ...overrides },
+      })
+      const token = await api.login(String(user.email), password)
+      return { id: user.id as number, email: String(user.email), password, token }
+    },
+    async close() {
+      await closePayload(payload)
+      await database.drop()
+    },
+  }
+}

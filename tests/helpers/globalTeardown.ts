@@ -1,0 +1,10 @@
+import fs from 'node:fs'
+
+export default async function globalTeardown() {
+  const postgres = (globalThis as Record<string, unknown>).__AULA_TEST_POSTGRES__ as
+    | { stop: () => Promise<void>; dir: string }
+    | undefined
+  if (!postgres) return
+  await postgres.stop()
+  fs.rmSync(postgres.dir, { recursive: true, force: true })
+}
