@@ -4,7 +4,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { isAdmin } from '../access'
@@ -38,7 +38,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       importMap: { baseDir: rootDir, importMapFile: path.resolve(rootDir, 'src/app/(payload)/admin/importMap.js') },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
-    collections,
+    collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
     editor: lexicalEditor(),
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
@@ -77,3 +77,7 @@ const smtpOptions = (smtp: NonNullable<AulaEnv['smtp']>) => ({
 })
 
 const adminOnlyJobs = ({ req }: { req: Parameters<typeof isAdmin>[0]['req'] }) => Boolean(isAdmin({ req }))
+
+/** Upload collections keep their files where the environment says (tests use a temporary folder). */
+const withMediaDir = (collection: CollectionConfig, staticDir: string): CollectionConfig =>
+  typeof collection.upload === 'object' ? { ...collection, upload: { ...collection.upload, staticDir } } : collection

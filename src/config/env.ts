@@ -16,6 +16,8 @@ export interface AulaEnv {
   stripe: { secretKey: string; webhookSecret: string; apiUrl?: string } | null
   seedAdmin: { email: string; password: string }
   jobsAutorun: boolean
+  /** Folder for uploaded files (local disk; see the README for object storage when scaling out). */
+  mediaDir: string
 }
 
 type Env = Record<string, string | undefined>
@@ -72,5 +74,6 @@ export function readEnv(env: Env = process.env): AulaEnv {
       password: env.SEED_ADMIN_PASSWORD || 'aula-admin-2026',
     },
     jobsAutorun: flag(env.JOBS_AUTORUN, !isProduction),
+    mediaDir: path.resolve(env.MEDIA_DIR || 'media'),
   }
 }

@@ -32,6 +32,7 @@ export async function seedUsers(payload: Payload, admin: { email: string; passwo
     await payload.create({
       collection: 'users',
       overrideAccess: true,
+      disableVerificationEmail: true,
       data: { ...person, email, password: admin.password, _verified: true },
     })
     created += 1

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { buildConfig, getPayload, type Payload } from 'payload'
 
 import type { Role } from '../../src/access'
@@ -12,6 +15,8 @@ export interface TestAula {
   payload: Payload
   api: ApiClient
   clock: ManualClock
+  /** Temporary folder holding this instance's uploads. */
+  mediaDir: string
   /** Creates a verified user with `roles` and returns it with a login token. */
   createUser(roles: Role[], overrides?: Record<string, unknown>): Promise<{ id: number; email: string; password: string; token: string }>
   close(): Promise<void>
@@ -29,7 +34,8 @@ let userCounter = 0
 export async function startTestAula(options: StartOptions = {}): Promise<TestAula> {
   const database = await createTestDatabase()
   const clock = options.clock ?? new ManualClock()
-  const env = { ...readEnv(), databaseUri: database.uri, serverUrl: 'http://localhost:3000' }
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-test-media-'))
+  const env = { ...readEnv(), databaseUri: database.uri, serverUrl: 'http://localhost:3000', mediaDir }
   const config = await buildConfig(
     createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax }),
   )
@@ -40,6 +46,7 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     payload,
     api,
     clock,
+    mediaDir,
     async createUser(roles, overrides = {}) {
       userCounter += 1
       const email = `${roles.join('-')}-${userCounter}-${Date.now()}@test.aula`
@@ -47,6 +54,7 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
       const user = await payload.create({
         collection: 'users',
         overrideAccess: true,
+        disableVerificationEmail: true,
         data: { email, password, roles, firstName: 'Test', lastName: roles.join(' '), _verified: true, ...overrides },
       })
       const token = await api.login(String(user.email), password)
@@ -55,6 +63,7 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     async close() {
       await closePayload(payload)
       await database.drop()
+      fs.rmSync(mediaDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isContentEditor } from '../../access'
@@ -24,7 +23,8 @@ export const Media: CollectionConfig = {
   },
   hooks: { beforeOperation: [rejectOversizeUpload] },
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
+    // The config factory points this at MEDIA_DIR.
+    staticDir: 'media',
     mimeTypes: MEDIA_MIME_TYPES,
     focalPoint: true,
     adminThumbnail: 'thumbnail',
