@@ -22,7 +22,7 @@ export async function useDevDatabase({ push }: { push: boolean }): Promise<DevDa
     dataDir: path.join(DATA_DIR, 'postgres'),
     port: Number(process.env.EMBEDDED_POSTGRES_PORT) || undefined,
     log: (message) => {
-      if (process.env.DEBUG_POSTGRES || /port|stale|Creating/.test(message)) console.log(`[postgres] ${message}`)
+      if (process.env.DEBUG_POSTGRES || /^Port \d+ is taken|stale|Creating/.test(message)) console.log(`[postgres] ${message}`)
     },
   })
   process.env.DATABASE_URI = postgres.uri()
