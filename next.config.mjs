@@ -6,7 +6,6 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: 'standalone',
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   // Payload's sources import `./x.js` for `./x.ts`; webpack needs the alias, turbopack resolves it itself.
   webpack: (webpackConfig) => {

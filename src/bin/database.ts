@@ -1,7 +1,7 @@
 import path from 'node:path'
 
-import { DATA_DIR } from '../config/env'
-import { startEmbeddedPostgres } from '../db/embeddedPostgres'
+import { DATA_DIR, DEV_DATABASE_URI } from '../config/env'
+import { runningEmbeddedPostgresPort, startEmbeddedPostgres } from '../db/embeddedPostgres'
 
 export interface DevDatabase {
   embedded: boolean
@@ -18,8 +18,16 @@ export async function useDevDatabase({ push }: { push: boolean }): Promise<DevDa
   if (process.env.NODE_ENV === 'production') {
     throw new Error('DATABASE_URI is required in production; the embedded PostgreSQL is for development only.')
   }
+  const dataDir = path.join(DATA_DIR, 'postgres')
+  const runningPort = runningEmbeddedPostgresPort(dataDir)
+  if (runningPort) {
+    // `npm run dev` is already serving it: share that server (the worker, migrations, seed).
+    process.env.DATABASE_URI = DEV_DATABASE_URI.replace(':54329/', `:${runningPort}/`)
+    if (push) process.env.AULA_EMBEDDED_DATABASE = 'true'
+    return { embedded: true, stop: async () => undefined }
+  }
   const postgres = await startEmbeddedPostgres({
-    dataDir: path.join(DATA_DIR, 'postgres'),
+    dataDir,
     port: Number(process.env.EMBEDDED_POSTGRES_PORT) || undefined,
     log: (message) => {
       if (process.env.DEBUG_POSTGRES || /^Port \d+ is taken|stale|Creating/.test(message)) console.log(`[postgres] ${message}`)

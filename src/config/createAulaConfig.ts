@@ -61,6 +61,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
       tasks: [],
+      // JOBS_AUTORUN: the web process runs due jobs itself (development); production leaves that to `npm run worker`.
+      autoRun: env.jobsAutorun ? [{ cron: '*/5 * * * * *', limit: 50 }] : undefined,
     },
     // Types are generated on purpose (`npm run generate:types`) and a test fails when they drift.
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },

@@ -79,6 +79,15 @@ export async function ensureDatabase(adminUri: string, database: string): Promis
   }
 }
 
+/** The port of a PostgreSQL already serving `dataDir` (another `npm run dev`), or null. */
+export function runningEmbeddedPostgresPort(dataDir: string): number | null {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return null
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n')
+  const pid = Number(lines[0])
+  return pid && isRunning(pid) ? Number(lines[3]) || null : null
+}
+
 /** A `postmaster.pid` left by a crash blocks the next start; one whose process still runs means another server owns the folder. */
 function removeStalePidFile(dataDir: string, log: (message: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid')

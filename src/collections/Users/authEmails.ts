@@ -15,9 +15,9 @@ const button = (href: string, label: string) => `<p><a href="${escapeHtml(href)}
 /** Bilingual account emails. Their wording is product copy; the email pipeline will make them editable. */
 export const authEmails = {
   forgotPassword: {
-    subject: ({ user }: { user?: AuthUser }) =>
+    subject: ({ user }: { user?: AuthUser } = {}) =>
       isEnglish(user) ? 'Reset your Aula password' : 'Restablece tu contraseña de Aula',
-    html: ({ req, token, user }: { req?: PayloadRequest; token?: string; user?: AuthUser }) => {
+    html: ({ req, token, user }: { req?: PayloadRequest; token?: string; user?: AuthUser } = {}) => {
       const link = `${baseUrl(req)}/admin/reset/${token}`
       return isEnglish(user)
         ? [greeting(user), paragraph('Someone asked to reset the password of your account. If it was you, choose a new one:'), button(link, 'Choose a new password'), paragraph('If you did not ask for this, ignore this email.')].join('\n')
@@ -25,9 +25,9 @@ export const authEmails = {
     },
   },
   verify: {
-    subject: ({ user }: { user?: AuthUser }) =>
+    subject: ({ user }: { user?: AuthUser } = {}) =>
       isEnglish(user) ? 'Confirm your email for Aula' : 'Confirma tu correo en Aula',
-    html: ({ req, token, user }: { req?: PayloadRequest; token?: string; user?: AuthUser }) => {
+    html: ({ req, token, user }: { req?: PayloadRequest; token?: string; user?: AuthUser } = {}) => {
       const link = `${baseUrl(req)}/admin/users/verify/${token}`
       return isEnglish(user)
         ? [greeting(user), paragraph('Confirm your email address to start using your account:'), button(link, 'Confirm my email')].join('\n')
