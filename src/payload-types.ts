@@ -69,6 +69,10 @@ export interface Config {
   collections: {
     users: User;
     media: Media;
+    speakers: Speaker;
+    categories: Category;
+    webinars: Webinar;
+    courses: Course;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -78,6 +82,10 @@ export interface Config {
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    speakers: SpeakersSelect<false> | SpeakersSelect<true>;
+    categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    webinars: WebinarsSelect<false> | WebinarsSelect<true>;
+    courses: CoursesSelect<false> | CoursesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -204,6 +212,228 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers".
+ */
+export interface Speaker {
+  id: number;
+  name: string;
+  /**
+   * One line: "Data engineer at ..."
+   */
+  headline?: string | null;
+  company?: string | null;
+  bio?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  photo?: (number | null) | Media;
+  linkedinUrl?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  /**
+   * Optional: link an account so the speaker can log in as an instructor.
+   */
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  name: string;
+  /**
+   * Generated from the title when left empty (accents folded). Must be unique.
+   */
+  slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinars".
+ */
+export interface Webinar {
+  id: number;
+  title: string;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  speakers?: (number | Speaker)[] | null;
+  category?: (number | null) | Category;
+  image?: (number | null) | Media;
+  /**
+   * The event's local time in the chosen time zone; stored in UTC.
+   */
+  startsAt: string;
+  startsAt_tz: string;
+  timezone?: string | null;
+  durationMinutes: number;
+  platform: 'zoom' | 'meet' | 'teams' | 'youtube' | 'other';
+  meetingLink?: string | null;
+  isFree?: boolean | null;
+  price?: number | null;
+  /**
+   * ISO 4217 code, e.g. PEN, USD or EUR.
+   */
+  currency: string;
+  /**
+   * Leave empty for unlimited seats.
+   */
+  capacity?: number | null;
+  /**
+   * Visible to staff only.
+   */
+  extraNotes?: string | null;
+  /**
+   * Generated from the title when left empty (accents folded). Must be unique.
+   */
+  slug?: string | null;
+  status: 'draft' | 'published' | 'completed' | 'cancelled';
+  organizer?: (number | null) | User;
+  seatsTaken?: number | null;
+  /**
+   * Empty = unlimited.
+   */
+  seatsLeft?: number | null;
+  lastEditedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses".
+ */
+export interface Course {
+  id: number;
+  title: string;
+  courseCode: string;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  objective?: string | null;
+  category?: (number | null) | Category;
+  instructors?: (number | Speaker)[] | null;
+  image?: (number | null) | Media;
+  syllabus?: (number | null) | Media;
+  modality: 'online' | 'presential' | 'hybrid';
+  location?: string | null;
+  /**
+   * E.g. Tuesdays and Thursdays 7–9 pm (Lima time).
+   */
+  schedule?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  /**
+   * Empty = sum of the modules.
+   */
+  durationHours?: number | null;
+  /**
+   * Drag to reorder. Hours and sessions add up to the course's duration when that is left empty.
+   */
+  modules?:
+    | {
+        /**
+         * Empty = its position.
+         */
+        moduleNumber?: number | null;
+        title: string;
+        objective?: string | null;
+        hours?: number | null;
+        weekNumber?: number | null;
+        startDate?: string | null;
+        endDate?: string | null;
+        /**
+         * Type a topic and press Enter.
+         */
+        topics?: string[] | null;
+        sessions?:
+          | {
+              date?: string | null;
+              name?: string | null;
+              durationHours?: number | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  regularPrice?: number | null;
+  /**
+   * ISO 4217 code, e.g. PEN, USD or EUR.
+   */
+  currency: string;
+  earlyBirdPrice?: number | null;
+  /**
+   * From this moment the regular price applies.
+   */
+  earlyBirdDeadline?: string | null;
+  /**
+   * Leave empty for unlimited seats.
+   */
+  capacity?: number | null;
+  /**
+   * Generated from the title when left empty (accents folded). Must be unique.
+   */
+  slug?: string | null;
+  status: 'draft' | 'published' | 'in_progress' | 'completed' | 'cancelled';
+  seatsTaken?: number | null;
+  /**
+   * Empty = unlimited.
+   */
+  seatsLeft?: number | null;
+  currentPrice?: number | null;
+  totalSessions?: number | null;
+  lastEditedBy?: (number | null) | User;
+  searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -233,6 +463,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'speakers';
+        value: number | Speaker;
+      } | null)
+    | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -358,6 +604,125 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "speakers_select".
+ */
+export interface SpeakersSelect<T extends boolean = true> {
+  name?: T;
+  headline?: T;
+  company?: T;
+  bio?: T;
+  photo?: T;
+  linkedinUrl?: T;
+  email?: T;
+  phone?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories_select".
+ */
+export interface CategoriesSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webinars_select".
+ */
+export interface WebinarsSelect<T extends boolean = true> {
+  title?: T;
+  summary?: T;
+  description?: T;
+  speakers?: T;
+  category?: T;
+  image?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  timezone?: T;
+  durationMinutes?: T;
+  platform?: T;
+  meetingLink?: T;
+  isFree?: T;
+  price?: T;
+  currency?: T;
+  capacity?: T;
+  extraNotes?: T;
+  slug?: T;
+  status?: T;
+  organizer?: T;
+  seatsTaken?: T;
+  seatsLeft?: T;
+  lastEditedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses_select".
+ */
+export interface CoursesSelect<T extends boolean = true> {
+  title?: T;
+  courseCode?: T;
+  summary?: T;
+  description?: T;
+  objective?: T;
+  category?: T;
+  instructors?: T;
+  image?: T;
+  syllabus?: T;
+  modality?: T;
+  location?: T;
+  schedule?: T;
+  startDate?: T;
+  endDate?: T;
+  durationHours?: T;
+  modules?:
+    | T
+    | {
+        moduleNumber?: T;
+        title?: T;
+        objective?: T;
+        hours?: T;
+        weekNumber?: T;
+        startDate?: T;
+        endDate?: T;
+        topics?: T;
+        sessions?:
+          | T
+          | {
+              date?: T;
+              name?: T;
+              durationHours?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  regularPrice?: T;
+  currency?: T;
+  earlyBirdPrice?: T;
+  earlyBirdDeadline?: T;
+  capacity?: T;
+  slug?: T;
+  status?: T;
+  seatsTaken?: T;
+  seatsLeft?: T;
+  currentPrice?: T;
+  totalSessions?: T;
+  lastEditedBy?: T;
+  searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
+import { Categories } from './Categories'
+import { Courses } from './Courses'
 import { Media } from './Media'
+import { Speakers } from './Speakers'
 import { Users } from './Users'
+import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses]

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { readEnv } from '../config/env'
+import { seedCatalog } from './catalog'
 import { seedUsers } from './users'
 
 export interface SeedSummary {
@@ -13,6 +14,7 @@ export interface SeedSummary {
  */
 export async function seed(payload: Payload): Promise<SeedSummary> {
   const { seedAdmin } = readEnv()
-  const created = await seedUsers(payload, seedAdmin)
+  let created = await seedUsers(payload, seedAdmin)
+  created += await seedCatalog(payload)
   return { created }
 }

@@ -1,0 +1,19 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, isContentEditor } from '../../access'
+import { slugField } from '../../fields/slug'
+import { catalogGroup } from '../catalogGroup'
+
+export const Categories: CollectionConfig = {
+  slug: 'categories',
+  labels: {
+    singular: { es: 'Categoría', en: 'Category' },
+    plural: { es: 'Categorías', en: 'Categories' },
+  },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: catalogGroup },
+  access: { read: anyone, create: isContentEditor, update: isContentEditor, delete: isContentEditor },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120, label: { es: 'Nombre', en: 'Name' } },
+    slugField('name'),
+  ],
+}

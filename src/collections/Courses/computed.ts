@@ -1,0 +1,50 @@
+import type { NumberField } from 'payload'
+
+import { getClock } from '../../utilities/clock'
+
+const readOnlyVirtual = { create: () => false, update: () => false }
+
+/**
+ * What a buyer pays right now: the early-bird price strictly before its deadline, the regular price
+ * from the deadline on. Computed on read with the injected clock, so no job has to flip it.
+ */
+export const currentPriceField: NumberField = {
+  name: 'currentPrice',
+  type: 'number',
+  virtual: true,
+  label: { es: 'Precio actual', en: 'Current price' },
+  access: readOnlyVirtual,
+  admin: { position: 'sidebar', readOnly: true },
+  hooks: {
+    afterRead: [
+      ({ siblingData, req }) => {
+        const regular = siblingData?.regularPrice ?? null
+        const earlyBird = siblingData?.earlyBirdPrice
+        const deadline = siblingData?.earlyBirdDeadline
+        if (earlyBird === null || earlyBird === undefined || !deadline) return regular
+        return getClock(req.payload).now().getTime() < new Date(deadline).getTime() ? earlyBird : regular
+      },
+    ],
+  },
+}
+
+type Module = { sessions?: unknown[] | null }
+
+/** Sessions across all modules, counted from the row already loaded. */
+export const totalSessionsField: NumberField = {
+  name: 'totalSessions',
+  type: 'number',
+  virtual: true,
+  label: { es: 'Total de sesiones', en: 'Total sessions' },
+  access: readOnlyVirtual,
+  admin: { position: 'sidebar', readOnly: true },
+  hooks: {
+    afterRead: [
+      ({ siblingData }) => {
+        const modules = siblingData?.modules as Module[] | undefined
+        if (!Array.isArray(modules)) return null
+        return modules.reduce((sum, module) => sum + (module.sessions?.length ?? 0), 0)
+      },
+    ],
+  },
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { catalogGroup } from '../catalogGroup'
+import { courseFields } from './fields'
+import { deriveFromModules } from './hooks/deriveFromModules'
+import { COURSE_PUBLIC_STATUSES } from './statuses'
+
+export const Courses: CollectionConfig = {
+  slug: 'courses',
+  labels: {
+    singular: { es: 'Curso', en: 'Course' },
+    plural: { es: 'Cursos', en: 'Courses' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'courseCode', 'status', 'startDate', 'seatsLeft', 'currentPrice'],
+    listSearchableFields: ['title', 'courseCode', 'searchText'],
+    group: catalogGroup,
+  },
+  access: {
+    read: publishedOrStaff(COURSE_PUBLIC_STATUSES),
+    readVersions: isStaff,
+    create: isContentEditor,
+    update: isContentEditor,
+    delete: isContentEditor,
+  },
+  versions: { maxPerDoc: 50 },
+  trash: true,
+  indexes: [{ fields: ['status', 'startDate'] }],
+  hooks: {
+    beforeOperation: [foldSearchQuery],
+    beforeChange: [deriveFromModules],
+  },
+  fields: courseFields,
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { catalogGroup } from '../catalogGroup'
+import { webinarFields } from './fields'
+import { syncTimezone } from './hooks/syncTimezone'
+import { WEBINAR_PUBLIC_STATUSES } from './statuses'
+
+export const Webinars: CollectionConfig = {
+  slug: 'webinars',
+  labels: {
+    singular: { es: 'Webinar', en: 'Webinar' },
+    plural: { es: 'Webinars', en: 'Webinars' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'startsAt', 'seatsLeft', 'category'],
+    listSearchableFields: ['title', 'slug', 'searchText'],
+    group: catalogGroup,
+  },
+  access: {
+    read: publishedOrStaff(WEBINAR_PUBLIC_STATUSES),
+    readVersions: isStaff,
+    create: isContentEditor,
+    update: isContentEditor,
+    delete: isContentEditor,
+  },
+  versions: { maxPerDoc: 50 },
+  trash: true,
+  indexes: [{ fields: ['status', 'startsAt'] }],
+  hooks: {
+    beforeOperation: [foldSearchQuery],
+    beforeValidate: [syncTimezone],
+  },
+  fields: webinarFields,
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { startTestAula, type TestAula } from '../helpers/aula'
+import { webinarData } from '../helpers/catalog'
+
+let aula: TestAula
+
+type Queryable = { query: (...args: unknown[]) => unknown }
+
+/** Counts every statement the app's pool sends to Postgres while `work` runs. */
+async function countStatements(work: () => Promise<unknown>): Promise<number> {
+  const pool = (aula.payload.db as unknown as { pool: { Client: { prototype: Queryable } } }).pool
+  const prototype = pool.Client.prototype
+  const original = prototype.query
+  let statements = 0
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    statements += 1
+    return original.apply(this, args)
+  }
+  try {
+    await work()
+  } finally {
+    prototype.query = original
+  }
+  return statements
+}
+
+beforeAll(async () => {
+  aula = await startTestAula()
+  const { payload } = aula
+  const speakers = await Promise.all(
+    ['Ana', 'Luis', 'Marta'].map((name) => payload.create({ collection: 'speakers', data: { name }, overrideAccess: true })),
+  )
+  const categories = await Promise.all(
+    ['Datos', 'Gestión'].map((name) => payload.create({ collection: 'categories', data: { name }, overrideAccess: true })),
+  )
+  for (let index = 0; index < 110; index += 1) {
+    await payload.create({
+      collection: 'webinars',
+      overrideAccess: true,
+      depth: 0,
+      data: webinarData({
+        title: `Webinar ${index}`,
+        capacity: 50,
+        category: categories[index % 2]!.id,
+        speakers: [speakers[index % 3]!.id, speakers[(index + 1) % 3]!.id],
+      }) as never,
+    })
+  }
+})
+
+afterAll(async () => {
+  await aula.close()
+})
+
+describe('listing webinars', () => {
+  it('costs the same number of SQL statements for 10 and for 100 published webinars at depth 1', async () => {
+    const list = (limit: number) => async () => {
+      const response = await aula.api.get(`/webinars?where[status][equals]=published&limit=${limit}&depth=1`)
+      expect(response.status).toBe(200)
+      expect(response.body.docs).toHaveLength(limit)
+      expect(response.body.docs[0].category.name).toBeDefined()
+      expect(response.body.docs[0].seatsLeft).toBe(50)
+    }
+    await list(10)() // warm up: first requests also read auth/preferences setup
+    const ten = await countStatements(list(10))
+    const hundred = await countStatements(list(100))
+    expect(ten).toBeGreaterThan(0)
+    expect(hundred).toBe(ten)
+  })
+})
