@@ -73,6 +73,7 @@ export interface Config {
     categories: Category;
     webinars: Webinar;
     courses: Course;
+    enrollments: Enrollment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -86,6 +87,7 @@ export interface Config {
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
+    enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -434,6 +436,39 @@ export interface Course {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrollments".
+ */
+export interface Enrollment {
+  id: number;
+  user: number | User;
+  item:
+    | {
+        relationTo: 'webinars';
+        value: number | Webinar;
+      }
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      };
+  status?: ('pending_payment' | 'confirmed' | 'waitlisted' | 'cancelled' | 'refunded') | null;
+  paymentStatus?: ('not_required' | 'pending' | 'paid' | 'failed' | 'refunded') | null;
+  amount?: number | null;
+  currency?: string | null;
+  priceTier?: ('free' | 'regular' | 'early_bird') | null;
+  attended?: boolean | null;
+  completionPercentage?: number | null;
+  feedbackRating?: number | null;
+  feedbackComment?: string | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  source?: ('web' | 'admin' | 'import') | null;
+  activeKey?: string | null;
+  idempotencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -479,6 +514,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'courses';
         value: number | Course;
+      } | null)
+    | ({
+        relationTo: 'enrollments';
+        value: number | Enrollment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -723,6 +762,30 @@ export interface CoursesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "enrollments_select".
+ */
+export interface EnrollmentsSelect<T extends boolean = true> {
+  user?: T;
+  item?: T;
+  status?: T;
+  paymentStatus?: T;
+  amount?: T;
+  currency?: T;
+  priceTier?: T;
+  attended?: T;
+  completionPercentage?: T;
+  feedbackRating?: T;
+  feedbackComment?: T;
+  cancelledAt?: T;
+  cancellationReason?: T;
+  source?: T;
+  activeKey?: T;
+  idempotencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -2,9 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { Categories } from './Categories'
 import { Courses } from './Courses'
+import { Enrollments } from './Enrollments'
 import { Media } from './Media'
 import { Speakers } from './Speakers'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments]

@@ -8,6 +8,7 @@ import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { isAdmin } from '../access'
+import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { collections } from '../collections'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { type Clock, systemClock } from '../utilities/clock'
@@ -56,7 +57,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     cors: env.corsOrigins,
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
-    graphQL: { disablePlaygroundInProduction: false },
+    graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
@@ -67,7 +68,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // Types are generated on purpose (`npm run generate:types`) and a test fails when they drift.
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },
     telemetry: false,
-    custom: { clock },
+    // paymentsConfigured: without Stripe keys paid items answer 503 instead of taking money we cannot collect.
+    custom: { clock, paymentsConfigured: Boolean(env.stripe) },
   }
 }
 

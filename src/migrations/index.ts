@@ -1,9 +1,15 @@
 import * as migration_20261123_210313_initial from './20261123_210313_initial';
+import * as migration_20261123_212103_catalog_and_enrollments from './20261123_212103_catalog_and_enrollments';
 
 export const migrations = [
   {
     up: migration_20261123_210313_initial.up,
     down: migration_20261123_210313_initial.down,
-    name: '20261123_210313_initial'
+    name: '20261123_210313_initial',
+  },
+  {
+    up: migration_20261123_212103_catalog_and_enrollments.up,
+    down: migration_20261123_212103_catalog_and_enrollments.down,
+    name: '20261123_212103_catalog_and_enrollments'
   },
 ];

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
+import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
 import { catalogGroup } from '../catalogGroup'
+import { participantsEndpoint } from '../Enrollments/endpoints/participants'
+import { registerEndpoint } from '../Enrollments/endpoints/register'
 import { courseFields } from './fields'
 import { deriveFromModules } from './hooks/deriveFromModules'
 import { COURSE_PUBLIC_STATUSES } from './statuses'
@@ -31,7 +35,9 @@ export const Courses: CollectionConfig = {
   indexes: [{ fields: ['status', 'startDate'] }],
   hooks: {
     beforeOperation: [foldSearchQuery],
-    beforeChange: [deriveFromModules],
+    beforeChange: [deriveFromModules, guardCapacity],
+    afterChange: [promoteOnCapacityRaise],
   },
+  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses')],
   fields: courseFields,
 }

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
+import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
 import { catalogGroup } from '../catalogGroup'
+import { participantsEndpoint } from '../Enrollments/endpoints/participants'
+import { registerEndpoint } from '../Enrollments/endpoints/register'
 import { webinarFields } from './fields'
 import { syncTimezone } from './hooks/syncTimezone'
 import { WEBINAR_PUBLIC_STATUSES } from './statuses'
@@ -32,6 +36,9 @@ export const Webinars: CollectionConfig = {
   hooks: {
     beforeOperation: [foldSearchQuery],
     beforeValidate: [syncTimezone],
+    beforeChange: [guardCapacity],
+    afterChange: [promoteOnCapacityRaise],
   },
+  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars')],
   fields: webinarFields,
 }

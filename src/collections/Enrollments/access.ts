@@ -1,0 +1,33 @@
+import type { Access } from 'payload'
+
+import { checkRole } from '../../access'
+import { itemsTaughtBy, whereItemIn } from '../../access/itemsTaughtBy'
+
+/** Staff who read every enrollment: admins, editors and sales. */
+const READS_ALL = ['admin', 'editor', 'sales'] as const
+
+/**
+ * Students see their own enrollments; instructors also those of the webinars and courses they
+ * present or teach; admins, editors and sales see all. Anonymous callers see none.
+ */
+export const readEnrollments: Access = async ({ req }) => {
+  const { user } = req
+  if (!user) return false
+  if (checkRole([...READS_ALL], user)) return true
+  const own = { user: { equals: user.id } }
+  if (!checkRole(['instructor'], user)) return own
+  return { or: [own, ...whereItemIn(await itemsTaughtBy(req, user.id))] }
+}
+
+/**
+ * Admins edit everything; instructors their participants (field rules limit them to attendance);
+ * a student their own enrollment (field rules and `checkFeedback` limit them to feedback).
+ */
+export const updateEnrollments: Access = async ({ req }) => {
+  const { user } = req
+  if (!user) return false
+  if (checkRole(['admin'], user)) return true
+  const own = { user: { equals: user.id } }
+  if (!checkRole(['instructor'], user)) return own
+  return { or: [own, ...whereItemIn(await itemsTaughtBy(req, user.id))] }
+}

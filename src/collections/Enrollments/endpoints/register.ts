@@ -1,0 +1,43 @@
+import { APIError, type Endpoint } from 'payload'
+
+import { parseInput } from '../../../endpoints/parseInput'
+import { readJsonBody } from '../../../endpoints/readJsonBody'
+import { routeId } from '../../../endpoints/routeId'
+import { PERSON_INPUT } from '../../../enrollment/personInput'
+import { register } from '../../../enrollment/register'
+import type { ItemCollection } from '../../../enrollment/statuses'
+import { publicEnrollment } from './publicEnrollment'
+
+
+/**
+ * `POST /api/webinars/:id/register` and `POST /api/courses/:id/enroll`. Anyone may call it:
+ * anonymous callers name the person in the body; a logged-in user may send nothing.
+ */
+export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
+  path: collection === 'webinars' ? '/:id/register' : '/:id/enroll',
+  method: 'post',
+  handler: async (req) => {
+    const itemId = routeId(req)
+    const body = await readJsonBody(req)
+    const idempotencyKey = req.headers.get('idempotency-key')?.trim() || undefined
+    if (idempotencyKey && idempotencyKey.length > 200) {
+      throw new APIError('The Idempotency-Key header must be at most 200 characters.', 400, undefined, true)
+    }
+    const person =
+      req.user?.collection === 'users' && body.email === undefined
+        ? { userId: req.user.id as number }
+        : parseInput(body, PERSON_INPUT, 'enrollments')
+    const { enrollment, created } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
+    return Response.json(
+      { message: messageFor(String(enrollment.status)), doc: publicEnrollment(enrollment) },
+      { status: 201, headers: created ? {} : { 'Idempotent-Replayed': 'true' } },
+    )
+  },
+})
+
+const messageFor = (status: string) =>
+  ({
+    confirmed: 'You are registered.',
+    waitlisted: 'The item is full: you are on the waiting list and will be told when a seat frees up.',
+    pending_payment: 'Your seat is held until you pay.',
+  })[status] ?? 'Registration received.'

@@ -1,0 +1,104 @@
+import type { Field, FieldAccess } from 'payload'
+
+import { checkRole } from '../../access'
+import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enrollment/statuses'
+
+const adminOnly: FieldAccess = ({ req: { user } }) => checkRole(['admin'], user)
+const attendanceKeepers: FieldAccess = ({ req: { user } }) => checkRole(['admin', 'instructor'], user)
+const nobody: FieldAccess = () => false
+
+const statusLabels: Record<string, { es: string; en: string }> = {
+  pending_payment: { es: 'Pendiente de pago', en: 'Pending payment' },
+  confirmed: { es: 'Confirmada', en: 'Confirmed' },
+  waitlisted: { es: 'En lista de espera', en: 'Waitlisted' },
+  cancelled: { es: 'Cancelada', en: 'Cancelled' },
+  refunded: { es: 'Reembolsada', en: 'Refunded' },
+  not_required: { es: 'No requerido', en: 'Not required' },
+  pending: { es: 'Pendiente', en: 'Pending' },
+  paid: { es: 'Pagado', en: 'Paid' },
+  failed: { es: 'Fallido', en: 'Failed' },
+  free: { es: 'Gratis', en: 'Free' },
+  regular: { es: 'Regular', en: 'Regular' },
+  early_bird: { es: 'Preventa', en: 'Early bird' },
+}
+const options = (values: readonly string[]) => values.map((value) => ({ value, label: statusLabels[value] }))
+
+export const enrollmentFields: Field[] = [
+  {
+    type: 'row',
+    fields: [
+      { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, label: { es: 'Persona', en: 'Person' }, access: { update: adminOnly } },
+      { name: 'item', type: 'relationship', relationTo: ['webinars', 'courses'], required: true, label: { es: 'Webinar o curso', en: 'Webinar or course' }, access: { update: nobody } },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'status', type: 'select', options: options(ENROLLMENT_STATUSES), index: true, label: { es: 'Estado', en: 'Status' }, access: { update: adminOnly } },
+      { name: 'paymentStatus', type: 'select', options: options(PAYMENT_STATUSES), label: { es: 'Pago', en: 'Payment' }, access: { create: nobody, update: adminOnly } },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'amount', type: 'number', min: 0, label: { es: 'Importe', en: 'Amount' }, access: { create: nobody, update: adminOnly } },
+      { name: 'currency', type: 'text', maxLength: 3, label: { es: 'Moneda', en: 'Currency' }, access: { create: nobody, update: adminOnly } },
+      { name: 'priceTier', type: 'select', options: options(PRICE_TIERS), label: { es: 'Tarifa', en: 'Price tier' }, access: { create: nobody, update: adminOnly } },
+    ],
+  },
+  {
+    type: 'row',
+    fields: [
+      { name: 'attended', type: 'checkbox', defaultValue: false, label: { es: 'Asistió', en: 'Attended' }, access: { update: attendanceKeepers } },
+      { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, access: { update: attendanceKeepers } },
+    ],
+  },
+  {
+    type: 'collapsible',
+    label: { es: 'Valoración', en: 'Feedback' },
+    fields: [
+      { name: 'feedbackRating', type: 'number', min: 1, max: 5, label: { es: 'Valoración (1–5)', en: 'Rating (1–5)' } },
+      { name: 'feedbackComment', type: 'textarea', maxLength: 2000, label: { es: 'Comentario', en: 'Comment' } },
+    ],
+  },
+  {
+    type: 'collapsible',
+    label: { es: 'Cancelación', en: 'Cancellation' },
+    admin: { initCollapsed: true },
+    fields: [
+      { name: 'cancelledAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } }, label: { es: 'Cancelada el', en: 'Cancelled at' }, access: { create: nobody, update: nobody } },
+      { name: 'cancellationReason', type: 'text', maxLength: 500, label: { es: 'Motivo', en: 'Reason' }, access: { update: adminOnly } },
+    ],
+  },
+  {
+    name: 'source',
+    type: 'select',
+    defaultValue: 'admin',
+    options: [
+      { value: 'web', label: { es: 'Web', en: 'Web' } },
+      { value: 'admin', label: { es: 'Administración', en: 'Admin' } },
+      { value: 'import', label: { es: 'Importación', en: 'Import' } },
+    ],
+    label: { es: 'Origen', en: 'Source' },
+    admin: { position: 'sidebar' },
+    access: { update: nobody },
+  },
+  {
+    // `<collection>:<item id>:<user id>` while the enrollment is active, empty otherwise. Its unique
+    // index is the database's guarantee of one active enrollment per person and item.
+    name: 'activeKey',
+    type: 'text',
+    unique: true,
+    admin: { hidden: true },
+    access: { read: nobody, create: nobody, update: nobody },
+  },
+  {
+    // Frontends send an Idempotency-Key header on register/enroll; a retry returns this enrollment.
+    name: 'idempotencyKey',
+    type: 'text',
+    unique: true,
+    maxLength: 200,
+    admin: { hidden: true },
+    access: { read: nobody, create: nobody, update: nobody },
+  },
+]

@@ -1,0 +1,72 @@
+import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+
+import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem } from '../../../enrollment/items'
+import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
+import { sql, sqlFor } from '../../../enrollment/transaction'
+import { getClock } from '../../../utilities/clock'
+
+type ItemRef = { relationTo: ItemCollection; value: number | { id: number } }
+
+const itemRef = (item: unknown): { collection: ItemCollection; id: number } | null => {
+  const ref = item as ItemRef | undefined
+  if (!ref?.relationTo || ref.value === undefined || ref.value === null) return null
+  return { collection: ref.relationTo, id: typeof ref.value === 'object' ? ref.value.id : Number(ref.value) }
+}
+const userId = (user: unknown) => (typeof user === 'object' && user ? (user as { id: number }).id : Number(user))
+
+/**
+ * Every seat rule in one place, run inside the transaction of whatever changes an enrollment (the
+ * website's register endpoint, an admin's form, a cancellation, a promotion, a payment webhook).
+ * It locks the item's row, so the seat counter on the item is only ever changed by one
+ * transaction at a time, and refuses anything that would overbook.
+ */
+export const applySeatRules: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation === 'create') return applyToNewEnrollment(req, data)
+  const previous = originalDoc?.status as string | undefined
+  const next = (data.status ?? previous) as string
+  const ref = itemRef(originalDoc?.item)
+  if (next !== previous && ref) {
+    const item = await lockAnyItem(req, ref.collection, ref.id)
+    if (item && holdsSeat(previous) && !holdsSeat(next)) {
+      await changeSeatsTaken(req, item, -1)
+      req.context.freedSeat = ref
+    }
+    if (item && !holdsSeat(previous) && holdsSeat(next)) {
+      if (!hasFreeSeat(item)) throw new APIError('There is no free seat left for this enrollment.', 409, undefined, true)
+      await changeSeatsTaken(req, item, 1)
+    }
+    if ((next === 'cancelled' || next === 'refunded') && !originalDoc?.cancelledAt) {
+      data.cancelledAt = getClock(req.payload).now().toISOString()
+    }
+  }
+  data.activeKey = ref && isActive(next) ? `${ref.collection}:${ref.id}:${userId(originalDoc?.user)}` : null
+  return data
+}
+
+async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, any>) {
+  const ref = itemRef(data.item)
+  if (!ref) return data
+  const item = await lockItem(req, ref.collection, ref.id)
+  assertOpenForRegistration(req, item)
+  const activeKey = `${ref.collection}:${ref.id}:${userId(data.user)}`
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`SELECT id FROM enrollments WHERE active_key = ${activeKey} LIMIT 1`)
+  if (rows[0]) {
+    throw new APIError(`This person already has an active enrollment (id ${rows[0].id}) for this item.`, 409, { enrollmentId: Number(rows[0].id) }, true)
+  }
+  const free = item.price.tier === 'free'
+  if (!free && !req.payload.config.custom?.paymentsConfigured) {
+    throw new APIError('Payments are not configured: paid items cannot be bought yet.', 503, undefined, true)
+  }
+  const seat = hasFreeSeat(item)
+  if (seat) await changeSeatsTaken(req, item, 1)
+  return {
+    ...data,
+    status: seat ? (free ? 'confirmed' : 'pending_payment') : 'waitlisted',
+    paymentStatus: free ? 'not_required' : 'pending',
+    amount: item.price.amount,
+    currency: item.currency,
+    priceTier: item.price.tier,
+    activeKey,
+  }
+}

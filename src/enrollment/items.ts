@@ -1,0 +1,89 @@
+import { APIError, NotFound, type PayloadRequest } from 'payload'
+
+import { getClock } from '../utilities/clock'
+import type { ItemCollection, PriceTier } from './statuses'
+import { sql, sqlFor } from './transaction'
+
+/** What the engine needs to know about a webinar or course, read under a row lock. */
+export interface LockedItem {
+  collection: ItemCollection
+  id: number
+  title: string
+  status: string
+  capacity: number | null
+  seatsTaken: number
+  startsAt: Date | null
+  currency: string
+  price: { tier: PriceTier; amount: number }
+}
+
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value))
+const date = (value: unknown) => (value ? new Date(value as string) : null)
+
+/**
+ * Locks the item's row (`SELECT … FOR UPDATE`) for the rest of the transaction. Every seat change
+ * goes through this lock, so concurrent registrations on any number of app processes queue up
+ * on the row and the counter can never overbook. See docs/decisions/0002.
+ */
+export async function lockItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<LockedItem> {
+  const item = await lockAnyItem(req, collection, id)
+  if (!item || item.status === 'draft') throw new NotFound(req.t)
+  return item
+}
+
+/** Like `lockItem`, for seat bookkeeping on items in any state; null when the item is gone. */
+export async function lockAnyItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<LockedItem | null> {
+  const db = await sqlFor(req)
+  const now = getClock(req.payload).now()
+  if (collection === 'webinars') {
+    const { rows } = await db.execute(sql`
+      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency
+        FROM webinars WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`)
+    const row = rows[0]
+    if (!row) return null
+    const paid = !row.is_free && Number(row.price) > 0
+    return {
+      collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
+      seatsTaken: Number(row.seats_taken ?? 0), startsAt: date(row.starts_at), currency: String(row.currency ?? 'USD'),
+      price: paid ? { tier: 'regular', amount: Number(row.price) } : { tier: 'free', amount: 0 },
+    }
+  }
+  const { rows } = await db.execute(sql`
+    SELECT id, title, status, capacity, seats_taken, start_date, regular_price, early_bird_price, early_bird_deadline, currency
+      FROM courses WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`)
+  const row = rows[0]
+  if (!row) return null
+  const regular = Number(row.regular_price ?? 0)
+  const earlyBird = num(row.early_bird_price)
+  const deadline = date(row.early_bird_deadline)
+  const price: LockedItem['price'] =
+    earlyBird !== null && deadline && now < deadline
+      ? { tier: 'early_bird', amount: earlyBird }
+      : regular > 0
+        ? { tier: 'regular', amount: regular }
+        : { tier: 'free', amount: 0 }
+  return {
+    collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
+    seatsTaken: Number(row.seats_taken ?? 0), startsAt: date(row.start_date), currency: String(row.currency ?? 'USD'), price,
+  }
+}
+
+/** Refuses registrations the item can no longer take, with the reason (409). */
+export function assertOpenForRegistration(req: PayloadRequest, item: LockedItem): void {
+  const noun = item.collection === 'webinars' ? 'webinar' : 'course'
+  if (item.status === 'cancelled') throw new APIError(`This ${noun} has been cancelled.`, 409, undefined, true)
+  if (item.status === 'completed') throw new APIError(`This ${noun} has already finished.`, 409, undefined, true)
+  const now = getClock(req.payload).now()
+  if (item.startsAt && now >= item.startsAt) {
+    throw new APIError(item.collection === 'webinars' ? 'This webinar has already started.' : 'This course has already started.', 409, undefined, true)
+  }
+}
+
+export const hasFreeSeat = (item: LockedItem) => item.capacity === null || item.seatsTaken < item.capacity
+
+export async function changeSeatsTaken(req: PayloadRequest, item: LockedItem, delta: number): Promise<void> {
+  const db = await sqlFor(req)
+  const table = item.collection === 'webinars' ? sql`webinars` : sql`courses`
+  await db.execute(sql`UPDATE ${table} SET seats_taken = GREATEST(seats_taken + ${delta}, 0) WHERE id = ${item.id}`)
+  item.seatsTaken = Math.max(item.seatsTaken + delta, 0)
+}

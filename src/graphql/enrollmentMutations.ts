@@ -1,0 +1,54 @@
+import type * as GraphQLModule from 'graphql'
+import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { parseInput } from '../endpoints/parseInput'
+import { cancelAsCaller } from '../enrollment/cancel'
+import { PERSON_INPUT } from '../enrollment/personInput'
+import { register } from '../enrollment/register'
+import type { ItemCollection } from '../enrollment/statuses'
+
+type Context = { req: PayloadRequest }
+
+
+/**
+ * `registerForWebinar`, `enrollInCourse` and `cancelEnrollment`: the same operations as the REST
+ * endpoints, through the same service functions, answering with the Enrollment type.
+ */
+export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) => {
+  const enrollmentType = (collections.enrollments as unknown as { graphQL: { type: GraphQLModule.GraphQLObjectType } }).graphQL.type
+  const personType = new GraphQL.GraphQLInputObjectType({
+    name: 'RegistrationPerson',
+    fields: {
+      email: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      firstName: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      lastName: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+      phone: { type: GraphQL.GraphQLString },
+      company: { type: GraphQL.GraphQLString },
+    },
+  })
+  const registration = (collection: ItemCollection) => ({
+    type: enrollmentType,
+    args: {
+      id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLInt) },
+      person: { type: personType },
+      idempotencyKey: { type: GraphQL.GraphQLString },
+    },
+    resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string }, { req }: Context) => {
+      const person = req.user?.collection === 'users' && !args.person ? { userId: req.user.id as number } : parseInput(args.person ?? {}, PERSON_INPUT, 'enrollments')
+      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey ?? undefined, source: 'web' })
+      return enrollment
+    },
+  })
+  return {
+    registerForWebinar: registration('webinars'),
+    enrollInCourse: registration('courses'),
+    cancelEnrollment: {
+      type: enrollmentType,
+      args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLInt) }, reason: { type: GraphQL.GraphQLString } },
+      resolve: async (_: unknown, args: { id: number; reason?: string }, { req }: Context) => {
+        const { reason } = parseInput({ reason: args.reason }, { reason: { kind: 'string', maxLength: 500 } }, 'enrollments')
+        return cancelAsCaller(req, args.id, reason)
+      },
+    },
+  }
+}
