@@ -30,6 +30,8 @@ export const Courses: CollectionConfig = {
     update: isContentEditor,
     delete: isContentEditor,
   },
+  // The computed seatsLeft and currentPrice read these columns, so a narrow `select` must still load them.
+  forceSelect: { capacity: true, seatsTaken: true, regularPrice: true, earlyBirdPrice: true, earlyBirdDeadline: true },
   versions: { maxPerDoc: 50 },
   trash: true,
   indexes: [{ fields: ['status', 'startDate'] }],

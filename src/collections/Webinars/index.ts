@@ -30,6 +30,8 @@ export const Webinars: CollectionConfig = {
     update: isContentEditor,
     delete: isContentEditor,
   },
+  // The computed seatsLeft and timezone read these columns, so a narrow `select` must still load them.
+  forceSelect: { capacity: true, seatsTaken: true, startsAt_tz: true },
   versions: { maxPerDoc: 50 },
   trash: true,
   indexes: [{ fields: ['status', 'startsAt'] }],
