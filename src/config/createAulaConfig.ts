@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { type Clock, systemClock } from '../utilities/clock'
@@ -45,6 +46,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
+      beforeSchemaInit: [addRateLimitTable],
     }),
     email: nodemailerAdapter({
       defaultFromAddress: env.emailFrom.address,
