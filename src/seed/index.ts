@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { readEnv } from '../config/env'
+import { seedEmailTemplates } from './emailTemplates'
 import { seedUsers } from './users'
 
 export interface SeedSummary {
@@ -13,6 +14,6 @@ export interface SeedSummary {
  */
 export async function seed(payload: Payload): Promise<SeedSummary> {
   const { seedAdmin } = readEnv()
-  const created = await seedUsers(payload, seedAdmin)
+  const created = (await seedUsers(payload, seedAdmin)) + (await seedEmailTemplates(payload))
   return { created }
 }
