@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { Categories } from './Categories'
 import { Courses } from './Courses'
+import { EmailLog } from './EmailLog'
+import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Media } from './Media'
 import { Speakers } from './Speakers'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, EmailTemplates, EmailLog]
