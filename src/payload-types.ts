@@ -343,6 +343,7 @@ export interface Webinar {
    * Empty = unlimited.
    */
   seatsLeft?: number | null;
+  scheduleSequence?: number | null;
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
   updatedAt: string;
@@ -535,10 +536,15 @@ export interface EmailLog {
     | 'sales_followup_digest';
   locale: 'es' | 'en';
   subject?: string | null;
-  relatedDocument?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  relatedDocument?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'enrollments';
+        value: number | Enrollment;
+      } | null);
   variables?:
     | {
         [k: string]: unknown;
@@ -912,6 +918,7 @@ export interface WebinarsSelect<T extends boolean = true> {
   organizer?: T;
   seatsTaken?: T;
   seatsLeft?: T;
+  scheduleSequence?: T;
   lastEditedBy?: T;
   searchText?: T;
   updatedAt?: T;

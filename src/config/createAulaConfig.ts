@@ -8,6 +8,7 @@ import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { isAdmin } from '../access'
+import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
@@ -31,6 +32,9 @@ export interface AulaConfigOptions {
 const rootDir = process.cwd()
 
 /** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
+// Reminders are vetted at send time by the enrollment module (the worker builds this config too).
+registerReminderGuards()
+
 export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax }: AulaConfigOptions): Config {
   return {
     serverURL: env.serverUrl,
@@ -76,7 +80,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // paymentsConfigured: without Stripe keys paid items answer 503 instead of taking money we cannot collect.
-    custom: { clock, paymentsConfigured: Boolean(env.stripe) },
+    custom: { clock, paymentsConfigured: Boolean(env.stripe), siteUrl: env.siteUrl },
   }
 }
 

@@ -10,6 +10,8 @@ export interface AulaEnv {
   usesEmbeddedDatabase: boolean
   payloadSecret: string
   serverUrl: string
+  /** The public website (links to webinar and course pages in emails); defaults to serverUrl. */
+  siteUrl: string
   corsOrigins: string[]
   emailFrom: { address: string; name: string }
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string } | null
@@ -55,6 +57,7 @@ export function readEnv(env: Env = process.env): AulaEnv {
     usesEmbeddedDatabase: flag(env.AULA_EMBEDDED_DATABASE, false),
     payloadSecret: env.PAYLOAD_SECRET || developmentSecret(),
     serverUrl,
+    siteUrl: (env.SITE_URL || serverUrl).replace(/\/$/, ''),
     corsOrigins: [serverUrl, ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)],
     emailFrom: { address: env.EMAIL_FROM || 'aula@localhost', name: env.EMAIL_FROM_NAME || 'Aula' },
     smtp: smtpHost
