@@ -4,8 +4,10 @@ import { Categories } from './Categories'
 import { Courses } from './Courses'
 import { Enrollments } from './Enrollments'
 import { Media } from './Media'
+import { Payments } from './Payments'
 import { Speakers } from './Speakers'
+import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Payments, StripeEvents]

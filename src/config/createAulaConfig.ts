@@ -10,8 +10,11 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { collections } from '../collections'
+import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
+import { paymentTasks } from '../jobs'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { type Clock, systemClock } from '../utilities/clock'
+import type { PaymentSettings } from '../payments/settings'
 import type { AulaEnv } from './env'
 
 export interface AulaConfigOptions {
@@ -41,6 +44,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
     editor: lexicalEditor(),
+    endpoints: [stripeWebhookEndpoint],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -61,7 +65,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
-      tasks: [],
+      tasks: [...paymentTasks],
       // JOBS_AUTORUN: the web process runs due jobs itself (development); production leaves that to `npm run worker`.
       autoRun: env.jobsAutorun ? [{ cron: '*/5 * * * * *', limit: 50 }] : undefined,
     },
@@ -69,7 +73,12 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // paymentsConfigured: without Stripe keys paid items answer 503 instead of taking money we cannot collect.
-    custom: { clock, paymentsConfigured: Boolean(env.stripe) },
+    // payments: Stripe keys and the hold time (root `custom` stays on the server; see src/payments/settings.ts).
+    custom: {
+      clock,
+      paymentsConfigured: Boolean(env.stripe),
+      payments: { stripe: env.stripe, holdMinutes: env.paymentHoldMinutes, serverUrl: env.serverUrl } satisfies PaymentSettings,
+    },
   }
 }
 
