@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { paymentTasks } from '../jobs'
@@ -49,6 +50,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
+      beforeSchemaInit: [addRateLimitTable],
     }),
     email: nodemailerAdapter({
       defaultFromAddress: env.emailFrom.address,

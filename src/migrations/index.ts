@@ -1,5 +1,6 @@
 import * as migration_20261123_210313_initial from './20261123_210313_initial';
 import * as migration_20261123_212103_catalog_and_enrollments from './20261123_212103_catalog_and_enrollments';
+import * as migration_20261123_212933_rate_limits from './20261123_212933_rate_limits';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_212103_catalog_and_enrollments.up,
     down: migration_20261123_212103_catalog_and_enrollments.down,
-    name: '20261123_212103_catalog_and_enrollments'
+    name: '20261123_212103_catalog_and_enrollments',
+  },
+  {
+    up: migration_20261123_212933_rate_limits.up,
+    down: migration_20261123_212933_rate_limits.down,
+    name: '20261123_212933_rate_limits'
   },
 ];
