@@ -27,16 +27,19 @@ const STRIPE_MAX_EXPIRY_MS = 23 * 60 * 60_000
 export async function checkoutFor(req: PayloadRequest, enrollment: Record<string, unknown>): Promise<Checkout> {
   const enrollmentId = Number(enrollment.id)
   const payment = (await paymentOfEnrollment(req, enrollmentId)) ?? (await createPayment(req, enrollment))
-  if (payment.checkoutUrl) return { checkoutUrl: payment.checkoutUrl, holdExpiresAt: String(payment.holdExpiresAt) }
-
-  let session
   try {
-    session = await createSession(req, enrollment, payment)
+    return await attachSession(req, enrollment, payment)
   } catch (error) {
     req.payload.logger.error({ err: error, msg: `Stripe Checkout failed for enrollment ${enrollmentId}` })
     await releaseAfterFailedCheckout(req, enrollmentId, payment.id)
     throw new APIError('The payment provider could not be reached, so your seat was released. Please try again in a moment.', 502, undefined, true)
   }
+}
+
+/** The payment's Checkout Session: created at Stripe unless the payment already has one. */
+export async function attachSession(req: PayloadRequest, enrollment: Record<string, unknown>, payment: Payment): Promise<Checkout> {
+  if (payment.checkoutUrl) return { checkoutUrl: payment.checkoutUrl, holdExpiresAt: String(payment.holdExpiresAt) }
+  const session = await createSession(req, enrollment, payment)
   await req.payload.update({
     collection: 'payments',
     id: payment.id,
@@ -48,7 +51,8 @@ export async function checkoutFor(req: PayloadRequest, enrollment: Record<string
   return { checkoutUrl: String(session.url), holdExpiresAt: String(payment.holdExpiresAt) }
 }
 
-async function createPayment(req: PayloadRequest, enrollment: Record<string, unknown>): Promise<Payment> {
+/** A pending payment holding the enrollment's seat for PAYMENT_HOLD_MINUTES from now. */
+export async function createPayment(req: PayloadRequest, enrollment: Record<string, unknown>): Promise<Payment> {
   const { holdMinutes } = paymentSettings(req.payload)
   const holdExpiresAt = new Date(getClock(req.payload).now().getTime() + holdMinutes * 60_000)
   try {

@@ -58,6 +58,11 @@ describe('payment holds', () => {
     expect(stripe.callsTo('POST', `/v1/checkout/sessions/${session.id}/expire`)).toHaveLength(1)
     expect((await enrollment(waiting.body.doc.id)).status).toBe('pending_payment')
     expect(await seatsLeft(webinar.id)).toBe(0)
+    // The promoted person gets their own hold, starting now, and a Checkout Session.
+    await aula.payload.jobs.run()
+    const promotedPayment = await paymentOf(waiting.body.doc.id)
+    expect(promotedPayment).toMatchObject({ status: 'pending', holdExpiresAt: new Date(clock.now().getTime() + 45 * MINUTE).toISOString() })
+    expect(promotedPayment.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//)
 
     await runHoldExpiry()
     expect(stripe.callsTo('POST', `/v1/checkout/sessions/${session.id}/expire`)).toHaveLength(1)

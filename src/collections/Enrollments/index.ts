@@ -6,6 +6,7 @@ import { cancelEndpoint } from './endpoints/cancel'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
 import { checkFeedback } from './hooks/checkFeedback'
+import { holdPromotedSeat } from './hooks/holdPromotedSeat'
 import { promoteFreedSeat } from './hooks/promoteFreedSeat'
 
 export const Enrollments: CollectionConfig = {
@@ -29,7 +30,8 @@ export const Enrollments: CollectionConfig = {
   },
   hooks: {
     beforeChange: [checkFeedback, applySeatRules],
-    afterChange: [promoteFreedSeat],
+    // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
+    afterChange: [promoteFreedSeat, holdPromotedSeat],
   },
   endpoints: [cancelEndpoint],
   fields: enrollmentFields,
