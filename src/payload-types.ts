@@ -119,6 +119,7 @@ export interface Config {
       processStripeEvent: TaskProcessStripeEvent;
       expirePaymentHolds: TaskExpirePaymentHolds;
       refundPayment: TaskRefundPayment;
+      openCheckoutSession: TaskOpenCheckoutSession;
       inline: {
         input: unknown;
         output: unknown;
@@ -616,7 +617,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment';
+        taskSlug: 'inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment' | 'openCheckoutSession';
         taskID: string;
         input?:
           | {
@@ -649,7 +650,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment') | null;
+  taskSlug?: ('inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment' | 'openCheckoutSession') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1166,6 +1167,18 @@ export interface TaskRefundPayment {
     paymentId: number;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskOpenCheckoutSession".
+ */
+export interface TaskOpenCheckoutSession {
+  input: {
+    paymentId: number;
+  };
+  output: {
+    checkoutUrl?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
