@@ -57,6 +57,22 @@ describe('paying for a webinar with Stripe Checkout', () => {
     expect(payment.checkoutSessionId).toBe(doc.checkoutUrl.split('/').pop())
   })
 
+  it('charges a course the early-bird price before its deadline and the regular price from the deadline on', async () => {
+    const course = await createCourse(aula.payload, { regularPrice: 300, earlyBirdPrice: 240, earlyBirdDeadline: '2030-02-01T05:00:00.000Z' })
+    try {
+      clock.set('2030-02-01T04:59:59.000Z')
+      const early = await aula.api.post(`/courses/${course.id}/enroll`, someone())
+      expect(early.body.doc).toMatchObject({ status: 'pending_payment', priceTier: 'early_bird', amount: 240, currency: 'PEN', paymentStatus: 'pending' })
+      expect(stripe.sessions.get(early.body.doc.checkoutUrl.split('/').pop())).toMatchObject({ amount_total: 24000, currency: 'pen' })
+      clock.set('2030-02-01T05:00:00.000Z')
+      const regular = await aula.api.post(`/courses/${course.id}/enroll`, someone())
+      expect(regular.body.doc).toMatchObject({ priceTier: 'regular', amount: 300 })
+      expect(stripe.sessions.get(regular.body.doc.checkoutUrl.split('/').pop())).toMatchObject({ amount_total: 30000 })
+    } finally {
+      clock.set('2030-01-10T12:00:00.000Z')
+    }
+  })
+
   it('sends zero-decimal currencies to Stripe in whole units', async () => {
     const course = await createCourse(aula.payload, { regularPrice: 150000, currency: 'CLP' })
     const response = await aula.api.post(`/courses/${course.id}/enroll`, someone())
