@@ -76,6 +76,8 @@ export interface Config {
     enrollments: Enrollment;
     payments: Payment;
     'stripe-events': StripeEvent;
+    'email-templates': EmailTemplate;
+    'email-log': EmailLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
+    'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
+    'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -116,6 +120,9 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendEmail: TaskSendEmail;
+      releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
+      deleteFinishedJobs: TaskDeleteFinishedJobs;
       processStripeEvent: TaskProcessStripeEvent;
       expirePaymentHolds: TaskExpirePaymentHolds;
       refundPayment: TaskRefundPayment;
@@ -550,6 +557,97 @@ export interface StripeEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates".
+ */
+export interface EmailTemplate {
+  id: number;
+  key:
+    | 'enrollment_confirmed'
+    | 'enrollment_waitlisted'
+    | 'waitlist_promoted'
+    | 'payment_failed'
+    | 'enrollment_cancelled'
+    | 'webinar_reminder_24h'
+    | 'webinar_reminder_1h'
+    | 'webinar_access_15m'
+    | 'webinar_rescheduled'
+    | 'lead_received'
+    | 'lead_assigned'
+    | 'sales_followup_digest';
+  locale: 'es' | 'en';
+  subject: string;
+  /**
+   * HTML with variables such as {{firstName}} or {{ title }}. Values are escaped when sent.
+   */
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log".
+ */
+export interface EmailLog {
+  id: number;
+  to: string;
+  templateKey:
+    | 'enrollment_confirmed'
+    | 'enrollment_waitlisted'
+    | 'waitlist_promoted'
+    | 'payment_failed'
+    | 'enrollment_cancelled'
+    | 'webinar_reminder_24h'
+    | 'webinar_reminder_1h'
+    | 'webinar_access_15m'
+    | 'webinar_rescheduled'
+    | 'lead_received'
+    | 'lead_assigned'
+    | 'sales_followup_digest';
+  locale: 'es' | 'en';
+  subject?: string | null;
+  relatedDocument?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null);
+  variables?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attachments?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: number;
+  lastError?: string | null;
+  scheduledFor?: string | null;
+  sentAt?: string | null;
+  claimedAt?: string | null;
+  messageId?: string | null;
+  /**
+   * One email per key, never two.
+   */
+  dedupeKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -617,7 +715,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment' | 'openCheckoutSession';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'releaseStaleEmailClaims'
+          | 'deleteFinishedJobs'
+          | 'processStripeEvent'
+          | 'expirePaymentHolds'
+          | 'refundPayment'
+          | 'openCheckoutSession';
         taskID: string;
         input?:
           | {
@@ -650,7 +756,18 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processStripeEvent' | 'expirePaymentHolds' | 'refundPayment' | 'openCheckoutSession') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'releaseStaleEmailClaims'
+        | 'deleteFinishedJobs'
+        | 'processStripeEvent'
+        | 'expirePaymentHolds'
+        | 'refundPayment'
+        | 'openCheckoutSession'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -708,6 +825,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'stripe-events';
         value: number | StripeEvent;
+      } | null)
+    | ({
+        relationTo: 'email-templates';
+        value: number | EmailTemplate;
+      } | null)
+    | ({
+        relationTo: 'email-log';
+        value: number | EmailLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1028,6 +1153,41 @@ export interface StripeEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates_select".
+ */
+export interface EmailTemplatesSelect<T extends boolean = true> {
+  key?: T;
+  locale?: T;
+  subject?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log_select".
+ */
+export interface EmailLogSelect<T extends boolean = true> {
+  to?: T;
+  templateKey?: T;
+  locale?: T;
+  subject?: T;
+  relatedDocument?: T;
+  variables?: T;
+  attachments?: T;
+  status?: T;
+  attempts?: T;
+  lastError?: T;
+  scheduledFor?: T;
+  sentAt?: T;
+  claimedAt?: T;
+  messageId?: T;
+  dedupeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1135,6 +1295,38 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    emailLogId: number;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReleaseStaleEmailClaims".
+ */
+export interface TaskReleaseStaleEmailClaims {
+  input?: unknown;
+  output: {
+    released: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteFinishedJobs".
+ */
+export interface TaskDeleteFinishedJobs {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

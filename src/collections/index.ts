@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { Categories } from './Categories'
 import { Courses } from './Courses'
+import { EmailLog } from './EmailLog'
+import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Media } from './Media'
 import { Payments } from './Payments'
@@ -10,4 +12,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Payments, StripeEvents]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Payments, StripeEvents, EmailTemplates, EmailLog]

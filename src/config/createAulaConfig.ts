@@ -12,8 +12,8 @@ import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
-import { paymentTasks } from '../jobs'
 import { maxUploadBytes } from '../collections/Media/limits'
+import { jobTasks } from '../jobs'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { PaymentSettings } from '../payments/settings'
 import type { AulaEnv } from './env'
@@ -67,7 +67,11 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
-      tasks: [...paymentTasks],
+      tasks: jobTasks,
+      // Payload 3.88 crashes a runner that updates a job another runner just deleted on completion,
+      // leaving its transaction open (row locks, a pool client). Keeping finished jobs avoids that;
+      // the deleteFinishedJobs task removes them after a day. See docs/decisions/0003.
+      deleteJobOnComplete: false,
       // JOBS_AUTORUN: the web process runs due jobs itself (development); production leaves that to `npm run worker`.
       autoRun: env.jobsAutorun ? [{ cron: '*/5 * * * * *', limit: 50 }] : undefined,
     },
@@ -85,6 +89,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
 }
 
 const smtpOptions = (smtp: NonNullable<AulaEnv['smtp']>) => ({
+  // The worker sends in batches; one reused connection per slot instead of a handshake per email.
+  pool: true,
   host: smtp.host,
   port: smtp.port,
   secure: smtp.secure,

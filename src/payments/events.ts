@@ -5,6 +5,7 @@ import { endEnrollment } from '../enrollment/cancel'
 import { reinstate } from '../enrollment/reinstate'
 import { holdsSeat } from '../enrollment/statuses'
 import type { Payment } from '../payload-types'
+import { queuePaymentFailedEmail, queueSeatTakenRefundEmail } from './emails'
 import { stripeCurrency, toMinorUnits } from './money'
 import { lockPayment, relationId } from './payments'
 import { canMove } from './statuses'
@@ -38,7 +39,7 @@ export async function applyEvent(req: PayloadRequest, event: Stripe.Event): Prom
     case 'payment_intent.payment_failed': {
       const intent = event.data.object
       const ref = { paymentId: intent.metadata?.paymentId, paymentIntentId: intent.id }
-      return withPayment(req, ref, (payment) => fail(req, payment, intent.last_payment_error?.message ?? 'The payment failed.'))
+      return withPayment(req, ref, (payment) => fail(req, payment, intent.last_payment_error?.message ?? 'The payment failed.', event.id))
     }
     case 'checkout.session.expired': {
       const session = event.data.object
@@ -126,17 +127,19 @@ async function succeed(
 /** No seat for money that arrived late: Stripe gives it back (a job, outside this transaction), and the buyer is told. */
 async function queueAutomaticRefund(req: PayloadRequest, payment: Payment, enrollmentId: number) {
   const reason = 'The payment hold expired and the seat was given to someone else.'
-  await updatePayment(req, payment, { refundReason: reason })
+  const updated = await updatePayment(req, payment, { refundReason: reason })
   await updateEnrollment(req, enrollmentId, { paymentStatus: 'paid' })
   await req.payload.jobs.queue({ task: 'refundPayment', input: { paymentId: payment.id }, req })
+  await queueSeatTakenRefundEmail(req, updated, reason)
 }
 
-async function fail(req: PayloadRequest, payment: Payment, message: string): Promise<{ outcome: string; payment: Payment }> {
+async function fail(req: PayloadRequest, payment: Payment, message: string, eventId: string): Promise<{ outcome: string; payment: Payment }> {
   if (payment.status !== 'pending' && payment.status !== 'failed') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
   const updated = await updatePayment(req, payment, { status: 'failed', failureMessage: message })
   const enrollment = await enrollmentOf(req, payment)
   // The seat stays held until the hold expires, so the buyer can try another card.
   if (enrollment.status === 'pending_payment') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
+  await queuePaymentFailedEmail(req, updated, eventId, message)
   return { outcome: `Payment failed: ${message}`, payment: updated }
 }
 

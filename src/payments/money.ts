@@ -10,3 +10,7 @@ export const stripeCurrency = (currency: string) => currency.trim().toLowerCase(
 export function toMinorUnits(amount: number, currency: string): number {
   return ZERO_DECIMAL.has(stripeCurrency(currency)) ? Math.round(amount) : Math.round(amount * 100)
 }
+
+/** The amount as people read it: two decimals, none for zero-decimal currencies. */
+export const formatAmount = (amount: number, currency: string) =>
+  amount.toFixed(ZERO_DECIMAL.has(stripeCurrency(currency)) ? 0 : 2)
