@@ -74,6 +74,8 @@ export interface Config {
     webinars: Webinar;
     courses: Course;
     enrollments: Enrollment;
+    payments: Payment;
+    'stripe-events': StripeEvent;
     'email-templates': EmailTemplate;
     'email-log': EmailLog;
     'payload-kv': PayloadKv;
@@ -91,6 +93,8 @@ export interface Config {
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -119,6 +123,10 @@ export interface Config {
       sendEmail: TaskSendEmail;
       releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
       deleteFinishedJobs: TaskDeleteFinishedJobs;
+      processStripeEvent: TaskProcessStripeEvent;
+      expirePaymentHolds: TaskExpirePaymentHolds;
+      refundPayment: TaskRefundPayment;
+      openCheckoutSession: TaskOpenCheckoutSession;
       inline: {
         input: unknown;
         output: unknown;
@@ -481,8 +489,70 @@ export interface Enrollment {
   cancelledAt?: string | null;
   cancellationReason?: string | null;
   source?: ('web' | 'admin' | 'import') | null;
+  checkoutUrl?: string | null;
+  holdExpiresAt?: string | null;
   activeKey?: string | null;
   idempotencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  enrollment: number | Enrollment;
+  user?: (number | null) | User;
+  status: 'pending' | 'failed' | 'expired' | 'succeeded' | 'refunded';
+  provider?: 'stripe' | null;
+  amount: number;
+  currency: string;
+  /**
+   * The seat is held until this time.
+   */
+  holdExpiresAt?: string | null;
+  needsReview?: boolean | null;
+  reviewReason?: string | null;
+  checkoutSessionId?: string | null;
+  checkoutUrl?: string | null;
+  paymentIntentId?: string | null;
+  failureMessage?: string | null;
+  refundRequestedAt?: string | null;
+  refundReason?: string | null;
+  stripeEvents?:
+    | {
+        eventId: string;
+        type?: string | null;
+        outcome?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  processedAt?: string | null;
+  payment?: (number | null) | Payment;
+  outcome?: string | null;
+  livemode?: boolean | null;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -544,6 +614,10 @@ export interface EmailLog {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
       } | null);
   variables?:
     | {
@@ -646,7 +720,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'releaseStaleEmailClaims'
+          | 'deleteFinishedJobs'
+          | 'processStripeEvent'
+          | 'expirePaymentHolds'
+          | 'refundPayment'
+          | 'openCheckoutSession';
         taskID: string;
         input?:
           | {
@@ -679,7 +761,18 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'releaseStaleEmailClaims'
+        | 'deleteFinishedJobs'
+        | 'processStripeEvent'
+        | 'expirePaymentHolds'
+        | 'refundPayment'
+        | 'openCheckoutSession'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -729,6 +822,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
       } | null)
     | ({
         relationTo: 'email-templates';
@@ -1002,8 +1103,57 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   cancelledAt?: T;
   cancellationReason?: T;
   source?: T;
+  checkoutUrl?: T;
+  holdExpiresAt?: T;
   activeKey?: T;
   idempotencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  enrollment?: T;
+  user?: T;
+  status?: T;
+  provider?: T;
+  amount?: T;
+  currency?: T;
+  holdExpiresAt?: T;
+  needsReview?: T;
+  reviewReason?: T;
+  checkoutSessionId?: T;
+  checkoutUrl?: T;
+  paymentIntentId?: T;
+  failureMessage?: T;
+  refundRequestedAt?: T;
+  refundReason?: T;
+  stripeEvents?:
+    | T
+    | {
+        eventId?: T;
+        type?: T;
+        outcome?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  status?: T;
+  processedAt?: T;
+  payment?: T;
+  outcome?: T;
+  livemode?: T;
+  payload?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1182,6 +1332,50 @@ export interface TaskDeleteFinishedJobs {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessStripeEvent".
+ */
+export interface TaskProcessStripeEvent {
+  input: {
+    eventId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpirePaymentHolds".
+ */
+export interface TaskExpirePaymentHolds {
+  input?: unknown;
+  output: {
+    expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefundPayment".
+ */
+export interface TaskRefundPayment {
+  input: {
+    paymentId: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskOpenCheckoutSession".
+ */
+export interface TaskOpenCheckoutSession {
+  input: {
+    paymentId: number;
+  };
+  output: {
+    checkoutUrl?: string | null;
   };
 }
 /**

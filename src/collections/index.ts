@@ -6,8 +6,10 @@ import { EmailLog } from './EmailLog'
 import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Media } from './Media'
+import { Payments } from './Payments'
 import { Speakers } from './Speakers'
+import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, EmailTemplates, EmailLog]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Payments, StripeEvents, EmailTemplates, EmailLog]

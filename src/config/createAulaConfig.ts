@@ -12,9 +12,11 @@ import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
+import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
 import { type Clock, systemClock } from '../utilities/clock'
+import type { PaymentSettings } from '../payments/settings'
 import type { AulaEnv } from './env'
 
 export interface AulaConfigOptions {
@@ -47,6 +49,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
     editor: lexicalEditor(),
+    endpoints: [stripeWebhookEndpoint],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -80,7 +83,13 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // paymentsConfigured: without Stripe keys paid items answer 503 instead of taking money we cannot collect.
-    custom: { clock, paymentsConfigured: Boolean(env.stripe), siteUrl: env.siteUrl },
+    // payments: Stripe keys and the hold time (root `custom` stays on the server; see src/payments/settings.ts).
+    custom: {
+      clock,
+      paymentsConfigured: Boolean(env.stripe),
+      siteUrl: env.siteUrl,
+      payments: { stripe: env.stripe, holdMinutes: env.paymentHoldMinutes, serverUrl: env.serverUrl } satisfies PaymentSettings,
+    },
   }
 }
 

@@ -1,5 +1,13 @@
+import type { TaskConfig } from 'payload'
+
 import { deleteFinishedJobsTask } from './deleteFinishedJobs'
+import { expirePaymentHolds } from './expirePaymentHolds'
+import { openCheckoutSession } from './openCheckoutSession'
+import { processStripeEvent } from './processStripeEvent'
+import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
 import { sendEmailTask } from './sendEmail'
 
-export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask]
+const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
+
+export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, ...paymentTasks]

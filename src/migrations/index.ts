@@ -3,6 +3,7 @@ import * as migration_20261123_212103_catalog_and_enrollments from './20261123_2
 import * as migration_20261123_212933_rate_limits from './20261123_212933_rate_limits';
 import * as migration_20261123_214030_email_pipeline from './20261123_214030_email_pipeline';
 import * as migration_20261123_215149_enrollment_emails from './20261123_215149_enrollment_emails';
+import * as migration_20261123_215506_payments from './20261123_215506_payments';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261123_215149_enrollment_emails.up,
     down: migration_20261123_215149_enrollment_emails.down,
-    name: '20261123_215149_enrollment_emails'
+    name: '20261123_215149_enrollment_emails',
+  },
+  {
+    up: migration_20261123_215506_payments.up,
+    down: migration_20261123_215506_payments.down,
+    name: '20261123_215506_payments'
   },
 ];

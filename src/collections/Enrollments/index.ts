@@ -7,6 +7,7 @@ import { cancelLinkEndpoints } from './endpoints/cancelLink'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
 import { checkFeedback } from './hooks/checkFeedback'
+import { holdPromotedSeat } from './hooks/holdPromotedSeat'
 import { promoteFreedSeat } from './hooks/promoteFreedSeat'
 import { queueStatusEmail } from './hooks/queueStatusEmail'
 
@@ -31,7 +32,8 @@ export const Enrollments: CollectionConfig = {
   },
   hooks: {
     beforeChange: [checkFeedback, applySeatRules],
-    afterChange: [queueStatusEmail, promoteFreedSeat],
+    // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
+    afterChange: [queueStatusEmail, promoteFreedSeat, holdPromotedSeat],
   },
   endpoints: [cancelEndpoint, ...cancelLinkEndpoints],
   fields: enrollmentFields,
