@@ -205,6 +205,12 @@ describe('two runners at once', () => {
       if (results.every((result) => result.noJobsRemaining)) break
     }
     await drainQueue(payload)
+    const missing = addresses.filter((email) => smtp.to(email).length !== 1)
+    if (missing.length) {
+      const rows = await payload.find({ collection: 'email-log', where: { to: { in: missing } }, overrideAccess: true, depth: 0 })
+      const jobs = await payload.find({ collection: 'payload-jobs', limit: 0, pagination: false, overrideAccess: true })
+      for (const row of rows.docs) console.log('DEBUG', JSON.stringify(row), JSON.stringify(jobs.docs.filter((job) => (job.input as any)?.emailLogId === row.id)))
+    }
     for (const email of addresses) expect(smtp.to(email)).toHaveLength(1)
   })
 
