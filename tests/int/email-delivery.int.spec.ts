@@ -70,6 +70,22 @@ describe('queueing an email', () => {
 })
 
 describe('delivering queued emails', () => {
+  it('records which document the email is about, inside the caller’s transaction', async () => {
+    const { payload } = aula
+    const student = await aula.createUser(['student'])
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const { emailLogId } = await queueEmail(req, {
+      templateKey: 'enrollment_waitlisted',
+      to: { email: student.email },
+      dedupeKey: `enrollment_waitlisted:user-${student.id}`,
+      relatedDocument: { relationTo: 'users', value: student.id },
+      variables: { firstName: 'Test', title: 'SQL' },
+    })
+    await commitTransaction(req)
+    expect((await logRow(payload, emailLogId)).relatedDocument).toEqual({ relationTo: 'users', value: student.id })
+  })
+
   it('delivers in Spanish by default, with variables filled in and the log row marked sent', async () => {
     const { payload } = aula
     const email = uniqueAddress('es')
