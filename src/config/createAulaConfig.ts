@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { collections } from '../collections'
+import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { AulaEnv } from './env'
@@ -37,6 +38,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       user: 'users',
       meta: { titleSuffix: ' · Aula' },
       importMap: { baseDir: rootDir, importMapFile: path.resolve(rootDir, 'src/app/(payload)/admin/importMap.js') },
+      // The admin home: Aula's widgets above Payload's collection cards (src/components/Dashboard, docs/admin.md).
+      components: { views: { dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' } } },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
@@ -57,6 +60,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     cors: env.corsOrigins,
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
+    // GET /api/openapi.json and GET /api/docs (src/openapi, docs/api.md).
+    endpoints: [openApiEndpoint, apiDocsEndpoint],
     graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access'
 import { readEnrollments, updateEnrollments } from './access'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { cancelEndpoint } from './endpoints/cancel'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
@@ -31,7 +32,7 @@ export const Enrollments: CollectionConfig = {
     beforeChange: [checkFeedback, applySeatRules],
     afterChange: [promoteFreedSeat],
   },
-  endpoints: [cancelEndpoint],
+  endpoints: [cancelEndpoint, exportCsvEndpoint('enrollments')],
   fields: enrollmentFields,
   timestamps: true,
   // The waitlist is read oldest-first per status on every freed seat.

@@ -4,6 +4,8 @@ import { adminOrSelf, isAdmin, isStaff } from '../../access'
 import { authEmails } from './authEmails'
 import { readUsers } from './access'
 import { userFields } from './fields'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { followUserLanguage } from './hooks/followUserLanguage'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { normalizeEmail } from './hooks/normalizeEmail'
 
@@ -39,6 +41,9 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeValidate: [normalizeEmail],
     beforeChange: [makeFirstUserAdmin],
+    afterLogin: [followUserLanguage],
   },
+  // GET /api/users/export.csv (admins: every user; anyone else: their own row).
+  endpoints: [exportCsvEndpoint('users')],
   fields: userFields,
 }

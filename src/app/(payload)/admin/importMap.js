@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ModuleRowLabel as ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
+import { AulaDashboard as AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60 } from '../../../../src/components/Dashboard/AulaDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +51,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/ModuleRowLabel#ModuleRowLabel": ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1,
+  "/src/components/Dashboard/AulaDashboard#AulaDashboard": AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
