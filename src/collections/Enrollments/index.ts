@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access'
 import { readEnrollments, updateEnrollments } from './access'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { cancelEndpoint } from './endpoints/cancel'
 import { enrollmentFields } from './fields'
@@ -19,6 +20,7 @@ export const Enrollments: CollectionConfig = {
     group: { es: 'Inscripciones', en: 'Enrollments' },
     defaultColumns: ['user', 'item', 'status', 'paymentStatus', 'attended', 'createdAt'],
     listSearchableFields: ['id'],
+    components: exportCsvListComponents('enrollments'),
   },
   access: {
     read: readEnrollments,

@@ -4,6 +4,7 @@ import { adminOrSelf, isAdmin, isStaff } from '../../access'
 import { authEmails } from './authEmails'
 import { readUsers } from './access'
 import { userFields } from './fields'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { followUserLanguage } from './hooks/followUserLanguage'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'firstName', 'lastName', 'roles', 'company'],
     group: { es: 'Administración', en: 'Administration' },
+    components: exportCsvListComponents('users'),
   },
   auth: {
     tokenExpiration: 60 * 60 * 8,
