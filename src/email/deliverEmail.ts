@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { PayloadRequest } from 'payload'
+import { createLocalReq, type PayloadRequest } from 'payload'
 
 import { getClock } from '../utilities/clock'
 import { claimEmail, emailStatus, finishEmail } from './claimEmail'
@@ -31,20 +31,42 @@ async function findTemplate(req: PayloadRequest, key: EmailTemplateKey, locale: 
 }
 
 /** The body of the sendEmail task: claim, guard, render, send, record. */
-export async function deliverEmail(req: PayloadRequest, emailLogId: number): Promise<DeliveryOutcome> {
+export async function deliverEmail(jobReq: PayloadRequest, emailLogId: number): Promise<DeliveryOutcome> {
+  const { payload } = jobReq
+  const clock = getClock(payload)
+  // Payload opens and commits transactions on the job's own request while it updates the job,
+  // and with two runners on one job that can happen mid-handler; our reads and writes use a
+  // request of their own, outside any transaction.
+  const req = await createLocalReq({}, payload)
+  const claimed = await claimEmail(payload, emailLogId, clock.now())
+  if (!claimed) return handleUnclaimed(req, emailLogId)
+  try {
+    return await sendClaimed(req, claimed)
+  } catch (error) {
+    if (error instanceof EmailRetryLater) throw error
+    // Anything unexpected between claim and send (a template lookup, a guard) must not leave the
+    // row `sending` until the stale-claim rule: give it back to the queue and let the job retry.
+    await finishEmail(payload, claimed.id, clock.now(), { status: 'queued', error: error instanceof Error ? error.message : String(error) })
+    throw error
+  }
+}
+
+async function handleUnclaimed(req: PayloadRequest, emailLogId: number): Promise<DeliveryOutcome> {
+  const { payload } = req
+  // Payload's waitUntil uses real time; the app clock has the last word on "due".
+  const current = await emailStatus(payload, emailLogId)
+  if (current?.status === 'queued' && current.scheduledFor && current.scheduledFor > getClock(payload).now()) {
+    await queueSendJob(req, emailLogId, current.scheduledFor)
+    return 'not-due'
+  }
+  return 'not-ours'
+}
+
+type ClaimedEmail = NonNullable<Awaited<ReturnType<typeof claimEmail>>>
+
+async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<DeliveryOutcome> {
   const { payload } = req
   const clock = getClock(payload)
-  const claimed = await claimEmail(payload, emailLogId, clock.now())
-  if (!claimed) {
-    // Payload's waitUntil uses real time; the app clock has the last word on "due".
-    const current = await emailStatus(payload, emailLogId)
-    if (current?.status === 'queued' && current.scheduledFor && current.scheduledFor > clock.now()) {
-      await queueSendJob(req, emailLogId, current.scheduledFor)
-      return 'not-due'
-    }
-    return 'not-ours'
-  }
-
   let variables = claimed.variables
   const guard = getEmailGuard(claimed.templateKey)
   if (guard) {
