@@ -74,6 +74,7 @@ export interface Config {
     webinars: Webinar;
     courses: Course;
     enrollments: Enrollment;
+    leads: Lead;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -88,6 +89,7 @@ export interface Config {
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    leads: LeadsSelect<false> | LeadsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -97,8 +99,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'crm-settings': CrmSetting;
+  };
+  globalsSelect: {
+    'crm-settings': CrmSettingsSelect<false> | CrmSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -469,6 +475,92 @@ export interface Enrollment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads".
+ */
+export interface Lead {
+  id: number;
+  stage: 'new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+  lostReason?: string | null;
+  /**
+   * Sales can only take an unassigned lead.
+   */
+  assignedTo?: (number | null) | User;
+  score?: number | null;
+  scoreReasons?:
+    | {
+        reason?: string | null;
+        points?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  source?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other') | null;
+  /**
+   * From the latest interaction.
+   */
+  nextActionAt?: string | null;
+  lastContactedAt?: string | null;
+  convertedAt?: string | null;
+  assignmentSequence?: number | null;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string | null;
+  company?: string | null;
+  position?: string | null;
+  type: 'individual' | 'corporate';
+  headcount?: number | null;
+  interest?:
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
+      } | null)
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null);
+  message?: string | null;
+  preferredDates?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
+  utmTerm?: string | null;
+  utmContent?: string | null;
+  interactions?:
+    | {
+        type: 'call' | 'email' | 'meeting' | 'whatsapp' | 'note';
+        at?: string | null;
+        by?: (number | null) | User;
+        summary: string;
+        outcome?: string | null;
+        nextAction?: string | null;
+        nextActionAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  notes?: string | null;
+  tags?: string[] | null;
+  /**
+   * Every stage change; steps back are flagged.
+   */
+  stageHistory?:
+    | {
+        from?: ('new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost') | null;
+        to?: ('new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost') | null;
+        movedBack?: boolean | null;
+        at?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Created by converting the lead.
+   */
+  enrollments?: (number | Enrollment)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -518,6 +610,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: number | Lead;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -789,6 +885,71 @@ export interface EnrollmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads_select".
+ */
+export interface LeadsSelect<T extends boolean = true> {
+  stage?: T;
+  lostReason?: T;
+  assignedTo?: T;
+  score?: T;
+  scoreReasons?:
+    | T
+    | {
+        reason?: T;
+        points?: T;
+        id?: T;
+      };
+  source?: T;
+  nextActionAt?: T;
+  lastContactedAt?: T;
+  convertedAt?: T;
+  assignmentSequence?: T;
+  firstName?: T;
+  lastName?: T;
+  email?: T;
+  phone?: T;
+  company?: T;
+  position?: T;
+  type?: T;
+  headcount?: T;
+  interest?: T;
+  message?: T;
+  preferredDates?: T;
+  utmSource?: T;
+  utmMedium?: T;
+  utmCampaign?: T;
+  utmTerm?: T;
+  utmContent?: T;
+  interactions?:
+    | T
+    | {
+        type?: T;
+        at?: T;
+        by?: T;
+        summary?: T;
+        outcome?: T;
+        nextAction?: T;
+        nextActionAt?: T;
+        id?: T;
+      };
+  notes?: T;
+  tags?: T;
+  stageHistory?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        movedBack?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  enrollments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -826,6 +987,56 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-settings".
+ */
+export interface CrmSetting {
+  id: number;
+  autoAssign?: boolean | null;
+  /**
+   * Anyone who no longer has the sales role is skipped.
+   */
+  salesTeam?: (number | User)[] | null;
+  /**
+   * The points of every matching rule are added; the total stays between 0 and 100.
+   */
+  scoringRules?:
+    | {
+        condition: 'typeIs' | 'headcountAtLeast' | 'interestIsPaid' | 'sourceIs' | 'hasPhone' | 'hasCompany';
+        leadType?: ('individual' | 'corporate') | null;
+        minimum?: number | null;
+        source?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other') | null;
+        points: number;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-settings_select".
+ */
+export interface CrmSettingsSelect<T extends boolean = true> {
+  autoAssign?: T;
+  salesTeam?: T;
+  scoringRules?:
+    | T
+    | {
+        condition?: T;
+        leadType?: T;
+        minimum?: T;
+        source?: T;
+        points?: T;
+        label?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

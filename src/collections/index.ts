@@ -3,9 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { Categories } from './Categories'
 import { Courses } from './Courses'
 import { Enrollments } from './Enrollments'
+import { Leads } from './Leads'
 import { Media } from './Media'
 import { Speakers } from './Speakers'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads]

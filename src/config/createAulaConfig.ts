@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { collections } from '../collections'
+import { globals } from '../globals'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { AulaEnv } from './env'
@@ -40,6 +41,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
+    globals,
     editor: lexicalEditor(),
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
