@@ -1,3 +1,5 @@
+import { labelOf } from './options'
+
 /** The conditions a scoring rule can test. Each has one optional parameter on the rule. */
 export const SCORE_CONDITIONS = ['typeIs', 'headcountAtLeast', 'interestIsPaid', 'sourceIs', 'hasPhone', 'hasCompany'] as const
 export type ScoreCondition = (typeof SCORE_CONDITIONS)[number]
@@ -68,11 +70,11 @@ function describe(rule: ScoreRule): string {
   if (rule.label?.trim()) return rule.label.trim()
   switch (rule.condition) {
     case 'typeIs':
-      return `Tipo: ${rule.leadType}`
+      return `Tipo: ${labelOf(String(rule.leadType)).es}`
     case 'headcountAtLeast':
       return `${rule.minimum} personas o más`
     case 'sourceIs':
-      return `Origen: ${rule.source}`
+      return `Origen: ${labelOf(String(rule.source)).es}`
     default:
       return conditionLabels[rule.condition]?.es ?? rule.condition
   }
