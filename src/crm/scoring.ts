@@ -1,4 +1,4 @@
-import { labelOf } from './options'
+import { labelOf, type LEAD_SOURCES, type LEAD_TYPES } from './options'
 
 /** The conditions a scoring rule can test. Each has one optional parameter on the rule. */
 export const SCORE_CONDITIONS = ['typeIs', 'headcountAtLeast', 'interestIsPaid', 'sourceIs', 'hasPhone', 'hasCompany'] as const
@@ -6,9 +6,9 @@ export type ScoreCondition = (typeof SCORE_CONDITIONS)[number]
 
 export interface ScoreRule {
   condition: ScoreCondition
-  leadType?: string | null
+  leadType?: (typeof LEAD_TYPES)[number] | null
   minimum?: number | null
-  source?: string | null
+  source?: (typeof LEAD_SOURCES)[number] | null
   points: number
   /** What staff see next to the score; a description is generated when empty. */
   label?: string | null

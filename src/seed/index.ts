@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { readEnv } from '../config/env'
 import { seedCatalog } from './catalog'
+import { seedLeads } from './leads'
 import { seedUsers } from './users'
 
 export interface SeedSummary {
@@ -16,5 +17,6 @@ export async function seed(payload: Payload): Promise<SeedSummary> {
   const { seedAdmin } = readEnv()
   let created = await seedUsers(payload, seedAdmin)
   created += await seedCatalog(payload)
+  created += await seedLeads(payload)
   return { created }
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
     (['admin', 'editor', 'sales', 'sales', 'instructor', 'student'] as const).map((role) => aula.createUser([role])),
   )
   const create = async (email: string, assignedTo: number | null) => {
-    const lead = await aula.payload.create({ collection: 'leads', data: { firstName: 'Luis', lastName: 'Rojas', email, assignedTo }, overrideAccess: true, depth: 0 })
+    const lead = await aula.payload.create({ collection: 'leads', data: { firstName: 'Luis', lastName: 'Rojas', email, assignedTo } as never, overrideAccess: true, depth: 0 })
     return lead.id
   }
   leadIds.own = await create('propio@x.pe', sales.id)
@@ -86,7 +86,7 @@ describe('who changes and deletes leads (REST and GraphQL)', () => {
     expect((await aula.api.delete(`/leads/${leadIds.own}`, { token: sales.token })).status).toBe(403)
     const gql = await aula.api.graphql('mutation ($id: Int!) { deleteLead(id: $id) { id } }', { id: leadIds.own }, sales.token)
     expect(gql.body.errors?.length).toBeGreaterThan(0)
-    const extra = await aula.payload.create({ collection: 'leads', data: { firstName: 'B', lastName: 'C', email: 'borrar@x.pe' }, overrideAccess: true })
+    const extra = await aula.payload.create({ collection: 'leads', data: { firstName: 'B', lastName: 'C', email: 'borrar@x.pe' } as never, overrideAccess: true })
     expect((await aula.api.delete(`/leads/${extra.id}`, { token: admin.token })).status).toBe(200)
   })
 

@@ -62,7 +62,7 @@ describe('round-robin assignment of new leads', () => {
 
 describe('who may change the assignee', () => {
   const unassignedLead = async () => {
-    const lead = await aula.payload.create({ collection: 'leads', data: { firstName: 'Libre', lastName: 'X', email: `libre-${Math.random()}@x.pe`, assignedTo: null }, overrideAccess: true, depth: 0 })
+    const lead = await aula.payload.create({ collection: 'leads', data: { firstName: 'Libre', lastName: 'X', email: `libre-${Math.random()}@x.pe`, assignedTo: null } as never, overrideAccess: true, depth: 0 })
     await aula.payload.update({ collection: 'leads', id: lead.id, data: { assignedTo: null }, overrideAccess: true })
     return lead.id
   }

@@ -7,10 +7,10 @@ type Interaction = Record<string, any> & { id?: string }
 
 /**
  * Who logged an interaction and when is the server's word: new rows get the current user and the
- * clock's time, existing rows keep what they had whatever the client sends (rows carried over by a
- * merge arrive in `req.context.carriedInteractions`). `lastContactedAt` is the time of the latest
- * contact (anything but a note); the lead's `nextActionAt` mirrors the latest interaction's, so
- * the list can sort and filter on them.
+ * clock's time, existing rows keep what they had whatever the client sends. Rows carried over from
+ * elsewhere (a merge, the demo seed) are passed by the server in `req.context.carriedInteractions`.
+ * `lastContactedAt` is the time of the latest contact (anything but a note); the lead's
+ * `nextActionAt` mirrors the latest interaction's, so the list can sort and filter on them.
  */
 export const stampInteractions: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   const known = [...((originalDoc?.interactions ?? []) as Interaction[]), ...((req.context.carriedInteractions ?? []) as Interaction[])]
