@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { Categories } from './Categories'
 import { Courses } from './Courses'
+import { EmailLog } from './EmailLog'
+import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Leads } from './Leads'
 import { Media } from './Media'
@@ -9,4 +11,4 @@ import { Speakers } from './Speakers'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads, EmailTemplates, EmailLog]

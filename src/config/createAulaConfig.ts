@@ -9,9 +9,11 @@ import sharp from 'sharp'
 
 import { isAdmin } from '../access'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { globals } from '../globals'
 import { maxUploadBytes } from '../collections/Media/limits'
+import { jobTasks } from '../jobs'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { AulaEnv } from './env'
 
@@ -47,6 +49,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
+      beforeSchemaInit: [addRateLimitTable],
     }),
     email: nodemailerAdapter({
       defaultFromAddress: env.emailFrom.address,
@@ -63,7 +66,11 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
-      tasks: [],
+      tasks: jobTasks,
+      // Payload 3.88 crashes a runner that updates a job another runner just deleted on completion,
+      // leaving its transaction open (row locks, a pool client). Keeping finished jobs avoids that;
+      // the deleteFinishedJobs task removes them after a day. See docs/decisions/0003.
+      deleteJobOnComplete: false,
       // JOBS_AUTORUN: the web process runs due jobs itself (development); production leaves that to `npm run worker`.
       autoRun: env.jobsAutorun ? [{ cron: '*/5 * * * * *', limit: 50 }] : undefined,
     },
@@ -76,6 +83,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
 }
 
 const smtpOptions = (smtp: NonNullable<AulaEnv['smtp']>) => ({
+  // The worker sends in batches; one reused connection per slot instead of a handshake per email.
+  pool: true,
   host: smtp.host,
   port: smtp.port,
   secure: smtp.secure,

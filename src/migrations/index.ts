@@ -1,5 +1,7 @@
 import * as migration_20261123_210313_initial from './20261123_210313_initial';
 import * as migration_20261123_212103_catalog_and_enrollments from './20261123_212103_catalog_and_enrollments';
+import * as migration_20261123_212933_rate_limits from './20261123_212933_rate_limits';
+import * as migration_20261123_214030_email_pipeline from './20261123_214030_email_pipeline';
 
 export const migrations = [
   {
@@ -10,6 +12,16 @@ export const migrations = [
   {
     up: migration_20261123_212103_catalog_and_enrollments.up,
     down: migration_20261123_212103_catalog_and_enrollments.down,
-    name: '20261123_212103_catalog_and_enrollments'
+    name: '20261123_212103_catalog_and_enrollments',
+  },
+  {
+    up: migration_20261123_212933_rate_limits.up,
+    down: migration_20261123_212933_rate_limits.down,
+    name: '20261123_212933_rate_limits',
+  },
+  {
+    up: migration_20261123_214030_email_pipeline.up,
+    down: migration_20261123_214030_email_pipeline.down,
+    name: '20261123_214030_email_pipeline'
   },
 ];

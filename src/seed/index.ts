@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { readEnv } from '../config/env'
 import { seedCatalog } from './catalog'
+import { seedEmailTemplates } from './emailTemplates'
 import { seedLeads } from './leads'
 import { seedUsers } from './users'
 
@@ -18,5 +19,6 @@ export async function seed(payload: Payload): Promise<SeedSummary> {
   let created = await seedUsers(payload, seedAdmin)
   created += await seedCatalog(payload)
   created += await seedLeads(payload)
+  created += await seedEmailTemplates(payload)
   return { created }
 }

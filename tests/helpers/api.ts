@@ -8,6 +8,9 @@ import {
 } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
+import type { RateLimitSettings } from '../../src/rateLimit/rules'
+import { withRateLimits } from '../../src/rateLimit/withRateLimits'
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -32,15 +35,20 @@ export class ApiClient {
   private readonly handlers: Record<Method, RouteHandler>
   private readonly graphqlHandler: (request: Request) => Promise<Response>
 
-  constructor(private readonly config: Promise<SanitizedConfig> | SanitizedConfig, private readonly baseUrl: string) {
+  constructor(
+    private readonly config: Promise<SanitizedConfig> | SanitizedConfig,
+    private readonly baseUrl: string,
+    rateLimits: RateLimitSettings,
+  ) {
     this.handlers = {
       GET: REST_GET(config) as RouteHandler,
-      POST: REST_POST(config) as RouteHandler,
+      // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps it.
+      POST: withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits),
       PATCH: REST_PATCH(config) as RouteHandler,
       PUT: REST_PUT(config) as RouteHandler,
       DELETE: REST_DELETE(config) as RouteHandler,
     }
-    this.graphqlHandler = GRAPHQL_POST(config) as (request: Request) => Promise<Response>
+    this.graphqlHandler = withRateLimits(GRAPHQL_POST(config) as (request: Request) => Promise<Response>, config, rateLimits)
   }
 
   /** `path` is everything after `/api`, query string included: `/webinars?limit=5`. */

@@ -7,6 +7,7 @@ import type { Role } from '../../src/access'
 import { createAulaConfig } from '../../src/config/createAulaConfig'
 import { readEnv } from '../../src/config/env'
 import { closePayload } from '../../src/db/closePayload'
+import { readRateLimits, type RateLimitSettings } from '../../src/rateLimit/rules'
 import { ApiClient } from './api'
 import { ManualClock } from './manualClock'
 import { createTestDatabase } from './testDatabase'
@@ -26,6 +27,8 @@ export interface StartOptions {
   clock?: ManualClock
   smtpTransport?: Record<string, unknown>
   poolMax?: number
+  /** Rate limits are off unless a test is about them (most tests make many requests from one "IP"). */
+  rateLimits?: RateLimitSettings
 }
 
 let userCounter = 0
@@ -40,7 +43,8 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax }),
   )
   const payload = await getPayload({ config, cron: false })
-  const api = new ApiClient(config, env.serverUrl)
+  const rateLimits = options.rateLimits ?? { ...readRateLimits({}), enabled: false }
+  const api = new ApiClient(config, env.serverUrl, rateLimits)
 
   return {
     payload,

@@ -1,0 +1,89 @@
+import type { Field } from 'payload'
+
+import { EMAIL_RELATED_COLLECTIONS } from '../../email/relatedCollections'
+import { EMAIL_STATUSES } from '../../email/statuses'
+import { EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS } from '../../email/templateVariables'
+import { templateKeyLabels } from '../EmailTemplates/keyLabels'
+
+const statusLabels = {
+  queued: { es: 'En cola', en: 'Queued' },
+  sending: { es: 'Enviando', en: 'Sending' },
+  sent: { es: 'Enviado', en: 'Sent' },
+  failed: { es: 'Fallido', en: 'Failed' },
+  cancelled: { es: 'Cancelado', en: 'Cancelled' },
+}
+
+/** Every field is written by the pipeline (queueEmail and the sendEmail task), never by hand. */
+export const emailLogFields: Field[] = [
+  { name: 'to', type: 'email', required: true, index: true, label: { es: 'Para', en: 'To' } },
+  {
+    type: 'row',
+    fields: [
+      {
+        name: 'templateKey',
+        type: 'select',
+        required: true,
+        index: true,
+        label: { es: 'Correo', en: 'Email' },
+        options: EMAIL_TEMPLATE_KEYS.map((key) => ({ value: key, label: templateKeyLabels[key] })),
+      },
+      {
+        name: 'locale',
+        type: 'select',
+        required: true,
+        defaultValue: 'es',
+        label: { es: 'Idioma', en: 'Language' },
+        options: [...EMAIL_LOCALES],
+      },
+    ],
+  },
+  { name: 'subject', type: 'text', label: { es: 'Asunto enviado', en: 'Subject sent' } },
+  {
+    name: 'relatedDocument',
+    type: 'relationship',
+    relationTo: EMAIL_RELATED_COLLECTIONS,
+    label: { es: 'Documento relacionado', en: 'Related document' },
+  },
+  { name: 'variables', type: 'json', label: { es: 'Variables', en: 'Variables' } },
+  {
+    name: 'attachments',
+    type: 'json',
+    label: { es: 'Adjuntos', en: 'Attachments' },
+    admin: { hidden: true },
+  },
+  {
+    name: 'status',
+    type: 'select',
+    required: true,
+    defaultValue: 'queued',
+    index: true,
+    label: { es: 'Estado', en: 'Status' },
+    options: EMAIL_STATUSES.map((status) => ({ value: status, label: statusLabels[status] })),
+    admin: { position: 'sidebar' },
+  },
+  {
+    name: 'resend',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/src/components/ResendEmailButton#ResendEmailButton' } },
+  },
+  { name: 'attempts', type: 'number', required: true, defaultValue: 0, label: { es: 'Intentos', en: 'Attempts' }, admin: { position: 'sidebar' } },
+  { name: 'lastError', type: 'textarea', label: { es: 'Último error', en: 'Last error' } },
+  {
+    name: 'scheduledFor',
+    type: 'date',
+    index: true,
+    label: { es: 'Programado para', en: 'Scheduled for' },
+    admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+  },
+  { name: 'sentAt', type: 'date', label: { es: 'Enviado el', en: 'Sent at' }, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+  { name: 'claimedAt', type: 'date', label: { es: 'Tomado el', en: 'Claimed at' }, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+  { name: 'messageId', type: 'text', label: { es: 'Message-ID', en: 'Message-ID' } },
+  {
+    name: 'dedupeKey',
+    type: 'text',
+    required: true,
+    unique: true,
+    label: { es: 'Clave de unicidad', en: 'Dedupe key' },
+    admin: { description: { es: 'Un correo por clave, nunca dos.', en: 'One email per key, never two.' } },
+  },
+]

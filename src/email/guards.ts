@@ -1,0 +1,31 @@
+import type { PayloadRequest } from 'payload'
+
+import type { EmailLog } from '../payload-types'
+import type { EmailVariables } from './renderTemplate'
+import type { EmailTemplateKey } from './templateVariables'
+
+export interface GuardVerdict {
+  send: boolean
+  /** Why it was vetoed; stored as the row's `lastError`. */
+  reason?: string
+  /** Fresh values merged over the queued ones (a new meeting link, a new start time). */
+  variables?: EmailVariables
+}
+
+export type EmailGuard = (args: { log: EmailLog; req: PayloadRequest }) => Promise<GuardVerdict> | GuardVerdict
+
+const guards = new Map<EmailTemplateKey, EmailGuard>()
+
+/**
+ * Lets the module that owns an email veto it at send time, or refresh its variables: a reminder
+ * queued days ago must not go out for a webinar that was cancelled since. One guard per key;
+ * returns a function that removes it (tests use it).
+ */
+export function registerEmailGuard(templateKey: EmailTemplateKey, guard: EmailGuard): () => void {
+  guards.set(templateKey, guard)
+  return () => {
+    if (guards.get(templateKey) === guard) guards.delete(templateKey)
+  }
+}
+
+export const getEmailGuard = (templateKey: EmailTemplateKey): EmailGuard | undefined => guards.get(templateKey)

@@ -1,0 +1,74 @@
+/**
+ * Which `{{variables}}` each email may use. Saving a template that uses any other one is refused,
+ * so a typo never reaches a customer as a blank. Pure data: the admin preview imports it too.
+ */
+export const EMAIL_LOCALES = ['es', 'en'] as const
+export type EmailLocale = (typeof EMAIL_LOCALES)[number]
+export const DEFAULT_EMAIL_LOCALE: EmailLocale = 'es'
+
+export const EMAIL_TEMPLATE_KEYS = [
+  'enrollment_confirmed',
+  'enrollment_waitlisted',
+  'waitlist_promoted',
+  'payment_failed',
+  'enrollment_cancelled',
+  'webinar_reminder_24h',
+  'webinar_reminder_1h',
+  'webinar_access_15m',
+  'webinar_rescheduled',
+  'lead_received',
+  'lead_assigned',
+  'sales_followup_digest',
+] as const
+export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
+
+const RECIPIENT = ['firstName', 'lastName', 'email'] as const
+const ITEM = ['title', 'startsAt', 'timezone', 'meetingLink', 'seatsLeft', 'cancelUrl', 'itemUrl'] as const
+const PAYMENT = ['amount', 'currency'] as const
+const LEAD = ['leadName', 'company', 'interest', 'leadUrl'] as const
+
+export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
+  enrollment_confirmed: [...RECIPIENT, ...ITEM, ...PAYMENT],
+  enrollment_waitlisted: [...RECIPIENT, ...ITEM],
+  waitlist_promoted: [...RECIPIENT, ...ITEM, ...PAYMENT],
+  payment_failed: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
+  enrollment_cancelled: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
+  webinar_reminder_24h: [...RECIPIENT, ...ITEM],
+  webinar_reminder_1h: [...RECIPIENT, ...ITEM],
+  webinar_access_15m: [...RECIPIENT, ...ITEM],
+  webinar_rescheduled: [...RECIPIENT, ...ITEM, 'reason'],
+  lead_received: [...RECIPIENT, 'interest'],
+  lead_assigned: [...RECIPIENT, ...LEAD],
+  sales_followup_digest: [...RECIPIENT, 'leadList'],
+}
+
+/** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
+export const RAW_VARIABLES: readonly string[] = ['leadList']
+
+/** Values the admin preview renders with. */
+export const SAMPLE_VARIABLES: Record<string, string> = {
+  firstName: 'Ana',
+  lastName: 'Pérez',
+  email: 'ana.perez@example.com',
+  title: 'Introducción a la analítica de datos',
+  startsAt: '2026-03-12T23:00:00.000Z',
+  timezone: 'America/Lima',
+  meetingLink: 'https://zoom.us/j/123456789',
+  seatsLeft: '12',
+  cancelUrl: 'https://aula.example.com/cancelar/abc',
+  itemUrl: 'https://aula.example.com/webinars/analitica',
+  amount: '49.00',
+  currency: 'USD',
+  reason: 'Tarjeta rechazada por el banco',
+  leadName: 'Jorge Salas',
+  company: 'Andes Logística',
+  interest: 'Curso de liderazgo',
+  leadUrl: 'https://aula.example.com/admin/collections/leads/1',
+  leadList: '<ul><li>Jorge Salas — Andes Logística</li><li>María Núñez — Café del Sur</li></ul>',
+}
+
+export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>
+  typeof value === 'string' && (EMAIL_TEMPLATE_KEYS as readonly string[]).includes(value)
+
+export const toEmailLocale = (value: unknown): EmailLocale =>
+  (EMAIL_LOCALES as readonly unknown[]).includes(value) ? (value as EmailLocale) : DEFAULT_EMAIL_LOCALE

@@ -1,0 +1,5 @@
+import { deleteFinishedJobsTask } from './deleteFinishedJobs'
+import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
+import { sendEmailTask } from './sendEmail'
+
+export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask]
