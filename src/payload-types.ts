@@ -123,6 +123,7 @@ export interface Config {
       sendEmail: TaskSendEmail;
       releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
       deleteFinishedJobs: TaskDeleteFinishedJobs;
+      sendSalesFollowupDigest: TaskSendSalesFollowupDigest;
       inline: {
         input: unknown;
         output: unknown;
@@ -625,10 +626,15 @@ export interface EmailLog {
     | 'sales_followup_digest';
   locale: 'es' | 'en';
   subject?: string | null;
-  relatedDocument?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  relatedDocument?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: number | Lead;
+      } | null);
   variables?:
     | {
         [k: string]: unknown;
@@ -730,7 +736,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs';
+        taskSlug: 'inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs' | 'sendSalesFollowupDigest';
         taskID: string;
         input?:
           | {
@@ -763,7 +769,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs') | null;
+  taskSlug?:
+    ('inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs' | 'sendSalesFollowupDigest') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1384,6 +1391,16 @@ export interface TaskDeleteFinishedJobs {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSalesFollowupDigest".
+ */
+export interface TaskSendSalesFollowupDigest {
+  input?: unknown;
+  output: {
+    queued: number;
   };
 }
 /**

@@ -12,6 +12,7 @@ import { applyStageRules } from './hooks/applyStageRules'
 import { assignRoundRobin } from './hooks/assignRoundRobin'
 import { computeScore } from './hooks/computeScore'
 import { guardAssignment } from './hooks/guardAssignment'
+import { notifyAssignee } from './hooks/notifyAssignee'
 import { stampInteractions } from './hooks/stampInteractions'
 
 export const Leads: CollectionConfig = {
@@ -36,6 +37,7 @@ export const Leads: CollectionConfig = {
   },
   hooks: {
     beforeChange: [guardAssignment, stampInteractions, applyStageRules, assignRoundRobin, computeScore],
+    afterChange: [notifyAssignee],
   },
   // Before the built-in endpoints, so `POST /` and `GET /export.csv` are ours.
   endpoints: [captureEndpoint, exportCsvEndpoint, mergeEndpoint, convertEndpoint],

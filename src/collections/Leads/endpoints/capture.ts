@@ -3,6 +3,7 @@ import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 import { checkRole } from '../../../access'
 import { parseInput } from '../../../endpoints/parseInput'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
+import { queueLeadReceived } from '../../../crm/leadEmails'
 import { CLOSED_STAGES } from '../../../crm/options'
 import { inTransaction, sql, sqlFor } from '../../../enrollment/transaction'
 import type { Lead } from '../../../payload-types'
@@ -38,6 +39,7 @@ export const captureEndpoint: Endpoint = {
         depth: 0,
         req,
       })
+      await queueLeadReceived(req, lead)
       return lead.id
     })
     return Response.json({ id }, { status: 201 })
