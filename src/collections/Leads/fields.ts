@@ -107,7 +107,7 @@ const pipelineFields: Field[] = [
   { name: 'nextActionAt', type: 'date', index: true, label: { es: 'Próxima acción', en: 'Next action' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: { es: 'La de la interacción más reciente.', en: 'From the latest interaction.' } } },
   { name: 'lastContactedAt', type: 'date', label: { es: 'Último contacto', en: 'Last contacted' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
   { name: 'convertedAt', type: 'date', label: { es: 'Convertido el', en: 'Converted at' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
-  // Round-robin position; see docs/decisions/0003-lead-round-robin.md.
+  // Round-robin position; see docs/decisions/0004-lead-round-robin.md.
   { name: 'assignmentSequence', type: 'number', index: true, admin: { hidden: true }, access: { create: () => false, update: () => false } },
 ]
 

@@ -7,7 +7,7 @@ import { sql, sqlFor } from '../../../enrollment/transaction'
  * A new lead nobody assigned goes to the next member of the CRM settings' sales team, in order.
  * The turn is `max(assignmentSequence) + 1`, read under a transaction-scoped advisory lock, so
  * simultaneous submissions queue up for their turn instead of landing on the same person
- * (docs/decisions/0003-lead-round-robin.md).
+ * (docs/decisions/0004-lead-round-robin.md).
  */
 export const assignRoundRobin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.assignedTo) return data
