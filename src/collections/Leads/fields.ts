@@ -92,6 +92,11 @@ const pipelineFields: Field[] = [
     label: { es: 'Asignado a', en: 'Assigned to' },
     admin: { position: 'sidebar', description: { es: 'Ventas solo puede tomar un lead sin asignar.', en: 'Sales can only take an unassigned lead.' } },
   },
+  {
+    name: 'convert',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/src/components/ConvertLeadButton#ConvertLeadButton' } },
+  },
   { name: 'score', type: 'number', min: 0, max: 100, index: true, label: { es: 'Puntuación', en: 'Score' }, admin: { ...computed, position: 'sidebar' } },
   {
     name: 'scoreReasons',
