@@ -75,6 +75,8 @@ export interface Config {
     courses: Course;
     enrollments: Enrollment;
     leads: Lead;
+    payments: Payment;
+    'stripe-events': StripeEvent;
     'email-templates': EmailTemplate;
     'email-log': EmailLog;
     'payload-kv': PayloadKv;
@@ -93,6 +95,8 @@ export interface Config {
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -124,6 +128,10 @@ export interface Config {
       releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
       deleteFinishedJobs: TaskDeleteFinishedJobs;
       sendSalesFollowupDigest: TaskSendSalesFollowupDigest;
+      processStripeEvent: TaskProcessStripeEvent;
+      expirePaymentHolds: TaskExpirePaymentHolds;
+      refundPayment: TaskRefundPayment;
+      openCheckoutSession: TaskOpenCheckoutSession;
       inline: {
         input: unknown;
         output: unknown;
@@ -348,6 +356,7 @@ export interface Webinar {
    * Empty = unlimited.
    */
   seatsLeft?: number | null;
+  scheduleSequence?: number | null;
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
   updatedAt: string;
@@ -485,6 +494,8 @@ export interface Enrollment {
   cancelledAt?: string | null;
   cancellationReason?: string | null;
   source?: ('web' | 'admin' | 'import') | null;
+  checkoutUrl?: string | null;
+  holdExpiresAt?: string | null;
   activeKey?: string | null;
   idempotencyKey?: string | null;
   updatedAt: string;
@@ -578,6 +589,66 @@ export interface Lead {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  enrollment: number | Enrollment;
+  user?: (number | null) | User;
+  status: 'pending' | 'failed' | 'expired' | 'succeeded' | 'refunded';
+  provider?: 'stripe' | null;
+  amount: number;
+  currency: string;
+  /**
+   * The seat is held until this time.
+   */
+  holdExpiresAt?: string | null;
+  needsReview?: boolean | null;
+  reviewReason?: string | null;
+  checkoutSessionId?: string | null;
+  checkoutUrl?: string | null;
+  paymentIntentId?: string | null;
+  failureMessage?: string | null;
+  refundRequestedAt?: string | null;
+  refundReason?: string | null;
+  stripeEvents?:
+    | {
+        eventId: string;
+        type?: string | null;
+        outcome?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'received' | 'processed' | 'ignored' | 'failed';
+  processedAt?: string | null;
+  payment?: (number | null) | Payment;
+  outcome?: string | null;
+  livemode?: boolean | null;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-templates".
  */
 export interface EmailTemplate {
@@ -630,6 +701,14 @@ export interface EmailLog {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'enrollments';
+        value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
       } | null)
     | ({
         relationTo: 'leads';
@@ -736,7 +815,16 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs' | 'sendSalesFollowupDigest';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'releaseStaleEmailClaims'
+          | 'deleteFinishedJobs'
+          | 'sendSalesFollowupDigest'
+          | 'processStripeEvent'
+          | 'expirePaymentHolds'
+          | 'refundPayment'
+          | 'openCheckoutSession';
         taskID: string;
         input?:
           | {
@@ -770,7 +858,18 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'sendEmail' | 'releaseStaleEmailClaims' | 'deleteFinishedJobs' | 'sendSalesFollowupDigest') | null;
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'releaseStaleEmailClaims'
+        | 'deleteFinishedJobs'
+        | 'sendSalesFollowupDigest'
+        | 'processStripeEvent'
+        | 'expirePaymentHolds'
+        | 'refundPayment'
+        | 'openCheckoutSession'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -824,6 +923,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'leads';
         value: number | Lead;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
       } | null)
     | ({
         relationTo: 'email-templates';
@@ -1013,6 +1120,7 @@ export interface WebinarsSelect<T extends boolean = true> {
   organizer?: T;
   seatsTaken?: T;
   seatsLeft?: T;
+  scheduleSequence?: T;
   lastEditedBy?: T;
   searchText?: T;
   updatedAt?: T;
@@ -1096,6 +1204,8 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   cancelledAt?: T;
   cancellationReason?: T;
   source?: T;
+  checkoutUrl?: T;
+  holdExpiresAt?: T;
   activeKey?: T;
   idempotencyKey?: T;
   updatedAt?: T;
@@ -1163,6 +1273,53 @@ export interface LeadsSelect<T extends boolean = true> {
         id?: T;
       };
   enrollments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  enrollment?: T;
+  user?: T;
+  status?: T;
+  provider?: T;
+  amount?: T;
+  currency?: T;
+  holdExpiresAt?: T;
+  needsReview?: T;
+  reviewReason?: T;
+  checkoutSessionId?: T;
+  checkoutUrl?: T;
+  paymentIntentId?: T;
+  failureMessage?: T;
+  refundRequestedAt?: T;
+  refundReason?: T;
+  stripeEvents?:
+    | T
+    | {
+        eventId?: T;
+        type?: T;
+        outcome?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  status?: T;
+  processedAt?: T;
+  payment?: T;
+  outcome?: T;
+  livemode?: T;
+  payload?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1401,6 +1558,50 @@ export interface TaskSendSalesFollowupDigest {
   input?: unknown;
   output: {
     queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessStripeEvent".
+ */
+export interface TaskProcessStripeEvent {
+  input: {
+    eventId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpirePaymentHolds".
+ */
+export interface TaskExpirePaymentHolds {
+  input?: unknown;
+  output: {
+    expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefundPayment".
+ */
+export interface TaskRefundPayment {
+  input: {
+    paymentId: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskOpenCheckoutSession".
+ */
+export interface TaskOpenCheckoutSession {
+  input: {
+    paymentId: number;
+  };
+  output: {
+    checkoutUrl?: string | null;
   };
 }
 /**

@@ -7,8 +7,10 @@ import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Leads } from './Leads'
 import { Media } from './Media'
+import { Payments } from './Payments'
 import { Speakers } from './Speakers'
+import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads, EmailTemplates, EmailLog]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads, Payments, StripeEvents, EmailTemplates, EmailLog]

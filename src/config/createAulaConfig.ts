@@ -8,13 +8,16 @@ import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { isAdmin } from '../access'
+import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
+import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { globals } from '../globals'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
 import { type Clock, systemClock } from '../utilities/clock'
+import type { PaymentSettings } from '../payments/settings'
 import type { AulaEnv } from './env'
 
 export interface AulaConfigOptions {
@@ -32,6 +35,9 @@ export interface AulaConfigOptions {
 const rootDir = process.cwd()
 
 /** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
+// Reminders are vetted at send time by the enrollment module (the worker builds this config too).
+registerReminderGuards()
+
 export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax }: AulaConfigOptions): Config {
   return {
     serverURL: env.serverUrl,
@@ -45,6 +51,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
     globals,
     editor: lexicalEditor(),
+    endpoints: [stripeWebhookEndpoint],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -78,7 +85,13 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },
     telemetry: false,
     // paymentsConfigured: without Stripe keys paid items answer 503 instead of taking money we cannot collect.
-    custom: { clock, paymentsConfigured: Boolean(env.stripe) },
+    // payments: Stripe keys and the hold time (root `custom` stays on the server; see src/payments/settings.ts).
+    custom: {
+      clock,
+      paymentsConfigured: Boolean(env.stripe),
+      siteUrl: env.siteUrl,
+      payments: { stripe: env.stripe, holdMinutes: env.paymentHoldMinutes, serverUrl: env.serverUrl } satisfies PaymentSettings,
+    },
   }
 }
 

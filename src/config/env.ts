@@ -10,10 +10,15 @@ export interface AulaEnv {
   usesEmbeddedDatabase: boolean
   payloadSecret: string
   serverUrl: string
+  /** The public website (links to webinar and course pages in emails); defaults to serverUrl. */
+  siteUrl: string
   corsOrigins: string[]
   emailFrom: { address: string; name: string }
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string } | null
-  stripe: { secretKey: string; webhookSecret: string; apiUrl?: string } | null
+  /** Null without STRIPE_SECRET_KEY. Without the webhook secret the webhook refuses every event (503). */
+  stripe: { secretKey: string; webhookSecret: string | null; apiUrl?: string } | null
+  /** How long a pending payment holds its seat before the job queue gives it back. */
+  paymentHoldMinutes: number
   seedAdmin: { email: string; password: string }
   jobsAutorun: boolean
   /** Folder for uploaded files (local disk; see the README for object storage when scaling out). */
@@ -40,6 +45,13 @@ const developmentSecret = (): string => {
   return secret
 }
 
+const positiveInteger = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined || value.trim() === '') return fallback
+  const parsed = Number(value)
+  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new EnvError(`${name} must be a whole number of at least 1 (got "${value}").`)
+  return parsed
+}
+
 export function readEnv(env: Env = process.env): AulaEnv {
   const isProduction = env.NODE_ENV === 'production'
   const missing = isProduction ? ['PAYLOAD_SECRET', 'DATABASE_URI'].filter((name) => !env[name]) : []
@@ -55,6 +67,7 @@ export function readEnv(env: Env = process.env): AulaEnv {
     usesEmbeddedDatabase: flag(env.AULA_EMBEDDED_DATABASE, false),
     payloadSecret: env.PAYLOAD_SECRET || developmentSecret(),
     serverUrl,
+    siteUrl: (env.SITE_URL || serverUrl).replace(/\/$/, ''),
     corsOrigins: [serverUrl, ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)],
     emailFrom: { address: env.EMAIL_FROM || 'aula@localhost', name: env.EMAIL_FROM_NAME || 'Aula' },
     smtp: smtpHost
@@ -67,8 +80,9 @@ export function readEnv(env: Env = process.env): AulaEnv {
         }
       : null,
     stripe: stripeKey
-      ? { secretKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOKS_ENDPOINT_SECRET || '', apiUrl: env.STRIPE_API_URL || undefined }
+      ? { secretKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOKS_ENDPOINT_SECRET || null, apiUrl: env.STRIPE_API_URL || undefined }
       : null,
+    paymentHoldMinutes: positiveInteger('PAYMENT_HOLD_MINUTES', env.PAYMENT_HOLD_MINUTES, 30),
     seedAdmin: {
       email: env.SEED_ADMIN_EMAIL || 'admin@aula.local',
       password: env.SEED_ADMIN_PASSWORD || 'aula-admin-2026',

@@ -5,6 +5,7 @@ import { parseInput } from '../endpoints/parseInput'
 import { cancelAsCaller } from '../enrollment/cancel'
 import { PERSON_INPUT } from '../enrollment/personInput'
 import { register } from '../enrollment/register'
+import { withCheckout } from '../payments/withCheckout'
 import type { ItemCollection } from '../enrollment/statuses'
 
 type Context = { req: PayloadRequest }
@@ -36,7 +37,7 @@ export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) 
     resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string }, { req }: Context) => {
       const person = req.user?.collection === 'users' && !args.person ? { userId: req.user.id as number } : parseInput(args.person ?? {}, PERSON_INPUT, 'enrollments')
       const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey ?? undefined, source: 'web' })
-      return enrollment
+      return withCheckout(req, enrollment)
     },
   })
   return {

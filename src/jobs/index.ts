@@ -1,6 +1,14 @@
+import type { TaskConfig } from 'payload'
+
 import { deleteFinishedJobsTask } from './deleteFinishedJobs'
+import { expirePaymentHolds } from './expirePaymentHolds'
+import { openCheckoutSession } from './openCheckoutSession'
+import { processStripeEvent } from './processStripeEvent'
+import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
 import { sendEmailTask } from './sendEmail'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
-export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask]
+const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
+
+export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks]

@@ -2,6 +2,8 @@ import * as migration_20261123_210313_initial from './20261123_210313_initial';
 import * as migration_20261123_212103_catalog_and_enrollments from './20261123_212103_catalog_and_enrollments';
 import * as migration_20261123_212933_rate_limits from './20261123_212933_rate_limits';
 import * as migration_20261123_214030_email_pipeline from './20261123_214030_email_pipeline';
+import * as migration_20261123_215149_enrollment_emails from './20261123_215149_enrollment_emails';
+import * as migration_20261123_215506_payments from './20261123_215506_payments';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261123_214030_email_pipeline.up,
     down: migration_20261123_214030_email_pipeline.down,
-    name: '20261123_214030_email_pipeline'
+    name: '20261123_214030_email_pipeline',
+  },
+  {
+    up: migration_20261123_215149_enrollment_emails.up,
+    down: migration_20261123_215149_enrollment_emails.down,
+    name: '20261123_215149_enrollment_emails',
+  },
+  {
+    up: migration_20261123_215506_payments.up,
+    down: migration_20261123_215506_payments.down,
+    name: '20261123_215506_payments'
   },
 ];

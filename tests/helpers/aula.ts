@@ -27,6 +27,9 @@ export interface StartOptions {
   clock?: ManualClock
   smtpTransport?: Record<string, unknown>
   poolMax?: number
+  /** Stripe settings (`env.stripe`), e.g. pointing at `startStripeStandIn()`; unset = payments not configured. */
+  stripe?: { secretKey: string; webhookSecret: string | null; apiUrl?: string }
+  paymentHoldMinutes?: number
   /** Rate limits are off unless a test is about them (most tests make many requests from one "IP"). */
   rateLimits?: RateLimitSettings
 }
@@ -38,7 +41,16 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
   const database = await createTestDatabase()
   const clock = options.clock ?? new ManualClock()
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-test-media-'))
-  const env = { ...readEnv(), databaseUri: database.uri, serverUrl: 'http://localhost:3000', mediaDir }
+  const base = readEnv()
+  const env = {
+    ...base,
+    databaseUri: database.uri,
+    serverUrl: 'http://localhost:3000',
+    mediaDir,
+    // Never the developer's own Stripe keys: a test file opts in with a stand-in.
+    stripe: options.stripe ?? null,
+    paymentHoldMinutes: options.paymentHoldMinutes ?? base.paymentHoldMinutes,
+  }
   const config = await buildConfig(
     createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax }),
   )

@@ -78,24 +78,8 @@ describe('registering for a free webinar', () => {
   })
 })
 
-describe('enrolling in a course', () => {
-  it('charges the early-bird price before its deadline and the regular price from the deadline on', async () => {
-    // Paid items need payments; this course is priced to show the tier, so payments are faked as configured.
-    aula.payload.config.custom.paymentsConfigured = true
-    try {
-      const course = await createCourse(aula.payload, { regularPrice: 300, earlyBirdPrice: 240, earlyBirdDeadline: '2030-02-01T05:00:00.000Z' })
-      clock.set('2030-02-01T04:59:59.000Z')
-      const early = await aula.api.post(`/courses/${course.id}/enroll`, someone())
-      expect(early.body.doc).toMatchObject({ status: 'pending_payment', priceTier: 'early_bird', amount: 240, currency: 'PEN', paymentStatus: 'pending' })
-      clock.set('2030-02-01T05:00:00.000Z')
-      const regular = await aula.api.post(`/courses/${course.id}/enroll`, someone())
-      expect(regular.body.doc).toMatchObject({ priceTier: 'regular', amount: 300 })
-    } finally {
-      aula.payload.config.custom.paymentsConfigured = false
-      clock.set('2030-01-10T12:00:00.000Z')
-    }
-  })
-})
+// Course price tiers (early bird before its deadline, regular after) are paid registrations: they are
+// tested with the Stripe stand-in in payments-checkout.int.spec.ts.
 
 describe('registrations that are refused, with nothing written', () => {
   const refused = async (path: string, body: unknown, status: number, options: { token?: string } = {}) => {

@@ -84,6 +84,16 @@ export const enrollmentFields: Field[] = [
     access: { update: nobody },
   },
   {
+    // Filled only in the answer to a paid registration (REST and GraphQL): where to pay, and until when
+    // the seat is held. Virtual, so nothing is stored or looked up on ordinary reads (see payments).
+    type: 'row',
+    admin: { condition: () => false },
+    fields: [
+      { name: 'checkoutUrl', type: 'text', virtual: true, label: { es: 'URL de pago', en: 'Checkout URL' }, access: { create: nobody, update: nobody } },
+      { name: 'holdExpiresAt', type: 'date', virtual: true, label: { es: 'Reserva hasta', en: 'Hold expires at' }, access: { create: nobody, update: nobody } },
+    ],
+  },
+  {
     // `<collection>:<item id>:<user id>` while the enrollment is active, empty otherwise. Its unique
     // index is the database's guarantee of one active enrollment per person and item.
     name: 'activeKey',

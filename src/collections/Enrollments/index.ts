@@ -3,10 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../access'
 import { readEnrollments, updateEnrollments } from './access'
 import { cancelEndpoint } from './endpoints/cancel'
+import { cancelLinkEndpoints } from './endpoints/cancelLink'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
 import { checkFeedback } from './hooks/checkFeedback'
+import { holdPromotedSeat } from './hooks/holdPromotedSeat'
 import { promoteFreedSeat } from './hooks/promoteFreedSeat'
+import { queueStatusEmail } from './hooks/queueStatusEmail'
 
 export const Enrollments: CollectionConfig = {
   slug: 'enrollments',
@@ -29,9 +32,10 @@ export const Enrollments: CollectionConfig = {
   },
   hooks: {
     beforeChange: [checkFeedback, applySeatRules],
-    afterChange: [promoteFreedSeat],
+    // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
+    afterChange: [queueStatusEmail, promoteFreedSeat, holdPromotedSeat],
   },
-  endpoints: [cancelEndpoint],
+  endpoints: [cancelEndpoint, ...cancelLinkEndpoints],
   fields: enrollmentFields,
   timestamps: true,
   // The waitlist is read oldest-first per status on every freed seat.

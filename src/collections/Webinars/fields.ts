@@ -176,6 +176,14 @@ export const webinarFields: Field[] = [
   },
   seatsTakenField,
   seatsLeftField,
+  {
+    // Calendar invites' SEQUENCE: bumped by every new start time (see notifyScheduleChanges).
+    name: 'scheduleSequence',
+    type: 'number',
+    defaultValue: 0,
+    admin: { hidden: true },
+    access: { create: () => false, update: () => false },
+  },
   lastEditedByField,
   searchTextField(['title', 'summary']),
 ]

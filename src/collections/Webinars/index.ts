@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
+import { bumpScheduleSequence, notifyScheduleChanges } from '../../enrollment/hooks/notifyScheduleChanges'
 import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
@@ -38,8 +39,8 @@ export const Webinars: CollectionConfig = {
   hooks: {
     beforeOperation: [foldSearchQuery],
     beforeValidate: [syncTimezone],
-    beforeChange: [guardCapacity],
-    afterChange: [promoteOnCapacityRaise],
+    beforeChange: [guardCapacity, bumpScheduleSequence],
+    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges],
   },
   endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars')],
   fields: webinarFields,

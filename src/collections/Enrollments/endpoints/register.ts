@@ -6,6 +6,7 @@ import { routeId } from '../../../endpoints/routeId'
 import { PERSON_INPUT } from '../../../enrollment/personInput'
 import { register } from '../../../enrollment/register'
 import type { ItemCollection } from '../../../enrollment/statuses'
+import { withCheckout } from '../../../payments/withCheckout'
 import { publicEnrollment } from './publicEnrollment'
 
 
@@ -27,7 +28,9 @@ export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
       req.user?.collection === 'users' && body.email === undefined
         ? { userId: req.user.id as number }
         : parseInput(body, PERSON_INPUT, 'enrollments')
-    const { enrollment, created } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
+    const { enrollment: registered, created } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
+    // Paid: the Stripe Checkout Session, created after the registration committed (checkoutUrl, holdExpiresAt).
+    const enrollment = await withCheckout(req, registered)
     return Response.json(
       { message: messageFor(String(enrollment.status)), doc: publicEnrollment(enrollment) },
       { status: 201, headers: created ? {} : { 'Idempotent-Replayed': 'true' } },

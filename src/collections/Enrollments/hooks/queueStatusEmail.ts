@@ -1,0 +1,46 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { queueEmail } from '../../../email/queueEmail'
+import type { EmailTemplateKey } from '../../../email/templateVariables'
+import { inviteFor } from '../../../enrollment/notify/calendar'
+import { enrollmentMessage } from '../../../enrollment/notify/enrollmentMessage'
+import { cancelReminders, planReminders } from '../../../enrollment/notify/reminders'
+
+/** Which email a status change sends, per the contract's table. */
+function templateFor(previous: string | undefined, next: string): EmailTemplateKey | null {
+  if (previous === next) return null
+  if (previous === 'waitlisted' && (next === 'confirmed' || next === 'pending_payment')) return 'waitlist_promoted'
+  if (next === 'confirmed') return 'enrollment_confirmed'
+  if (next === 'waitlisted') return 'enrollment_waitlisted'
+  if (next === 'cancelled' || next === 'refunded') return 'enrollment_cancelled'
+  return null
+}
+
+/**
+ * Queues the email a status change calls for, in the same transaction as the change (a rolled-back
+ * registration mails nobody). Confirmations carry a calendar invite and plan the webinar reminders;
+ * cancellations withdraw the invite and drop reminders not yet sent. Each email's dedupe key is
+ * `<template>:<enrollment id>`, so it goes out at most once.
+ */
+export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  const previous = operation === 'create' ? undefined : (previousDoc?.status as string | undefined)
+  const templateKey = templateFor(previous, doc.status)
+  if (!templateKey) return doc
+  const message = await enrollmentMessage(req, doc)
+  if (!message) return doc
+  const confirmed = doc.status === 'confirmed'
+  const ending = templateKey === 'enrollment_cancelled'
+  const hadSeatInCalendar = previous === 'confirmed'
+  const organizer = req.payload.email?.defaultFromAddress ?? 'aula@localhost'
+  await queueEmail(req, {
+    templateKey,
+    to: message.to,
+    dedupeKey: `${templateKey}:${doc.id}`,
+    relatedDocument: { relationTo: 'enrollments', value: doc.id },
+    variables: { ...message.variables, reason: doc.cancellationReason ?? '' },
+    attachments: confirmed ? inviteFor(message, 'REQUEST', organizer) : ending && hadSeatInCalendar ? inviteFor(message, 'CANCEL', organizer) : undefined,
+  })
+  if (confirmed && message.collection === 'webinars') await planReminders(req, message)
+  if (ending) await cancelReminders(req, Number(doc.id), `enrollment ${doc.status}`)
+  return doc
+}

@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, nobody } from '../../access'
+import { readPayments } from './access'
+import { refundEndpoint } from './endpoints/refund'
+import { paymentFields } from './fields'
+
+/**
+ * One payment per paid enrollment, written only by the server (checkout, webhook events, jobs).
+ * See docs/payments.md.
+ */
+export const Payments: CollectionConfig = {
+  slug: 'payments',
+  labels: {
+    singular: { es: 'Pago', en: 'Payment' },
+    plural: { es: 'Pagos', en: 'Payments' },
+  },
+  admin: {
+    group: { es: 'Pagos', en: 'Payments' },
+    defaultColumns: ['id', 'enrollment', 'user', 'status', 'amount', 'currency', 'needsReview', 'createdAt'],
+    listSearchableFields: ['checkoutSessionId', 'paymentIntentId'],
+  },
+  access: { read: readPayments, create: nobody, update: isAdmin, delete: nobody },
+  endpoints: [refundEndpoint],
+  fields: paymentFields,
+  timestamps: true,
+}

@@ -1,0 +1,65 @@
+import type { PayloadRequest } from 'payload'
+
+import type { EmailVariables } from '../../email/renderTemplate'
+import { cancelUrlFor } from '../cancelToken'
+import type { ItemCollection } from '../statuses'
+
+/** Everything an email about one enrollment needs: who, about what, when. Read fresh each time. */
+export interface EnrollmentMessage {
+  enrollmentId: number
+  collection: ItemCollection
+  itemId: number
+  to: { email: string; language?: string | null }
+  startsAt: Date | null
+  durationMinutes: number
+  timezone: string
+  title: string
+  summary: string
+  meetingLink: string | null
+  scheduleSequence: number
+  variables: EmailVariables
+}
+
+const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: number }).id : Number(value))
+
+export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<string, any>): Promise<EnrollmentMessage | null> {
+  const common = { depth: 0, overrideAccess: true, req, disableErrors: true } as const
+  const user = await req.payload.findByID({ collection: 'users', id: idOf(enrollment.user), ...common })
+  const ref = enrollment.item as { relationTo: ItemCollection; value: unknown }
+  if (!user || !ref?.relationTo) return null
+  const itemId = idOf(ref.value)
+  const item = (await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, ...common })) as Record<string, any> | null
+  if (!item) return null
+  const isWebinar = ref.relationTo === 'webinars'
+  const startsAtValue = isWebinar ? item.startsAt : item.startDate
+  const startsAt = startsAtValue ? new Date(startsAtValue) : null
+  const timezone = (isWebinar ? item.timezone : null) || 'America/Lima'
+  const siteUrl = (req.payload.config.custom?.siteUrl as string | undefined) ?? req.payload.config.serverURL
+  return {
+    enrollmentId: Number(enrollment.id),
+    collection: ref.relationTo,
+    itemId,
+    to: { email: String(user.email), language: user.language },
+    startsAt,
+    durationMinutes: isWebinar ? Number(item.durationMinutes ?? 60) : Number(item.durationHours ?? 1) * 60,
+    timezone,
+    title: String(item.title ?? ''),
+    summary: String(item.summary ?? ''),
+    meetingLink: isWebinar ? (item.meetingLink ?? null) : null,
+    scheduleSequence: Number(item.scheduleSequence ?? 0),
+    variables: {
+      firstName: user.firstName ?? '',
+      lastName: user.lastName ?? '',
+      email: user.email,
+      title: item.title,
+      startsAt: startsAt?.toISOString() ?? '',
+      timezone,
+      meetingLink: isWebinar ? (item.meetingLink ?? '') : '',
+      seatsLeft: item.seatsLeft ?? '',
+      cancelUrl: cancelUrlFor(req, Number(enrollment.id)),
+      itemUrl: `${siteUrl}/${isWebinar ? 'webinars' : 'courses'}/${item.slug ?? itemId}`,
+      amount: enrollment.amount != null ? Number(enrollment.amount).toFixed(2) : '',
+      currency: enrollment.currency ?? '',
+    },
+  }
+}

@@ -1,0 +1,176 @@
+import type { PayloadRequest, Where } from 'payload'
+import type Stripe from 'stripe'
+
+import { endEnrollment } from '../enrollment/cancel'
+import { reinstate } from '../enrollment/reinstate'
+import { holdsSeat } from '../enrollment/statuses'
+import type { Payment } from '../payload-types'
+import { queuePaymentFailedEmail, queueSeatTakenRefundEmail } from './emails'
+import { stripeCurrency, toMinorUnits } from './money'
+import { lockPayment, relationId } from './payments'
+import { canMove } from './statuses'
+
+export interface EventResult {
+  paymentId: number | null
+  status: 'processed' | 'ignored'
+  outcome: string
+}
+
+type PaymentRef = { paymentId?: string | null; sessionId?: string | null; paymentIntentId?: string | null }
+
+/**
+ * Applies one Stripe event to Aula, inside the caller's transaction. Each handler moves the payment
+ * only up its ladder (see `canMove`), so events applied in any order end in the same state.
+ */
+export async function applyEvent(req: PayloadRequest, event: Stripe.Event): Promise<EventResult> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const session = event.data.object
+      const ref = { paymentId: session.metadata?.paymentId, sessionId: session.id, paymentIntentId: idOf(session.payment_intent) }
+      if (session.payment_status !== 'paid') return withPayment(req, ref, async (payment) => ({ outcome: 'waiting for an asynchronous payment', payment }))
+      return withPayment(req, ref, (payment) => succeed(req, payment, { amount: session.amount_total, currency: session.currency, paymentIntentId: ref.paymentIntentId }))
+    }
+    case 'payment_intent.succeeded': {
+      const intent = event.data.object
+      const ref = { paymentId: intent.metadata?.paymentId, paymentIntentId: intent.id }
+      return withPayment(req, ref, (payment) => succeed(req, payment, { amount: intent.amount_received, currency: intent.currency, paymentIntentId: intent.id }))
+    }
+    case 'payment_intent.payment_failed': {
+      const intent = event.data.object
+      const ref = { paymentId: intent.metadata?.paymentId, paymentIntentId: intent.id }
+      return withPayment(req, ref, (payment) => fail(req, payment, intent.last_payment_error?.message ?? 'The payment failed.', event.id))
+    }
+    case 'checkout.session.expired': {
+      const session = event.data.object
+      return withPayment(req, { paymentId: session.metadata?.paymentId, sessionId: session.id }, (payment) =>
+        endHold(req, payment, 'The Stripe Checkout Session expired unpaid.'),
+      )
+    }
+    case 'charge.refunded': {
+      const charge = event.data.object
+      return withPayment(req, { paymentId: charge.metadata?.paymentId, paymentIntentId: idOf(charge.payment_intent) }, (payment) =>
+        refund(req, payment, { fully: charge.refunded, amountRefunded: charge.amount_refunded, currency: charge.currency, paymentIntentId: idOf(charge.payment_intent) }),
+      )
+    }
+    default:
+      return { paymentId: null, status: 'ignored', outcome: `Aula does not handle ${event.type}.` }
+  }
+}
+
+const idOf = (value: string | { id: string } | null | undefined) => (value ? (typeof value === 'string' ? value : value.id) : null)
+
+async function withPayment(
+  req: PayloadRequest,
+  ref: PaymentRef,
+  work: (payment: Payment) => Promise<{ outcome: string; payment: Payment }>,
+): Promise<EventResult> {
+  const id = await findPaymentId(req, ref)
+  const payment = id ? await lockPayment(req, id) : null
+  if (!payment) return { paymentId: null, status: 'ignored', outcome: 'No Aula payment matches this event.' }
+  const { outcome } = await work(payment)
+  return { paymentId: payment.id, status: 'processed', outcome }
+}
+
+async function findPaymentId(req: PayloadRequest, { paymentId, sessionId, paymentIntentId }: PaymentRef): Promise<number | null> {
+  const or: Where[] = [
+    ...(paymentId && /^\d+$/.test(paymentId) ? [{ id: { equals: Number(paymentId) } }] : []),
+    ...(sessionId ? [{ checkoutSessionId: { equals: sessionId } }] : []),
+    ...(paymentIntentId ? [{ paymentIntentId: { equals: paymentIntentId } }] : []),
+  ]
+  if (!or.length) return null
+  const { docs } = await req.payload.find({ collection: 'payments', where: { or }, limit: 1, depth: 0, overrideAccess: true, pagination: false, req, select: {} })
+  return docs[0] ? Number(docs[0].id) : null
+}
+
+const updatePayment = (req: PayloadRequest, payment: Payment, data: Partial<Payment>) =>
+  req.payload.update({ collection: 'payments', id: payment.id, req, overrideAccess: true, depth: 0, data })
+
+const updateEnrollment = (req: PayloadRequest, id: number, data: Record<string, unknown>) =>
+  req.payload.update({ collection: 'enrollments', id, req, overrideAccess: true, depth: 0, data })
+
+const enrollmentOf = (req: PayloadRequest, payment: Payment) =>
+  req.payload.findByID({ collection: 'enrollments', id: relationId(payment.enrollment)!, req, depth: 0, overrideAccess: true })
+
+async function succeed(
+  req: PayloadRequest,
+  payment: Payment,
+  paid: { amount: number | null; currency: string | null; paymentIntentId: string | null },
+): Promise<{ outcome: string; payment: Payment }> {
+  const intent = paid.paymentIntentId && !payment.paymentIntentId ? { paymentIntentId: paid.paymentIntentId } : {}
+  if (!canMove(payment.status, 'succeeded')) {
+    if (intent.paymentIntentId) await updatePayment(req, payment, intent)
+    return { outcome: `Payment already ${payment.status}; nothing to do.`, payment }
+  }
+  const enrollment = await enrollmentOf(req, payment)
+  const expected = { amount: toMinorUnits(Number(enrollment.amount), String(enrollment.currency)), currency: stripeCurrency(String(enrollment.currency)) }
+  if (paid.amount !== expected.amount || stripeCurrency(paid.currency ?? '') !== expected.currency) {
+    const reason = `Stripe reported ${paid.amount} ${paid.currency} but the enrollment costs ${expected.amount} ${expected.currency} (minor units). Not confirmed.`
+    await updatePayment(req, payment, { ...intent, needsReview: true, reviewReason: reason })
+    return { outcome: reason, payment }
+  }
+  const updated = await updatePayment(req, payment, { ...intent, status: 'succeeded' })
+  if (enrollment.status === 'pending_payment') {
+    await updateEnrollment(req, enrollment.id, { status: 'confirmed', paymentStatus: 'paid' })
+    return { outcome: 'Enrollment confirmed.', payment: updated }
+  }
+  if (enrollment.status === 'confirmed') {
+    await updateEnrollment(req, enrollment.id, { paymentStatus: 'paid' })
+    return { outcome: 'Enrollment was already confirmed; marked paid.', payment: updated }
+  }
+  // The hold expired before the money arrived.
+  if (await reinstate(req, enrollment.id)) return { outcome: 'Paid after the hold expired; a seat was free, enrollment confirmed again.', payment: updated }
+  await queueAutomaticRefund(req, updated, enrollment.id)
+  return { outcome: 'Paid after the hold expired and the seat was taken; refund requested.', payment: updated }
+}
+
+/** No seat for money that arrived late: Stripe gives it back (a job, outside this transaction), and the buyer is told. */
+async function queueAutomaticRefund(req: PayloadRequest, payment: Payment, enrollmentId: number) {
+  const reason = 'The payment hold expired and the seat was given to someone else.'
+  const updated = await updatePayment(req, payment, { refundReason: reason })
+  await updateEnrollment(req, enrollmentId, { paymentStatus: 'paid' })
+  await req.payload.jobs.queue({ task: 'refundPayment', input: { paymentId: payment.id }, req })
+  await queueSeatTakenRefundEmail(req, updated, reason)
+}
+
+async function fail(req: PayloadRequest, payment: Payment, message: string, eventId: string): Promise<{ outcome: string; payment: Payment }> {
+  if (payment.status !== 'pending' && payment.status !== 'failed') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
+  const updated = await updatePayment(req, payment, { status: 'failed', failureMessage: message })
+  const enrollment = await enrollmentOf(req, payment)
+  // The seat stays held until the hold expires, so the buyer can try another card.
+  if (enrollment.status === 'pending_payment') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
+  await queuePaymentFailedEmail(req, updated, eventId, message)
+  return { outcome: `Payment failed: ${message}`, payment: updated }
+}
+
+/** A hold that ran out unpaid (our job, or Stripe expiring the session): the seat goes back. */
+export async function endHold(req: PayloadRequest, payment: Payment, reason: string): Promise<{ outcome: string; payment: Payment }> {
+  if (payment.status !== 'pending' && payment.status !== 'failed') return { outcome: `Payment already ${payment.status}; nothing to expire.`, payment }
+  const updated = await updatePayment(req, payment, { status: 'expired' })
+  const enrollment = await enrollmentOf(req, payment)
+  if (enrollment.status === 'pending_payment') await endEnrollment(req, enrollment.id, { reason, status: 'cancelled' })
+  return { outcome: `Hold ended: ${reason}`, payment: updated }
+}
+
+async function refund(
+  req: PayloadRequest,
+  payment: Payment,
+  charge: { fully: boolean; amountRefunded: number; currency: string; paymentIntentId: string | null },
+): Promise<{ outcome: string; payment: Payment }> {
+  const intent = charge.paymentIntentId && !payment.paymentIntentId ? { paymentIntentId: charge.paymentIntentId } : {}
+  if (!charge.fully) {
+    const reason = `Partial refund of ${charge.amountRefunded} ${charge.currency} (minor units): the enrollment was left as it is.`
+    await updatePayment(req, payment, { ...intent, needsReview: true, reviewReason: reason })
+    return { outcome: reason, payment }
+  }
+  if (!canMove(payment.status, 'refunded')) return { outcome: 'Payment already refunded.', payment }
+  const updated = await updatePayment(req, payment, { ...intent, status: 'refunded' })
+  const enrollment = await enrollmentOf(req, payment)
+  if (holdsSeat(enrollment.status) || enrollment.status === 'waitlisted') {
+    await endEnrollment(req, enrollment.id, { reason: payment.refundReason ?? 'The payment was refunded.', status: 'refunded' })
+    await updateEnrollment(req, enrollment.id, { paymentStatus: 'refunded' })
+  } else {
+    await updateEnrollment(req, enrollment.id, { status: 'refunded', paymentStatus: 'refunded' })
+  }
+  return { outcome: 'Payment refunded; enrollment refunded and its seat freed.', payment: updated }
+}

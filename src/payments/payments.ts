@@ -1,0 +1,35 @@
+import { APIError, type PayloadRequest } from 'payload'
+
+import { sql, sqlFor } from '../enrollment/transaction'
+import type { Payment } from '../payload-types'
+
+/**
+ * Locks a payment's row for the rest of the transaction and returns it. Lock order for payments:
+ * the payment row first, then (through the engine) the item row, then the enrollment, so the webhook
+ * and the hold-expiry job can never deadlock on one payment.
+ */
+export async function lockPayment(req: PayloadRequest, id: number): Promise<Payment | null> {
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`SELECT id FROM payments WHERE id = ${id} FOR UPDATE`)
+  if (!rows[0]) return null
+  return req.payload.findByID({ collection: 'payments', id, req, depth: 0, overrideAccess: true })
+}
+
+export const relationId = (value: unknown): number | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? Number((value as { id: number }).id) : Number(value)
+
+/** The payment of an enrollment (one per enrollment), or null. */
+export async function paymentOfEnrollment(req: PayloadRequest, enrollmentId: number): Promise<Payment | null> {
+  const { docs } = await req.payload.find({
+    collection: 'payments',
+    where: { enrollment: { equals: enrollmentId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
+  return docs[0] ?? null
+}
+
+export const paymentNotFound = () => new APIError('Not Found', 404, undefined, true)
