@@ -108,6 +108,13 @@ describe('spam and repeat submissions', () => {
     expect(lead.interactions?.[0].summary).toContain('Sigo interesada en el curso')
   })
 
+  it('matches a lead staff typed with capitals to the same person submitting the form', async () => {
+    const admin = await aula.createUser(['admin'])
+    const typed = await aula.api.post('/leads', form({ email: ' Carlos.Vega@Empresa.pe ' }), { token: admin.token })
+    const submitted = await aula.api.post('/leads', form({ email: 'carlos.vega@empresa.pe' }))
+    expect(submitted.body).toEqual({ id: typed.body.doc.id })
+  })
+
   it('opens a new lead when the earlier one with that email is won or lost', async () => {
     const email = 'vuelve@empresa.pe'
     const first = await aula.api.post('/leads', form({ email }))

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminOrSales } from '../../access'
 import { crmGroup } from '../../crm/options'
+import { normalizeEmail } from '../Users/hooks/normalizeEmail'
 import { readOrUpdateLeads } from './access'
 import { captureEndpoint } from './endpoints/capture'
 import { convertEndpoint } from './endpoints/convert'
@@ -36,6 +37,8 @@ export const Leads: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
+    // The public form's dedupe looks leads up by lower-cased email; staff-typed ones must match too.
+    beforeValidate: [normalizeEmail],
     beforeChange: [guardAssignment, stampInteractions, applyStageRules, assignRoundRobin, computeScore],
     afterChange: [notifyAssignee],
   },
