@@ -70,6 +70,22 @@ describe('queueing an email', () => {
 })
 
 describe('delivering queued emails', () => {
+  it('records which document the email is about, inside the caller’s transaction', async () => {
+    const { payload } = aula
+    const student = await aula.createUser(['student'])
+    const req = await createLocalReq({}, payload)
+    await initTransaction(req)
+    const { emailLogId } = await queueEmail(req, {
+      templateKey: 'enrollment_waitlisted',
+      to: { email: student.email },
+      dedupeKey: `enrollment_waitlisted:user-${student.id}`,
+      relatedDocument: { relationTo: 'users', value: student.id },
+      variables: { firstName: 'Test', title: 'SQL' },
+    })
+    await commitTransaction(req)
+    expect((await logRow(payload, emailLogId)).relatedDocument).toEqual({ relationTo: 'users', value: student.id })
+  })
+
   it('delivers in Spanish by default, with variables filled in and the log row marked sent', async () => {
     const { payload } = aula
     const email = uniqueAddress('es')
@@ -201,10 +217,19 @@ describe('two runners at once', () => {
     for (const email of addresses) await queueTestEmail(payload, { to: { email }, templateKey: 'webinar_reminder_24h' })
 
     for (let round = 0; round < 20; round += 1) {
-      const results = await Promise.all([payload.jobs.run({ limit: 10, silent: true }), payload.jobs.run({ limit: 10, silent: true })])
+      const results = await Promise.all([payload.jobs.run({ limit: 10 }), payload.jobs.run({ limit: 10 })])
       if (results.every((result) => result.noJobsRemaining)) break
     }
     await drainQueue(payload)
+    const rows = await payload.find({
+      collection: 'email-log',
+      where: { to: { in: addresses } },
+      select: { to: true, status: true, attempts: true, lastError: true },
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    expect(rows.docs.filter((row) => row.status !== 'sent')).toEqual([])
     for (const email of addresses) expect(smtp.to(email)).toHaveLength(1)
   })
 
@@ -309,5 +334,16 @@ describe('a worker that dies mid-send', () => {
     await drainQueue(payload)
     expect(smtp.to(email)).toHaveLength(1)
     expect(await logRow(payload, emailLogId)).toMatchObject({ status: 'sent', attempts: 2 })
+  })
+
+  it('is checked on a schedule: the worker’s tick queues the release task, which then runs like any job', async () => {
+    const { payload } = aula
+    await payload.jobs.handleSchedules()
+    const queued = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'releaseStaleEmailClaims' } }, overrideAccess: true })
+    expect(queued.docs.length).toBeGreaterThan(0)
+    // Scheduled jobs wait for their cron time (real time); run it by id instead of waiting.
+    await payload.jobs.runByID({ id: queued.docs[0].id })
+    const finished = await payload.findByID({ collection: 'payload-jobs', id: queued.docs[0].id, overrideAccess: true })
+    expect(finished.completedAt).toEqual(expect.any(String))
   })
 })

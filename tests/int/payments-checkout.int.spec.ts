@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
+import { drainQueue } from '../helpers/email'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { deliver, sessionCompleted, WEBHOOK_SECRET } from '../helpers/stripeEvents'
@@ -87,7 +88,7 @@ describe('paying for a webinar with Stripe Checkout', () => {
     const session = stripe.complete(body.doc.checkoutUrl.split('/').pop())
     const delivered = await deliver(aula.api, sessionCompleted(session))
     expect(delivered.status).toBe(200)
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
 
     const enrollment = await aula.payload.findByID({ collection: 'enrollments', id: body.doc.id, overrideAccess: true, depth: 0 })
     expect(enrollment).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
+import { drainQueue } from '../helpers/email'
 import { createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { chargeRefunded, deliver, sessionCompleted, WEBHOOK_SECRET } from '../helpers/stripeEvents'
@@ -32,7 +33,7 @@ beforeAll(async () => {
   enrollmentId = body.doc.id
   const session = stripe.complete(body.doc.checkoutUrl.split('/').pop())
   await deliver(aula.api, sessionCompleted(session))
-  await aula.payload.jobs.run()
+  await drainQueue(aula.payload)
   const { docs } = await aula.payload.find({ collection: 'payments', where: { enrollment: { equals: enrollmentId } }, overrideAccess: true, depth: 0 })
   paymentId = docs[0].id
 })
@@ -120,7 +121,7 @@ describe('staff refunds', () => {
 
     const session = [...stripe.sessions.values()].find((entry) => entry.payment_intent === payment.paymentIntentId)!
     await deliver(aula.api, chargeRefunded(session, payment.paymentIntentId!))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect((await aula.payload.findByID({ collection: 'payments', id: paymentId, overrideAccess: true })).status).toBe('refunded')
     expect(await aula.payload.findByID({ collection: 'enrollments', id: enrollmentId, overrideAccess: true, depth: 0 })).toMatchObject({ status: 'refunded', paymentStatus: 'refunded' })
     expect((await aula.api.get(`/webinars/${webinarId}`)).body.seatsLeft).toBe(1)
@@ -137,7 +138,7 @@ describe('staff refunds', () => {
     const session = stripe.complete(body.doc.checkoutUrl.split('/').pop())
     await deliver(aula.api, sessionCompleted(session))
     await deliver(aula.api, chargeRefunded(session, session.payment_intent!, false))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     const { docs } = await aula.payload.find({ collection: 'payments', where: { enrollment: { equals: body.doc.id } }, overrideAccess: true })
     expect(docs[0]).toMatchObject({ status: 'succeeded', needsReview: true, reviewReason: expect.stringMatching(/Partial refund/) })
     expect((await aula.payload.findByID({ collection: 'enrollments', id: body.doc.id, overrideAccess: true })).status).toBe('confirmed')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
+import { drainQueue } from '../helpers/email'
 import { createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { chargeRefunded, deliver, paymentFailed, sessionCompleted, stripeEvent, WEBHOOK_SECRET } from '../helpers/stripeEvents'
@@ -48,7 +49,7 @@ describe('the Stripe webhook', () => {
     expect(forged.body.errors[0].message).toMatch(/signature/i)
     const garbage = await deliver(aula.api, sessionCompleted(session), { signature: 't=1,v1=deadbeef' })
     expect(garbage.status).toBe(400)
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect(await eventCount()).toBe(before)
     expect((await enrollment(enrollmentId)).status).toBe('pending_payment')
   })
@@ -81,9 +82,9 @@ describe('the Stripe webhook', () => {
     const responses = await Promise.all(Array.from({ length: 10 }, () => deliver(aula.api, event)))
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200))
     expect(responses.filter((response) => response.body.duplicate === false)).toHaveLength(1)
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     for (let i = 0; i < 3; i += 1) expect((await deliver(aula.api, event)).body.duplicate).toBe(true)
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect(await eventCount()).toBe(before + 1)
     expect(await enrollment(enrollmentId)).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' })
     const payment = await paymentOf(enrollmentId)
@@ -97,9 +98,9 @@ describe('the Stripe webhook', () => {
     const { webinar, enrollmentId, session } = await pendingRegistration()
     const paid = stripe.complete(session.id)
     await deliver(aula.api, chargeRefunded(paid, paid.payment_intent!))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     await deliver(aula.api, sessionCompleted(paid))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect((await paymentOf(enrollmentId)).status).toBe('refunded')
     expect(await enrollment(enrollmentId)).toMatchObject({ status: 'refunded', paymentStatus: 'refunded' })
     expect(await seatsLeft(webinar.id)).toBe(2)
@@ -111,10 +112,10 @@ describe('the Stripe webhook', () => {
     expect(waiting.body.doc.status).toBe('waitlisted')
     const paid = stripe.complete(session.id)
     await deliver(aula.api, sessionCompleted(paid))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect((await enrollment(enrollmentId)).status).toBe('confirmed')
     await deliver(aula.api, chargeRefunded(paid, paid.payment_intent!))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect(await enrollment(enrollmentId)).toMatchObject({ status: 'refunded', paymentStatus: 'refunded' })
     expect((await enrollment(waiting.body.doc.id)).status).toBe('pending_payment')
   })
@@ -123,10 +124,10 @@ describe('the Stripe webhook', () => {
     const { enrollmentId, session } = await pendingRegistration()
     const paid = stripe.complete(session.id)
     await deliver(aula.api, sessionCompleted(paid, { amount_total: 100 }))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     const other = await pendingRegistration()
     await deliver(aula.api, sessionCompleted(stripe.complete(other.session.id), { currency: 'eur' }))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     for (const id of [enrollmentId, other.enrollmentId]) {
       expect((await enrollment(id)).status).toBe('pending_payment')
       const payment = await paymentOf(id)
@@ -137,19 +138,19 @@ describe('the Stripe webhook', () => {
   it('a failed payment marks it failed and keeps the seat held so the buyer can retry', async () => {
     const { webinar, enrollmentId, session } = await pendingRegistration()
     await deliver(aula.api, paymentFailed(session))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect(await paymentOf(enrollmentId)).toMatchObject({ status: 'failed', failureMessage: 'Your card was declined.' })
     expect(await enrollment(enrollmentId)).toMatchObject({ status: 'pending_payment', paymentStatus: 'failed' })
     expect(await seatsLeft(webinar.id)).toBe(1)
     await deliver(aula.api, sessionCompleted(stripe.complete(session.id)))
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     expect(await enrollment(enrollmentId)).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' })
   })
 
   it('records events it does not handle as ignored', async () => {
     const event = stripeEvent('customer.created', { id: 'cus_test_1', object: 'customer' })
     expect((await deliver(aula.api, event)).status).toBe(200)
-    await aula.payload.jobs.run()
+    await drainQueue(aula.payload)
     const [record] = (await aula.payload.find({ collection: 'stripe-events', where: { eventId: { equals: event.id } }, overrideAccess: true })).docs
     expect(record.status).toBe('ignored')
   })

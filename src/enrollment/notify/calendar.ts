@@ -1,13 +1,13 @@
+import { calendarInviteAttachment, enrollmentInviteUid } from '../../email/calendarInvite'
 import type { EmailAttachment } from '../../email/queueEmail'
-import { calendarInvite } from '../../email/calendarInvite'
 import type { EnrollmentMessage } from './enrollmentMessage'
 
 /** The .ics that puts the session in the person's calendar (REQUEST) or takes it out (CANCEL). */
 export function inviteFor(message: EnrollmentMessage, method: 'REQUEST' | 'CANCEL', organizerEmail: string): EmailAttachment[] {
   if (!message.startsAt) return []
   return [
-    calendarInvite({
-      uid: `enrollment-${message.enrollmentId}@aula`,
+    calendarInviteAttachment({
+      uid: enrollmentInviteUid(message.enrollmentId),
       sequence: message.scheduleSequence,
       method,
       title: message.title,
@@ -16,8 +16,7 @@ export function inviteFor(message: EnrollmentMessage, method: 'REQUEST' | 'CANCE
       durationMinutes: message.durationMinutes,
       timezone: message.timezone,
       url: message.meetingLink ?? undefined,
-      organizerEmail,
-      attendeeEmail: message.to.email,
+      organizer: { email: organizerEmail, name: 'Aula' },
     }),
   ]
 }
