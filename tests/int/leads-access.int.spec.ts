@@ -110,7 +110,7 @@ describe('CSV export of the lead list', () => {
     const response = await exportCsv('', sales.token)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/csv')
-    expect(response.text.split('\r\n')[0]).toContain('id,firstName,lastName,email')
+    expect(response.text.split('\r\n')[0]).toContain('ID,Nombre,Apellidos,Correo')
     expect(emailsIn(response.text)).toEqual(['editor-form@x.pe', 'libre@x.pe', 'propio@x.pe', 'sales-form@x.pe'])
   })
 

@@ -3,11 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminOrSales } from '../../access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { crmGroup } from '../../crm/options'
+import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { normalizeEmail } from '../Users/hooks/normalizeEmail'
 import { readOrUpdateLeads } from './access'
 import { captureEndpoint } from './endpoints/capture'
 import { convertEndpoint } from './endpoints/convert'
-import { exportCsvEndpoint } from './endpoints/exportCsv'
 import { mergeEndpoint } from './endpoints/merge'
 import { leadFields } from './fields'
 import { applyStageRules } from './hooks/applyStageRules'
@@ -45,7 +45,7 @@ export const Leads: CollectionConfig = {
     afterChange: [notifyAssignee],
   },
   // Before the built-in endpoints, so `POST /` and `GET /export.csv` are ours.
-  endpoints: [captureEndpoint, exportCsvEndpoint, mergeEndpoint, convertEndpoint],
+  endpoints: [captureEndpoint, exportCsvEndpoint('leads'), mergeEndpoint, convertEndpoint],
   fields: leadFields,
   timestamps: true,
   indexes: [{ fields: ['assignedTo', 'stage'] }],
