@@ -74,6 +74,7 @@ export interface Config {
     webinars: Webinar;
     courses: Course;
     enrollments: Enrollment;
+    leads: Lead;
     payments: Payment;
     'stripe-events': StripeEvent;
     'email-templates': EmailTemplate;
@@ -93,6 +94,7 @@ export interface Config {
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    leads: LeadsSelect<false> | LeadsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
@@ -108,9 +110,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'crm-settings': CrmSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'crm-settings': CrmSettingsSelect<false> | CrmSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -123,6 +127,7 @@ export interface Config {
       sendEmail: TaskSendEmail;
       releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
       deleteFinishedJobs: TaskDeleteFinishedJobs;
+      sendSalesFollowupDigest: TaskSendSalesFollowupDigest;
       processStripeEvent: TaskProcessStripeEvent;
       expirePaymentHolds: TaskExpirePaymentHolds;
       refundPayment: TaskRefundPayment;
@@ -498,6 +503,92 @@ export interface Enrollment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads".
+ */
+export interface Lead {
+  id: number;
+  stage: 'new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+  lostReason?: string | null;
+  /**
+   * Sales can only take an unassigned lead.
+   */
+  assignedTo?: (number | null) | User;
+  score?: number | null;
+  scoreReasons?:
+    | {
+        reason?: string | null;
+        points?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  source?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other') | null;
+  /**
+   * From the latest interaction.
+   */
+  nextActionAt?: string | null;
+  lastContactedAt?: string | null;
+  convertedAt?: string | null;
+  assignmentSequence?: number | null;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string | null;
+  company?: string | null;
+  position?: string | null;
+  type: 'individual' | 'corporate';
+  headcount?: number | null;
+  interest?:
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
+      } | null)
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null);
+  message?: string | null;
+  preferredDates?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
+  utmTerm?: string | null;
+  utmContent?: string | null;
+  interactions?:
+    | {
+        type: 'call' | 'email' | 'meeting' | 'whatsapp' | 'note';
+        at?: string | null;
+        by?: (number | null) | User;
+        summary: string;
+        outcome?: string | null;
+        nextAction?: string | null;
+        nextActionAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  notes?: string | null;
+  tags?: string[] | null;
+  /**
+   * Every stage change; steps back are flagged.
+   */
+  stageHistory?:
+    | {
+        from?: ('new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost') | null;
+        to?: ('new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost') | null;
+        movedBack?: boolean | null;
+        at?: string | null;
+        by?: (number | null) | User;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Created by converting the lead.
+   */
+  enrollments?: (number | Enrollment)[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payments".
  */
 export interface Payment {
@@ -618,6 +709,10 @@ export interface EmailLog {
     | ({
         relationTo: 'payments';
         value: number | Payment;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: number | Lead;
       } | null);
   variables?:
     | {
@@ -725,6 +820,7 @@ export interface PayloadJob {
           | 'sendEmail'
           | 'releaseStaleEmailClaims'
           | 'deleteFinishedJobs'
+          | 'sendSalesFollowupDigest'
           | 'processStripeEvent'
           | 'expirePaymentHolds'
           | 'refundPayment'
@@ -767,6 +863,7 @@ export interface PayloadJob {
         | 'sendEmail'
         | 'releaseStaleEmailClaims'
         | 'deleteFinishedJobs'
+        | 'sendSalesFollowupDigest'
         | 'processStripeEvent'
         | 'expirePaymentHolds'
         | 'refundPayment'
@@ -822,6 +919,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: number | Lead;
       } | null)
     | ({
         relationTo: 'payments';
@@ -1112,6 +1213,71 @@ export interface EnrollmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads_select".
+ */
+export interface LeadsSelect<T extends boolean = true> {
+  stage?: T;
+  lostReason?: T;
+  assignedTo?: T;
+  score?: T;
+  scoreReasons?:
+    | T
+    | {
+        reason?: T;
+        points?: T;
+        id?: T;
+      };
+  source?: T;
+  nextActionAt?: T;
+  lastContactedAt?: T;
+  convertedAt?: T;
+  assignmentSequence?: T;
+  firstName?: T;
+  lastName?: T;
+  email?: T;
+  phone?: T;
+  company?: T;
+  position?: T;
+  type?: T;
+  headcount?: T;
+  interest?: T;
+  message?: T;
+  preferredDates?: T;
+  utmSource?: T;
+  utmMedium?: T;
+  utmCampaign?: T;
+  utmTerm?: T;
+  utmContent?: T;
+  interactions?:
+    | T
+    | {
+        type?: T;
+        at?: T;
+        by?: T;
+        summary?: T;
+        outcome?: T;
+        nextAction?: T;
+        nextActionAt?: T;
+        id?: T;
+      };
+  notes?: T;
+  tags?: T;
+  stageHistory?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        movedBack?: T;
+        at?: T;
+        by?: T;
+        id?: T;
+      };
+  enrollments?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payments_select".
  */
 export interface PaymentsSelect<T extends boolean = true> {
@@ -1266,6 +1432,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-settings".
+ */
+export interface CrmSetting {
+  id: number;
+  autoAssign?: boolean | null;
+  /**
+   * Anyone who no longer has the sales role is skipped.
+   */
+  salesTeam?: (number | User)[] | null;
+  /**
+   * The points of every matching rule are added; the total stays between 0 and 100.
+   */
+  scoringRules?:
+    | {
+        condition: 'typeIs' | 'headcountAtLeast' | 'interestIsPaid' | 'sourceIs' | 'hasPhone' | 'hasCompany';
+        leadType?: ('individual' | 'corporate') | null;
+        minimum?: number | null;
+        source?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other') | null;
+        points: number;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1281,6 +1475,28 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crm-settings_select".
+ */
+export interface CrmSettingsSelect<T extends boolean = true> {
+  autoAssign?: T;
+  salesTeam?: T;
+  scoringRules?:
+    | T
+    | {
+        condition?: T;
+        leadType?: T;
+        minimum?: T;
+        source?: T;
+        points?: T;
+        label?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1332,6 +1548,16 @@ export interface TaskDeleteFinishedJobs {
   input?: unknown;
   output: {
     deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSalesFollowupDigest".
+ */
+export interface TaskSendSalesFollowupDigest {
+  input?: unknown;
+  output: {
+    queued: number;
   };
 }
 /**

@@ -5,6 +5,7 @@ import { Courses } from './Courses'
 import { EmailLog } from './EmailLog'
 import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
+import { Leads } from './Leads'
 import { Media } from './Media'
 import { Payments } from './Payments'
 import { Speakers } from './Speakers'
@@ -12,4 +13,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Payments, StripeEvents, EmailTemplates, EmailLog]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads, Payments, StripeEvents, EmailTemplates, EmailLog]

@@ -13,6 +13,7 @@ import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
+import { globals } from '../globals'
 import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
@@ -51,6 +52,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
+    globals,
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
     endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint],

@@ -19,7 +19,17 @@ export async function closePayload(payload: Payload): Promise<void> {
   if (pool && !pool.ended) {
     pool.on('error', () => undefined)
     for (const client of pool._clients ?? []) {
-      if (!pool._idle?.some((idle) => (idle as { client?: unknown }).client === client)) client.release?.()
+      if (pool._idle?.some((idle) => (idle as { client?: unknown }).client === client) || !client.release) continue
+      // A client some late operation still holds would be released twice (pg throws on that):
+      // the owner's own release becomes a no-op.
+      const release = client.release.bind(client)
+      let released = false
+      client.release = (error) => {
+        if (released) return
+        released = true
+        release(error)
+      }
+      client.release()
     }
     await pool.end()
   }

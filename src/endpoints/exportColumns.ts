@@ -90,12 +90,45 @@ exportDefinitions.payments = {
   ],
 }
 
-/** Attaches `_related.user` / `_related.item` to enrollments from a `related` lookup. */
+exportDefinitions.leads = {
+  columns: [
+    { header: { es: 'ID', en: 'ID' }, value: (doc) => doc.id },
+    { header: { es: 'Nombre', en: 'First name' }, value: (doc) => doc.firstName },
+    { header: { es: 'Apellidos', en: 'Last name' }, value: (doc) => doc.lastName },
+    { header: { es: 'Correo', en: 'Email' }, value: (doc) => doc.email },
+    { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => doc.phone },
+    { header: { es: 'Empresa', en: 'Company' }, value: (doc) => doc.company },
+    { header: { es: 'Cargo', en: 'Position' }, value: (doc) => doc.position },
+    { header: { es: 'Tipo', en: 'Type' }, value: (doc) => doc.type },
+    { header: { es: 'Personas', en: 'Headcount' }, value: (doc) => doc.headcount },
+    { header: { es: 'Interés', en: 'Interest' }, value: (doc) => (doc.interest ? `${doc.interest.relationTo}:${relationId(doc.interest.value)}` : '') },
+    { header: { es: 'Etapa', en: 'Stage' }, value: (doc) => doc.stage },
+    { header: { es: 'Puntuación', en: 'Score' }, value: (doc) => doc.score },
+    { header: { es: 'Origen', en: 'Source' }, value: (doc) => doc.source },
+    { header: { es: 'Asignado a', en: 'Assigned to' }, value: (doc) => doc._related?.assignee?.email ?? relationId(doc.assignedTo) },
+    { header: { es: 'Próxima acción', en: 'Next action' }, value: (doc) => doc.nextActionAt },
+    { header: { es: 'Último contacto', en: 'Last contacted' }, value: (doc) => doc.lastContactedAt },
+    { header: { es: 'Convertido el', en: 'Converted at' }, value: (doc) => doc.convertedAt },
+    { header: { es: 'Motivo de pérdida', en: 'Lost reason' }, value: (doc) => doc.lostReason },
+    { header: { es: 'Etiquetas', en: 'Tags' }, value: (doc) => (doc.tags ?? []).join('; ') },
+    { header: { es: 'Creado el', en: 'Created at' }, value: (doc) => doc.createdAt },
+  ],
+  // Sales may not read colleagues' accounts, but the assignee's email is fine for whoever sees the lead.
+  related: async (req, docs) => {
+    const ids = [...new Set(docs.map((doc) => relationId(doc.assignedTo)).filter((id) => id !== null && id !== undefined))]
+    if (!ids.length) return new Map()
+    const { docs: users } = await req.payload.find({ collection: 'users', where: { id: { in: ids } }, select: { email: true }, depth: 0, pagination: false, overrideAccess: true, req })
+    return new Map(users.map((user) => [`users:${user.id}`, user as Doc]))
+  },
+}
+
+/** Attaches `_related.user` / `_related.item` (enrollments) and `_related.assignee` (leads) from a `related` lookup. */
 export const withRelated = (docs: Doc[], related: Map<string, Doc>): Doc[] =>
   docs.map((doc) => ({
     ...doc,
     _related: {
       user: related.get(`users:${relationId(doc.user)}`),
+      assignee: doc.assignedTo ? related.get(`users:${relationId(doc.assignedTo)}`) : undefined,
       item: doc.item ? related.get(`${doc.item.relationTo}:${relationId(doc.item.value)}`) : undefined,
     },
   }))

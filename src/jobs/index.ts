@@ -7,7 +7,8 @@ import { processStripeEvent } from './processStripeEvent'
 import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
 import { sendEmailTask } from './sendEmail'
+import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 
-export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, ...paymentTasks]
+export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks]

@@ -4,6 +4,7 @@ import * as migration_20261123_212933_rate_limits from './20261123_212933_rate_l
 import * as migration_20261123_214030_email_pipeline from './20261123_214030_email_pipeline';
 import * as migration_20261123_215149_enrollment_emails from './20261123_215149_enrollment_emails';
 import * as migration_20261123_215506_payments from './20261123_215506_payments';
+import * as migration_20261123_222419_leads_crm from './20261123_222419_leads_crm';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_215506_payments.up,
     down: migration_20261123_215506_payments.down,
-    name: '20261123_215506_payments'
+    name: '20261123_215506_payments',
+  },
+  {
+    up: migration_20261123_222419_leads_crm.up,
+    down: migration_20261123_222419_leads_crm.down,
+    name: '20261123_222419_leads_crm'
   },
 ];

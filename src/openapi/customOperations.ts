@@ -114,7 +114,7 @@ export const customOperations: Record<string, CustomOperation> = {
   'GET /api/courses/{id}/students': { registeredAs: 'courses', ...participants('Students') },
   'GET /api/enrollments/export.csv': csvExport('enrollments'),
   'GET /api/users/export.csv': csvExport('users'),
-  'GET /api/leads/export.csv': csvExport('leads', true),
+  'GET /api/leads/export.csv': csvExport('leads'),
   'GET /api/payments/export.csv': csvExport('payments'),
   'GET /api/enrollments/{id}/cancel-link': {
     registeredAs: 'enrollments',
@@ -163,22 +163,64 @@ export const customOperations: Record<string, CustomOperation> = {
   },
   'POST /api/leads': {
     registeredAs: 'leads',
-    planned: true,
-    summary: 'Submit a lead (website contact form)',
-    description: 'Anonymous callers may send contact fields only: the stage is always `new`, with no assignee and no score.',
+    summary: 'Submit a lead (website contact and corporate-training forms)',
+    description:
+      'Anyone may call it. Only the fields below are accepted from the public; `stage`, `score`, `assignedTo`, `notes`, `tags`, `source` and anything else are ignored. Answers `{id}` only. A filled honeypot (`website`, `company_website`) answers `201 {"id": 0}` and stores nothing. The same email with an open lead adds a "submitted again" interaction to it and answers its id. Admins and sales get Payload\'s normal create here. See docs/leads.md.',
     tags: ['Leads'],
     security: 'anyone',
     requestBody: {
       required: true,
       content: json({
         type: 'object',
-        required: ['email'],
-        properties: Object.fromEntries(
-          ['firstName', 'lastName', 'email', 'phone', 'company', 'position', 'message', 'preferredDates', 'utmSource', 'utmMedium', 'utmCampaign'].map((name) => [name, { type: 'string' }]),
-        ),
+        required: ['firstName', 'lastName', 'email'],
+        properties: {
+          ...Object.fromEntries(
+            ['firstName', 'lastName', 'email', 'phone', 'company', 'position', 'message', 'preferredDates', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent'].map((name) => [name, { type: 'string' }]),
+          ),
+          type: { type: 'string', enum: ['individual', 'corporate'] },
+          headcount: { type: 'integer', minimum: 1 },
+          interest: { type: 'object', properties: { relationTo: { type: 'string', enum: ['courses', 'webinars'] }, value: { type: 'integer' } } },
+        },
       }),
     },
-    responses: { '201': { description: 'The lead was received.', content: json({ type: 'object' }) }, '400': commonErrors['400'], '429': commonErrors['429'] },
+    responses: {
+      '201': { description: 'The lead was received.', content: json({ type: 'object', properties: { id: { type: 'integer' } } }) },
+      '400': commonErrors['400'],
+      '429': commonErrors['429'],
+    },
+  },
+  'POST /api/leads/{id}/merge': {
+    registeredAs: 'leads',
+    summary: 'Merge another lead into this one (admins, sales on leads they can work on)',
+    description: 'Body `{otherId}`. Interactions, notes, tags and enrollments are combined; empty fields are filled from the other lead, which is deleted.',
+    tags: ['Leads'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json({ type: 'object', required: ['otherId'], properties: { otherId: { type: 'integer' } } }) },
+    responses: {
+      '200': { description: 'The kept lead.', content: json({ type: 'object' }) },
+      '400': commonErrors['400'],
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales user.', content: json(errors) },
+      '404': { description: 'A lead the caller cannot work on.', content: json(errors) },
+    },
+  },
+  'POST /api/leads/{id}/convert': {
+    registeredAs: 'leads',
+    summary: 'Enroll a won lead in a course or webinar (admins, sales on leads they can work on)',
+    description: 'Body `{item: {relationTo, value}}`. Goes through the enrollment engine (capacity, waitlist); the enrollment is recorded on the lead.',
+    tags: ['Leads'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json({ type: 'object', required: ['item'], properties: { item: { type: 'object' } } }) },
+    responses: {
+      '201': { description: 'The enrollment (confirmed, waitlisted or pending payment).', content: json({ type: 'object' }) },
+      '400': commonErrors['400'],
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales user.', content: json(errors) },
+      '404': { description: 'A lead the caller cannot work on, or an unknown item.', content: json(errors) },
+      '409': { description: 'The lead is not won, or the person is already enrolled.', content: json(errors) },
+    },
   },
   'POST /api/stripe/webhooks': {
     registeredAs: 'root',

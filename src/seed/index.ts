@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { readEnv } from '../config/env'
 import { seedCatalog } from './catalog'
 import { seedEmailTemplates } from './emailTemplates'
+import { seedLeads } from './leads'
 import { seedUsers } from './users'
 
 export interface SeedSummary {
@@ -17,6 +18,7 @@ export async function seed(payload: Payload): Promise<SeedSummary> {
   const { seedAdmin } = readEnv()
   let created = await seedUsers(payload, seedAdmin)
   created += await seedCatalog(payload)
+  created += await seedLeads(payload)
   created += await seedEmailTemplates(payload)
   return { created }
 }

@@ -10,7 +10,7 @@ import { releaseStaleEmailClaims } from '../../src/email/releaseStaleClaims'
 import { EMAIL_MAX_ATTEMPTS } from '../../src/email/statuses'
 import { seedEmailTemplates } from '../../src/seed/emailTemplates'
 import { startTestAula, type TestAula } from '../helpers/aula'
-import { drainQueue, logRow, pendingJobFor, queueTestEmail, uniqueAddress } from '../helpers/email'
+import { drainQueue, drainQueueWithRetries, logRow, pendingJobFor, queueTestEmail, uniqueAddress } from '../helpers/email'
 import { SmtpSink } from '../helpers/smtpSink'
 
 let aula: TestAula
@@ -220,7 +220,7 @@ describe('two runners at once', () => {
       const results = await Promise.all([payload.jobs.run({ limit: 10 }), payload.jobs.run({ limit: 10 })])
       if (results.every((result) => result.noJobsRemaining)) break
     }
-    await drainQueue(payload)
+    await drainQueueWithRetries(payload)
     const rows = await payload.find({
       collection: 'email-log',
       where: { to: { in: addresses } },

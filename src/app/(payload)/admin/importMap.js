@@ -23,6 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ModuleRowLabel as ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
+import { ConvertLeadButton as ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d } from '../../../../src/components/ConvertLeadButton'
 import { RefundButton as RefundButton_07f0cab924f489715a60753fffa5cf36 } from '../../../../src/collections/Payments/components/RefundButton'
 import { EmailTemplatePreview as EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605 } from '../../../../src/components/EmailTemplatePreview'
 import { ResendEmailButton as ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d } from '../../../../src/components/ResendEmailButton'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/ModuleRowLabel#ModuleRowLabel": ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1,
+  "/src/components/ConvertLeadButton#ConvertLeadButton": ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d,
   "/src/collections/Payments/components/RefundButton#RefundButton": RefundButton_07f0cab924f489715a60753fffa5cf36,
   "/src/components/EmailTemplatePreview#EmailTemplatePreview": EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605,
   "/src/components/ResendEmailButton#ResendEmailButton": ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d,
