@@ -47,6 +47,9 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     databaseUri: database.uri,
     serverUrl: 'http://localhost:3000',
     mediaDir,
+    // Next's route handlers start Payload's crons on first use; with autoRun on, jobs would then run
+    // in the background and race the tests' own `payload.jobs.run()`. Tests run the queue themselves.
+    jobsAutorun: false,
     // Never the developer's own Stripe keys: a test file opts in with a stand-in.
     stripe: options.stripe ?? null,
     paymentHoldMinutes: options.paymentHoldMinutes ?? base.paymentHoldMinutes,

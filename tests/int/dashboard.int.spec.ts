@@ -147,66 +147,74 @@ describe('dashboard loader', () => {
   })
 })
 
-/**
- * Leads, payments and the email log land from other branches. Until then these tests build
- * stand-in tables with the columns the widget queries read, so the SQL and its numbers are
- * checked today; once a collection exists its test returns early here (and a test on real rows takes over).
- */
-describe('widgets for collections that land later (stand-in tables)', () => {
+/** Revenue, leads and failed emails, checked on rows written straight into their real tables. */
+describe('widgets on payments, leads and the email log', () => {
   it('revenue per month is succeeded payments minus refunds, per currency, in the month each happened', async () => {
-    if ('payments' in aula.payload.collections) return
     const { revenuePerMonth } = await import('../../src/dashboard/queries/revenuePerMonth')
-    await runSql(aula.payload, sql`CREATE TABLE payments (id serial PRIMARY KEY, amount numeric, currency varchar, status varchar, created_at timestamptz, updated_at timestamptz)`)
-    await runSql(aula.payload, sql`INSERT INTO payments (amount, currency, status, created_at, updated_at) VALUES
-      (100, 'USD', 'succeeded', '2030-06-02', '2030-06-02'),
-      (50,  'USD', 'succeeded', '2030-06-03', '2030-06-03'),
-      (300, 'PEN', 'succeeded', '2030-06-04', '2030-06-04'),
-      (80,  'USD', 'refunded',  '2030-05-10', '2030-06-05'),
-      (999, 'USD', 'failed',    '2030-06-06', '2030-06-06'),
-      (70,  'USD', 'pending',   '2030-06-07', '2030-06-07'),
-      (40,  'usd', 'succeeded', '2029-01-01', '2029-01-01')`)
+    // Payments belong to enrollments; seven free webinars give seven enrollments of one person to hang them on.
+    const buyer = await aula.createUser(['student'])
+    const enrollmentIds: number[] = []
+    for (let n = 0; n < 7; n += 1) {
+      const webinar = await createWebinar(aula.payload, { title: `Ingresos ${n}`, startsAt: '2030-12-01T00:00:00.000Z' })
+      const enrollment = await aula.payload.create({ collection: 'enrollments', data: { user: buyer.id, item: { relationTo: 'webinars', value: webinar.id } } as never, overrideAccess: true })
+      enrollmentIds.push(enrollment.id as number)
+    }
+    const rows: [number, string, string, string, string][] = [
+      [100, 'USD', 'succeeded', '2030-06-02', '2030-06-02'],
+      [50, 'USD', 'succeeded', '2030-06-03', '2030-06-03'],
+      [300, 'PEN', 'succeeded', '2030-06-04', '2030-06-04'],
+      [80, 'USD', 'refunded', '2030-05-10', '2030-06-05'],
+      [999, 'USD', 'failed', '2030-06-06', '2030-06-06'],
+      [70, 'USD', 'pending', '2030-06-07', '2030-06-07'],
+      [40, 'usd', 'succeeded', '2029-01-01', '2029-01-01'],
+    ]
+    for (const [index, [amount, currency, status, createdAt, updatedAt]] of rows.entries()) {
+      await runSql(aula.payload, sql`INSERT INTO payments (enrollment_id, amount, currency, status, created_at, updated_at)
+        VALUES (${enrollmentIds[index]}, ${amount}, ${currency}, ${status}, ${createdAt}, ${updatedAt})`)
+    }
     const months = await revenuePerMonth(aula.payload, { now: clock.now() })
     expect(months).toHaveLength(12)
     expect(months[0]).toEqual({ month: '2029-07', amounts: {} })
     expect(months[10]).toEqual({ month: '2030-05', amounts: { USD: 80 } })
     expect(months[11]).toEqual({ month: '2030-06', amounts: { PEN: 300, USD: 70 } })
-    await runSql(aula.payload, sql`DROP TABLE payments`)
   })
 
   it('the lead pipeline counts per stage, new this week and overdue follow-ups, and a sales user counts their own', async () => {
-    if ('leads' in aula.payload.collections) return
     const { leadPipeline } = await import('../../src/dashboard/queries/leadPipeline')
-    await runSql(aula.payload, sql`CREATE TABLE leads (id serial PRIMARY KEY, stage varchar, assigned_to_id int, created_at timestamptz)`)
-    await runSql(aula.payload, sql`CREATE TABLE leads_interactions (_order int, _parent_id int, id varchar, next_action_at timestamptz)`)
-    await runSql(aula.payload, sql`INSERT INTO leads (id, stage, assigned_to_id, created_at) VALUES
-      (1, 'new', 7, '2030-06-11'), (2, 'new', NULL, '2030-06-09'), (3, 'contacted', 7, '2030-05-01'),
-      (4, 'qualified', 8, '2030-05-01'), (5, 'won', 7, '2030-04-01'), (6, 'contacted', 8, '2030-06-10')`)
+    const [mine, theirs] = [await aula.createUser(['sales']), await aula.createUser(['sales'])]
+    const leads: [string, number | null, string][] = [
+      ['new', mine.id, '2030-06-11'], ['new', null, '2030-06-09'], ['contacted', mine.id, '2030-05-01'],
+      ['qualified', theirs.id, '2030-05-01'], ['won', mine.id, '2030-04-01'], ['contacted', theirs.id, '2030-06-10'],
+    ]
+    const leadIds: number[] = []
+    for (const [stage, assignee, createdAt] of leads) {
+      const [row] = await runSql(aula.payload, sql`INSERT INTO leads (stage, assigned_to_id, first_name, last_name, email, created_at, updated_at)
+        VALUES (${stage}, ${assignee}, 'Prospecto', ${stage}, ${`lead-${stage}-${Date.now()}@example.com`}, ${createdAt}, ${createdAt}) RETURNING id`)
+      leadIds.push(Number(row.id))
+    }
     // Lead 3: latest action past (overdue). Lead 4: an old past action, then a future one (not overdue).
     // Lead 5: won, so a past action is not overdue. Lead 6: past action (overdue, someone else's).
-    await runSql(aula.payload, sql`INSERT INTO leads_interactions (_order, _parent_id, id, next_action_at) VALUES
-      (1, 3, 'a', '2030-06-11'), (1, 4, 'b', '2030-06-01'), (2, 4, 'c', '2030-06-20'), (1, 5, 'd', '2030-06-01'), (1, 6, 'e', '2030-06-12T11:00:00Z')`)
+    const interactions: [number, number, string][] = [[1, leadIds[2], '2030-06-11'], [1, leadIds[3], '2030-06-01'], [2, leadIds[3], '2030-06-20'], [1, leadIds[4], '2030-06-01'], [1, leadIds[5], '2030-06-12T11:00:00Z']]
+    for (const [order, parent, nextActionAt] of interactions) {
+      await runSql(aula.payload, sql`INSERT INTO leads_interactions (_order, _parent_id, id, summary, next_action_at)
+        VALUES (${order}, ${parent}, ${`i-${parent}-${order}`}, 'Llamada', ${nextActionAt})`)
+    }
     const all = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: null })
-    expect(all).toEqual({
-      byStage: { new: 2, contacted: 2, qualified: 1, proposal: 0, negotiation: 0, won: 1, lost: 0 },
-      newThisWeek: 2,
-      overdueFollowUps: 2,
-    })
-    const own = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: 7 })
+    expect(all).toEqual({ byStage: { new: 2, contacted: 2, qualified: 1, proposal: 0, negotiation: 0, won: 1, lost: 0 }, newThisWeek: 2, overdueFollowUps: 2 })
+    const own = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: mine.id })
     expect(own).toEqual({ byStage: { new: 1, contacted: 1, qualified: 0, proposal: 0, negotiation: 0, won: 1, lost: 0 }, newThisWeek: 1, overdueFollowUps: 1 })
-    await runSql(aula.payload, sql`DROP TABLE leads_interactions; DROP TABLE leads`)
   })
 
   it('failed emails count the last 7 days and link to the filtered email log', async () => {
-    if ('email-log' in aula.payload.collections) return
     const { failedEmails } = await import('../../src/dashboard/queries/failedEmails')
-    await runSql(aula.payload, sql`CREATE TABLE email_log (id serial PRIMARY KEY, status varchar, updated_at timestamptz)`)
-    await runSql(aula.payload, sql`INSERT INTO email_log (status, updated_at) VALUES
-      ('failed', '2030-06-12T10:00:00Z'), ('failed', '2030-06-06T12:00:00Z'), ('failed', '2030-06-05T11:59:00Z'), ('sent', '2030-06-11'), ('queued', '2030-06-11')`)
+    const rows: [string, string][] = [['failed', '2030-06-12T10:00:00Z'], ['failed', '2030-06-06T12:00:00Z'], ['failed', '2030-06-05T11:59:00Z'], ['sent', '2030-06-11'], ['queued', '2030-06-11']]
+    for (const [index, [status, updatedAt]] of rows.entries()) {
+      await runSql(aula.payload, sql`INSERT INTO email_log ("to", template_key, status, dedupe_key, updated_at)
+        VALUES ('x@example.com', 'enrollment_confirmed', ${status}, ${`dashboard-${index}`}, ${updatedAt})`)
+    }
     const failed = await failedEmails(aula.payload, { now: clock.now() })
     expect(failed.count).toBe(2)
     expect(failed.since).toBe('2030-06-05T12:00:00.000Z')
     expect(decodeURIComponent(failed.href)).toBe('/admin/collections/email-log?where[and][0][status][equals]=failed&where[and][1][updatedAt][greater_than_equal]=2030-06-05T12:00:00.000Z')
-    await runSql(aula.payload, sql`DROP TABLE email_log`)
   })
 })
-
