@@ -77,6 +77,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
+      // Payload's jobs collection lets any logged-in user read it, and job inputs hold emails and ids.
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, access: { ...defaultJobsCollection.access, read: isAdmin } }),
       tasks: jobTasks,
       // Payload 3.88 crashes a runner that updates a job another runner just deleted on completion,
       // leaving its transaction open (row locks, a pool client). Keeping finished jobs avoids that;

@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+
+import { startTestAula, type TestAula } from '../helpers/aula'
+import { createCourse, createWebinar } from '../helpers/catalog'
+import { ManualClock } from '../helpers/manualClock'
+import {
+  ENDPOINT_MATRIX,
+  GRAPHQL_LIST,
+  READ_MATRIX,
+  ROLES,
+  SEEDED_ROWS,
+  STAFF_ONLY_FIELDS,
+  WRITE_MATRIX,
+  type MatrixCollection,
+  type MatrixRole,
+} from './accessMatrix'
+
+type Account = Awaited<ReturnType<TestAula['createUser']>>
+
+let aula: TestAula
+const clock = new ManualClock('2030-01-10T12:00:00.000Z')
+const accounts = {} as Record<Exclude<MatrixRole, 'anonymous'> | 'otherStudent' | 'otherSales', Account>
+const rows = {} as Record<MatrixCollection, Record<string, number | string>>
+const tokenOf = (role: MatrixRole) => (role === 'anonymous' ? undefined : accounts[role].token)
+const over = { overrideAccess: true, depth: 0 } as const
+
+beforeAll(async () => {
+  aula = await startTestAula({ clock })
+  const { payload } = aula
+  const made = await Promise.all(
+    (['admin', 'editor', 'sales', 'instructor', 'student', 'student', 'sales'] as const).map((role) => aula.createUser([role])),
+  )
+  ;[accounts.admin, accounts.editor, accounts.sales, accounts.instructor, accounts.student, accounts.otherStudent, accounts.otherSales] = made
+  rows.users = Object.fromEntries(SEEDED_ROWS.users.map((label) => [label, accounts[label as keyof typeof accounts].id]))
+
+  const category = await payload.create({ collection: 'categories', data: { name: 'Datos' }, ...over })
+  const speaker = await payload.create({
+    collection: 'speakers',
+    data: { name: 'Carla Instructora', user: accounts.instructor.id, email: 'carla@example.com', phone: '+34600000000' },
+    ...over,
+  })
+  const publishedWebinar = await createWebinar(payload, { speakers: [speaker.id], extraNotes: 'staff only' })
+  const draftWebinar = await createWebinar(payload, { status: 'draft' })
+  const publishedCourse = await createCourse(payload, { regularPrice: 0, instructors: [speaker.id] })
+  const draftCourse = await createCourse(payload, { status: 'draft' })
+  rows.categories = { category: category.id }
+  rows.speakers = { speaker: speaker.id }
+  rows.webinars = { publishedWebinar: publishedWebinar.id, draftWebinar: draftWebinar.id }
+  rows.courses = { publishedCourse: publishedCourse.id, draftCourse: draftCourse.id }
+
+  const register = async (webinarId: number, account: Account) =>
+    (await aula.api.post(`/webinars/${webinarId}/register`, undefined, { token: account.token })).body.doc.id as number
+  const otherWebinar = await createWebinar(payload)
+  rows.enrollments = {
+    studentInTaughtWebinar: await register(publishedWebinar.id, accounts.student),
+    otherStudentInOtherWebinar: await register(otherWebinar.id, accounts.otherStudent),
+  }
+  const payment = (enrollment: number, user: number) =>
+    payload.create({ collection: 'payments', data: { enrollment, user, amount: 1000, currency: 'EUR', status: 'succeeded' }, ...over })
+  rows.payments = {
+    studentPayment: (await payment(rows.enrollments.studentInTaughtWebinar as number, accounts.student.id)).id,
+    otherStudentPayment: (await payment(rows.enrollments.otherStudentInOtherWebinar as number, accounts.otherStudent.id)).id,
+  }
+  const email = await payload.find({ collection: 'email-log', limit: 1, ...over })
+  rows['email-log'] = { studentEmail: email.docs[0]!.id }
+  const lead = (assignedTo?: number) =>
+    payload.create({ collection: 'leads', data: { firstName: 'Ana', lastName: 'Pérez', email: `lead${Math.random()}@example.com`, assignedTo } as never, ...over, context: { skipAssignment: true } })
+  rows.leads = {
+    assignedToSales: (await lead(accounts.sales.id)).id,
+    unassigned: (await lead()).id,
+    assignedToOtherSales: (await lead(accounts.otherSales.id)).id,
+  }
+  // Capture may auto-assign; pin the seeded assignment.
+  await payload.update({ collection: 'leads', id: rows.leads.unassigned, data: { assignedTo: null }, ...over, context: { skipAssignment: true } })
+  const template = await payload.create({ collection: 'email-templates', data: { key: 'lead_received', locale: 'es', subject: 'Hola', body: '<p>Hola</p>' }, ...over })
+  rows['email-templates'] = { template: template.id }
+  const event = await payload.create({ collection: 'stripe-events', data: { eventId: 'evt_matrix', type: 'checkout.session.completed', payload: {} } as never, ...over })
+  rows['stripe-events'] = { stripeEvent: event.id }
+  const job = await payload.jobs.queue({ task: 'expirePaymentHolds', input: {} as never, waitUntil: new Date('2100-01-01') } as never)
+  rows['payload-jobs'] = { job: (job as { id: number }).id }
+}, 120_000)
+
+afterAll(async () => {
+  await aula?.close()
+})
+
+const expectedIds = (collection: MatrixCollection, role: MatrixRole) => {
+  const visible = READ_MATRIX[collection][role]
+  const labels = visible === 'all' ? SEEDED_ROWS[collection] : visible
+  return labels.map((label) => String(rows[collection][label])).sort()
+}
+const seededIds = (collection: MatrixCollection) => new Set(Object.values(rows[collection]).map(String))
+
+describe.each(Object.keys(READ_MATRIX) as MatrixCollection[])('who reads %s', (collection) => {
+  it.each([...ROLES])(`%s reads exactly the ${collection} the matrix allows (REST list, REST by id, GraphQL)`, async (role) => {
+    const token = tokenOf(role)
+    const expected = expectedIds(collection, role)
+    const seeded = seededIds(collection)
+
+    const list = await aula.api.get(`/${collection}?limit=500&depth=0`, { token })
+    const listed = list.status === 200 ? list.body.docs.map((doc: { id: unknown }) => String(doc.id)).filter((id: string) => seeded.has(id)).sort() : []
+    if (list.status !== 200) expect([401, 403]).toContain(list.status)
+    expect(listed).toEqual(expected)
+
+    for (const id of seeded) {
+      const one = await aula.api.get(`/${collection}/${id}?depth=0`, { token })
+      if (expected.includes(id)) expect(one.status).toBe(200)
+      else expect([401, 403, 404]).toContain(one.status)
+    }
+
+    const graphql = await aula.api.graphql(`{ ${GRAPHQL_LIST[collection]}(limit: 500) { docs { id } } }`, {}, token)
+    const docs: { id: unknown }[] = graphql.body.data?.[GRAPHQL_LIST[collection]]?.docs ?? []
+    if (!graphql.body.data?.[GRAPHQL_LIST[collection]]) expect(JSON.stringify(graphql.body.errors)).not.toMatch(/Cannot query field/)
+    expect(docs.map((doc) => String(doc.id)).filter((id) => seeded.has(id)).sort()).toEqual(expected)
+  })
+})
+
+const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<string, unknown>>> = {
+  users: () => ({ email: `new${Math.random()}@example.com`, password: 'a-long-password-1', roles: ['student'] }),
+  enrollments: () => ({ user: accounts.otherStudent.id, item: { relationTo: 'courses', value: rows.courses.publishedCourse } }),
+  payments: () => ({ amount: 1, currency: 'EUR' }),
+  'email-log': () => ({ to: 'x@example.com', templateKey: 'enrollment_confirmed', subject: 'x' }),
+  leads: () => ({ firstName: 'Luis', lastName: 'Gómez', email: `l${Math.random()}@example.com` }),
+  webinars: () => ({ title: `Webinar ${Math.random()}`, startsAt: '2030-03-01T10:00:00.000Z', durationMinutes: 60, platform: 'zoom', isFree: true, status: 'draft' }),
+  courses: () => ({ title: `Curso ${Math.random()}`, courseCode: `C${Math.floor(Math.random() * 1e9)}`, status: 'draft' }),
+  speakers: () => ({ name: `Ponente ${Math.random()}` }),
+  categories: () => ({ name: `Cat ${Math.random()}` }),
+  'email-templates': (role) => ({ key: freeTemplateKeys[role === 'admin' ? 0 : 1], locale: role === 'editor' ? 'es' : 'en', subject: 'x', body: '<p>x</p>' }),
+  'stripe-events': () => ({ eventId: `evt_${Math.random()}`, type: 'x', payload: {} }),
+}
+/** Keys the seeded template does not use: one for the admin's create, one for everyone else's. */
+const freeTemplateKeys = ['lead_assigned', 'payment_failed']
+/** The row an update or delete cell targets: someone else's where ownership matters. */
+const targetLabel: Partial<Record<MatrixCollection, string>> = {
+  users: 'otherStudent',
+  enrollments: 'studentInTaughtWebinar',
+  payments: 'otherStudentPayment',
+  leads: 'unassigned',
+  webinars: 'draftWebinar',
+  courses: 'draftCourse',
+}
+const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>> = {
+  users: { company: 'Matrix' },
+  enrollments: { attended: true },
+  payments: { needsReview: true },
+  'email-log': { subject: 'changed' },
+  leads: { company: 'Matrix' },
+  webinars: { summary: 'changed' },
+  courses: { summary: 'changed' },
+  speakers: { headline: 'changed' },
+  categories: { name: 'Changed' },
+  'email-templates': { subject: 'changed' },
+  'stripe-events': { outcome: 'changed' },
+}
+const denied = [401, 403, 404]
+
+describe.each(Object.keys(WRITE_MATRIX) as MatrixCollection[])('who writes %s', (collection) => {
+  const cells = WRITE_MATRIX[collection]!
+  it.each([...ROLES])(`%s creates ${collection} only if the matrix allows it`, async (role) => {
+    const response = await aula.api.post(`/${collection}`, writeData[collection]!(role), { token: tokenOf(role) })
+    if (cells.create[role] === 'allowed') expect(response.status).toBe(201)
+    else expect(denied).toContain(response.status)
+  })
+
+  it.each([...ROLES])(`%s updates ${collection} only if the matrix allows it`, async (role) => {
+    const label = targetLabel[collection] ?? SEEDED_ROWS[collection][0]
+    const id = rows[collection][label]
+    const before = await aula.payload.findByID({ collection, id, ...over })
+    const response = await aula.api.patch(`/${collection}/${id}`, harmlessUpdate[collection], { token: tokenOf(role) })
+    if (cells.update[role] === 'allowed') {
+      expect(response.status).toBe(200)
+      await aula.payload.update({ collection, id, data: before as never, ...over, context: { skipAssignment: true } }).catch(() => undefined)
+    } else {
+      expect(denied).toContain(response.status)
+      const after = await aula.payload.findByID({ collection, id, ...over })
+      expect(after).toEqual(before)
+    }
+  })
+
+  it.each([...ROLES])(`%s deletes ${collection} only if the matrix allows it`, async (role) => {
+    const label = targetLabel[collection] ?? SEEDED_ROWS[collection][0]
+    const id = rows[collection][label]
+    if (cells.delete[role] === 'allowed') return // deleting seeded rows would break later cells; allowed deletes are covered in tests/int
+    const response = await aula.api.delete(`/${collection}/${id}`, { token: tokenOf(role) })
+    expect(denied).toContain(response.status)
+    expect(await aula.payload.count({ collection, where: { id: { equals: id } }, overrideAccess: true, trash: true } as never)).toMatchObject({ totalDocs: 1 })
+  })
+})
+
+describe('staff-only fields', () => {
+  it.each(STAFF_ONLY_FIELDS.flatMap((cell) => ROLES.map((role) => ({ ...cell, role }))))(
+    '$collection.$field is visible to $role only if they are staff',
+    async ({ collection, row, field, role }) => {
+      const staff = !['anonymous', 'student'].includes(role)
+      const rest = await aula.api.get(`/${collection}/${rows[collection][row]}`, { token: tokenOf(role) })
+      expect(rest.status).toBe(200)
+      expect(rest.body[field] !== undefined && rest.body[field] !== null).toBe(staff)
+      const graphql = await aula.api.graphql(`{ ${GRAPHQL_LIST[collection]}(limit: 100) { docs { id ${field} } } }`, {}, tokenOf(role))
+      const doc = graphql.body.data?.[GRAPHQL_LIST[collection]]?.docs?.find((d: { id: unknown }) => String(d.id) === String(rows[collection][row]))
+      expect(Boolean(doc?.[field])).toBe(staff)
+    },
+  )
+})
+
+describe('fields only some roles write', () => {
+  it.each(['student', 'instructor', 'sales', 'editor'] as const)('%s cannot change their own roles', async (role) => {
+    await aula.api.patch(`/users/${accounts[role].id}`, { roles: ['admin'] }, { token: tokenOf(role) })
+    const graphql = await aula.api.graphql(`mutation { updateUser(id: ${accounts[role].id}, data: { roles: admin }) { id } }`, {}, tokenOf(role))
+    expect(graphql.status).toBeLessThan(500)
+    expect((await aula.payload.findByID({ collection: 'users', id: accounts[role].id, ...over })).roles).toEqual([role])
+  })
+
+  it('an admin can change roles', async () => {
+    const response = await aula.api.patch(`/users/${accounts.otherStudent.id}`, { roles: ['student', 'instructor'] }, { token: tokenOf('admin') })
+    expect(response.status).toBe(200)
+    expect((await aula.payload.findByID({ collection: 'users', id: accounts.otherStudent.id, ...over })).roles).toEqual(['student', 'instructor'])
+    await aula.payload.update({ collection: 'users', id: accounts.otherStudent.id, data: { roles: ['student'] }, ...over })
+  })
+
+  it('a student cannot update someone else’s enrollment', async () => {
+    const id = rows.enrollments.otherStudentInOtherWebinar
+    const response = await aula.api.patch(`/enrollments/${id}`, { feedbackComment: 'not mine' }, { token: tokenOf('student') })
+    expect(denied).toContain(response.status)
+    expect((await aula.payload.findByID({ collection: 'enrollments', id, ...over })).feedbackComment).toBeFalsy()
+  })
+
+  it.each([{ status: 'cancelled' }, { amount: 0 }, { paymentStatus: 'paid' }, { attended: true }])(
+    'a student cannot write %p on their own enrollment',
+    async (data) => {
+      const id = rows.enrollments.studentInTaughtWebinar
+      const before = await aula.payload.findByID({ collection: 'enrollments', id, ...over })
+      const response = await aula.api.patch(`/enrollments/${id}`, data, { token: tokenOf('student') })
+      expect(response.status).toBeLessThan(500)
+      const after = await aula.payload.findByID({ collection: 'enrollments', id, ...over })
+      const [field] = Object.keys(data) as (keyof typeof after)[]
+      expect(after[field]).toEqual(before[field])
+    },
+  )
+
+  it.each([{ amount: 1 }, { status: 'refunded' }, { currency: 'USD' }, { user: 1 }, { checkoutSessionId: 'cs_forged' }])(
+    'payment field %p is server-only, even for an admin',
+    async (data) => {
+      const id = rows.payments.studentPayment
+      const before = await aula.payload.findByID({ collection: 'payments', id, ...over })
+      const response = await aula.api.patch(`/payments/${id}`, data, { token: tokenOf('admin') })
+      expect(response.status).toBeLessThan(500)
+      const after = await aula.payload.findByID({ collection: 'payments', id, ...over })
+      const [field] = Object.keys(data) as (keyof typeof after)[]
+      expect(after[field]).toEqual(before[field])
+    },
+  )
+})
+
+describe('custom endpoints', () => {
+  const resolve = (path: string) =>
+    path
+      .replace(':taughtCourse', String(rows.courses.publishedCourse))
+      .replace(':taught', String(rows.webinars.publishedWebinar))
+      .replace(':untaught', String(rows.webinars.draftWebinar))
+      .replace(':studentPayment', String(rows.payments.studentPayment))
+      .replace(':email', String(rows['email-log'].studentEmail))
+  const cells = ENDPOINT_MATRIX.flatMap((cell) =>
+    ROLES.filter((role) => cell.outcomes[role]).map((role) => ({ ...cell, role, outcome: cell.outcomes[role]! })),
+  )
+  it.each(cells)('$role is $outcome $name', async ({ method, path, role, outcome }) => {
+    const response = await aula.api.request(method, resolve(path), { token: tokenOf(role) })
+    if (outcome === 'allowed') expect(response.status).toBeLessThan(300)
+    else expect(denied).toContain(response.status)
+  })
+
+  it.each(['anonymous', 'otherStudent', 'sales'] as const)('%s cannot cancel a student’s enrollment', async (who) => {
+    const token = who === 'anonymous' ? undefined : accounts[who].token
+    const id = rows.enrollments.studentInTaughtWebinar
+    const response = await aula.api.post(`/enrollments/${id}/cancel`, {}, { token })
+    if (who === 'sales') return expect(response.status).toBeLessThan(500) // contract: "owner or staff" — sales is staff
+    expect(denied).toContain(response.status)
+    expect((await aula.payload.findByID({ collection: 'enrollments', id, ...over })).status).not.toBe('cancelled')
+  })
+})
+
+describe('GraphQL introspection', () => {
+  it('lists types to anonymous callers but their queries of private collections return no docs', async () => {
+    const schema = await aula.api.graphql('{ __schema { types { name } } }', {})
+    expect(schema.status).toBe(200)
+    for (const collection of ['users', 'enrollments', 'payments', 'email-log', 'leads', 'payload-jobs'] as const) {
+      const response = await aula.api.graphql(`{ ${GRAPHQL_LIST[collection]} { docs { id } } }`, {})
+      expect(response.body.data?.[GRAPHQL_LIST[collection]]?.docs ?? []).toEqual([])
+    }
+  })
+})

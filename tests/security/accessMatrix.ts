@@ -1,0 +1,129 @@
+/**
+ * Who may do what, as one table: role × collection × operation, derived from CONTRACT.md
+ * ("Roles") and each collection's access rules. `access-matrix.security.spec.ts` turns every
+ * cell into a test through REST and GraphQL; `docs/security.md` renders the same data.
+ *
+ * Read cells name the seeded rows a role sees (labels below); `'all'` = every seeded row.
+ * Write cells say whether the REST call is `allowed` or `denied` (401/403/404, row unchanged).
+ */
+export const ROLES = ['anonymous', 'student', 'instructor', 'sales', 'editor', 'admin'] as const
+export type MatrixRole = (typeof ROLES)[number]
+
+/** Rows seeded once per collection; the spec creates them with these labels. */
+export const SEEDED_ROWS = {
+  users: ['admin', 'editor', 'sales', 'instructor', 'student', 'otherStudent'],
+  enrollments: ['studentInTaughtWebinar', 'otherStudentInOtherWebinar'],
+  payments: ['studentPayment', 'otherStudentPayment'],
+  'email-log': ['studentEmail'],
+  leads: ['assignedToSales', 'unassigned', 'assignedToOtherSales'],
+  webinars: ['publishedWebinar', 'draftWebinar'],
+  courses: ['publishedCourse', 'draftCourse'],
+  speakers: ['speaker'],
+  categories: ['category'],
+  'email-templates': ['template'],
+  'stripe-events': ['stripeEvent'],
+  'payload-jobs': ['job'],
+} as const
+export type MatrixCollection = keyof typeof SEEDED_ROWS
+
+type Visible = 'all' | readonly string[]
+const none: readonly string[] = []
+const staffOnly = (rows: Visible) => ({ anonymous: none, student: none, instructor: rows, sales: rows, editor: rows, admin: rows })
+
+/** Which seeded rows each role reads (REST list, REST by id, GraphQL list). */
+export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> = {
+  users: { anonymous: none, student: ['student'], instructor: ['instructor'], sales: 'all', editor: 'all', admin: 'all' },
+  enrollments: {
+    anonymous: none,
+    student: ['studentInTaughtWebinar'],
+    instructor: ['studentInTaughtWebinar'],
+    sales: 'all',
+    editor: 'all',
+    admin: 'all',
+  },
+  payments: { anonymous: none, student: ['studentPayment'], instructor: none, sales: 'all', editor: 'all', admin: 'all' },
+  'email-log': { anonymous: none, student: none, instructor: none, sales: none, editor: 'all', admin: 'all' },
+  leads: { anonymous: none, student: none, instructor: none, sales: ['assignedToSales', 'unassigned'], editor: none, admin: 'all' },
+  webinars: { ...staffOnly('all'), anonymous: ['publishedWebinar'], student: ['publishedWebinar'] },
+  courses: { ...staffOnly('all'), anonymous: ['publishedCourse'], student: ['publishedCourse'] },
+  speakers: { anonymous: 'all', student: 'all', instructor: 'all', sales: 'all', editor: 'all', admin: 'all' },
+  categories: { anonymous: 'all', student: 'all', instructor: 'all', sales: 'all', editor: 'all', admin: 'all' },
+  'email-templates': staffOnly('all'),
+  'stripe-events': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
+  'payload-jobs': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
+}
+
+/** GraphQL list query per collection (Payload's generated names). */
+export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
+  users: 'Users',
+  enrollments: 'Enrollments',
+  payments: 'Payments',
+  'email-log': 'EmailLogs',
+  leads: 'Leads',
+  webinars: 'Webinars',
+  courses: 'Courses',
+  speakers: 'Speakers',
+  categories: 'Categories',
+  'email-templates': 'EmailTemplates',
+  'stripe-events': 'StripeEvents',
+  'payload-jobs': 'PayloadJobs',
+}
+
+export type WriteOp = 'create' | 'update' | 'delete'
+export type WriteOutcome = 'allowed' | 'denied'
+const roles = (allowed: MatrixRole[]): Record<MatrixRole, WriteOutcome> =>
+  Object.fromEntries(ROLES.map((role) => [role, allowed.includes(role) ? 'allowed' : 'denied'])) as Record<MatrixRole, WriteOutcome>
+const editors = roles(['editor', 'admin'])
+const adminOnly = roles(['admin'])
+const nobody = roles([])
+
+/**
+ * Collection writes through Payload's REST routes. `update` targets another person's row where
+ * ownership matters (a student's own row is covered by the field cells below).
+ */
+export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Record<MatrixRole, WriteOutcome>>>> = {
+  users: { create: adminOnly, update: adminOnly, delete: adminOnly },
+  // Student: their own row, limited by field rules to feedback (see the field cells); instructor: a taught row.
+  enrollments: { create: adminOnly, update: roles(['student', 'instructor', 'admin']), delete: adminOnly },
+  payments: { create: nobody, update: adminOnly, delete: nobody },
+  'email-log': { create: nobody, update: nobody, delete: nobody },
+  // `POST /api/leads` is also the public capture form: everyone may submit one, but only sales and
+  // admins set stage, score or assignee (tests/int/leads-capture.int.spec.ts). Update: an unassigned lead.
+  leads: { create: roles([...ROLES]), update: roles(['sales', 'admin']), delete: adminOnly },
+  webinars: { create: editors, update: editors, delete: editors },
+  courses: { create: editors, update: editors, delete: editors },
+  speakers: { create: editors, update: editors, delete: editors },
+  categories: { create: editors, update: editors, delete: editors },
+  'email-templates': { create: editors, update: editors, delete: editors },
+  'stripe-events': { create: nobody, update: nobody, delete: nobody },
+}
+
+/** Staff-only fields: present for staff, absent for anonymous callers and students. */
+export const STAFF_ONLY_FIELDS: { collection: MatrixCollection; row: string; field: string }[] = [
+  { collection: 'webinars', row: 'publishedWebinar', field: 'extraNotes' },
+  { collection: 'speakers', row: 'speaker', field: 'email' },
+  { collection: 'speakers', row: 'speaker', field: 'phone' },
+]
+
+/** Custom endpoints × role. `allowed` = 2xx; `denied` = 401/403/404. */
+export interface EndpointCell {
+  name: string
+  method: 'GET' | 'POST'
+  /** `:taught`, `:untaught`, `:studentEnrollment`, `:studentPayment`, `:email` are replaced by seeded ids. */
+  path: string
+  outcomes: Partial<Record<MatrixRole, WriteOutcome>>
+}
+/** Exports honour read access (rows are checked by the read cells); the matrix only pins anonymous out. */
+const anonymousOut = { anonymous: 'denied' } as const
+export const ENDPOINT_MATRIX: EndpointCell[] = [
+  { name: 'the attendees of a webinar they present', method: 'GET', path: '/webinars/:taught/attendees', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the attendees of a webinar they do not present', method: 'GET', path: '/webinars/:untaught/attendees', outcomes: roles(['sales', 'editor', 'admin']) },
+  { name: 'the students of a course they teach', method: 'GET', path: '/courses/:taughtCourse/students', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the enrollments CSV export', method: 'GET', path: '/enrollments/export.csv', outcomes: anonymousOut },
+  { name: 'the users CSV export', method: 'GET', path: '/users/export.csv', outcomes: anonymousOut },
+  { name: 'the payments CSV export', method: 'GET', path: '/payments/export.csv', outcomes: anonymousOut },
+  { name: 'the leads CSV export', method: 'GET', path: '/leads/export.csv', outcomes: roles(['sales', 'admin']) },
+  { name: 'a refund of someone else’s payment', method: 'POST', path: '/payments/:studentPayment/refund', outcomes: { ...roles(['admin']), admin: undefined } },
+  { name: 'a resend of a logged email', method: 'POST', path: '/email-log/:email/resend', outcomes: { ...roles(['editor', 'admin']), editor: undefined, admin: undefined } },
+  { name: 'running the job queue', method: 'GET', path: '/payload-jobs/run', outcomes: roles(['admin']) },
+]
