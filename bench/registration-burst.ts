@@ -82,7 +82,7 @@ try {
   failed = !burstOk || !baselineOk
 
   console.log(`\n${count} registrations, ${concurrency} concurrent connections, webinars with ${capacity} seats`)
-  console.log(`POST /api/webinars/:id/register (anonymous, creates the student, queues 4 emails): ${describeLoad(burst)}; statuses ${JSON.stringify(burst.statuses)}`)
+  console.log(`POST /api/webinars/:id/register (anonymous, creates the student, queues its emails): ${describeLoad(burst)}; statuses ${JSON.stringify(burst.statuses)}`)
   console.log(`  in the database: ${JSON.stringify(burstStatuses)}; seats_taken ${JSON.stringify(seats.rows)}; sendEmail jobs queued in total: ${queuedEmails.rows[0]?.count}`)
   console.log(`  check 100 confirmed + ${count - capacity} waitlisted, no non-2xx, no errors: ${burstOk ? 'OK' : 'FAILED'}`)
   console.log(`POST /api/enrollments (admin JWT, existing users): ${describeLoad(baseline)}; statuses ${JSON.stringify(baseline.statuses)}`)
