@@ -143,12 +143,33 @@ describe('the admin in a real browser', () => {
     await page.context().close()
   })
 
-  it('a sales user moves a lead to contacted (only once the leads collection exists)', async () => {
-    const spec = await (await fetch(`${base}/api/openapi.json`)).json()
-    const leadsLanded = Boolean(spec.paths['/api/leads/{id}'])
-    if (!leadsLanded) return // leads land from another branch; this step starts running when they do
+  it('a sales user moves one of their new leads to contacted and logs the call', async () => {
     const page = await logIn('ventas@aula.local')
     await shot(page, '4-sales-dashboard')
+    const asSales = { headers: { origin: base } }
+    const me = await (await page.request.get(`${base}/api/users/me`, asSales)).json()
+    const open = await (await page.request.get(`${base}/api/leads?where[stage][equals]=new&where[assignedTo][equals]=${me.user.id}&depth=0`, asSales)).json()
+    expect(open.docs.length).toBeGreaterThan(0)
+    const lead = open.docs[0]
+    await page.goto(`${base}/admin/collections/leads/${lead.id}`)
+    expect(await textOf(page.locator('body'))).toContain(lead.email)
+    await shot(page, '5-sales-lead-before')
+
+    // The change goes through the sales user's own browser session (cookie, CSRF origin, access rules).
+    const moved = await page.request.patch(`${base}/api/leads/${lead.id}`, {
+      headers: { origin: base },
+      data: { stage: 'contacted', interactions: [...(lead.interactions ?? []), { type: 'call', summary: 'Llamada de presentación E2E', outcome: 'Interesada en el curso' }] },
+    })
+    expect(moved.status()).toBe(200)
+    await page.reload()
+    // The stage select now reads "Contactado" in the Spanish admin.
+    await page.waitForFunction(() => document.body.innerText.includes('Contactado'), undefined, { timeout: 30_000 })
+    await shot(page, '6-sales-lead-contacted')
+
+    const after = await (await page.request.get(`${base}/api/leads/${lead.id}?depth=0`, asSales)).json()
+    expect(after.stage).toBe('contacted')
+    expect(after.lastContactedAt).toBeTruthy()
+    expect(after.interactions.at(-1)).toMatchObject({ type: 'call', summary: 'Llamada de presentación E2E', by: me.user.id })
     await page.context().close()
   })
 

@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { freePort } from '../../src/db/embeddedPostgres'
+import { stopProcessGroup } from '../../src/bin/stopProcessGroup'
+
+const root = process.cwd()
+const nextBin = path.resolve(root, 'node_modules/next/dist/bin/next')
+
+/** `next build` once; a later run reuses `.next` unless `--rebuild` is passed. */
+export async function ensureProductionBuild(databaseUri: string): Promise<void> {
+  const cached = fs.existsSync(path.join(root, '.next/BUILD_ID'))
+  if (cached && !process.argv.includes('--rebuild')) {
+    console.log('production build: reusing .next (pass --rebuild to build again)')
+    return
+  }
+  console.log('production build: next build (a few minutes)…')
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--no-deprecation', nextBin, 'build'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PAYLOAD_SECRET: 'bench', DATABASE_URI: databaseUri, NODE_ENV: 'production' },
+  })
+  const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)))
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`)
+  console.log(`production build: done in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+}
+
+export interface RunningServer {
+  url: string
+  pid: number
+  /** Starts peak-RSS sampling from now on (sampling every 200 ms). */
+  resetPeakRss: () => void
+  /** Highest summed RSS of the group's node processes since the last reset, in bytes. */
+  peakRss: () => number
+  stop: () => Promise<void>
+}
+
+/** `next start` on a free port as its own process group, production settings, rate limits off, no jobs. */
+export async function startProductionServer(databaseUri: string): Promise<RunningServer> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--no-deprecation', nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'bench',
+      DATABASE_URI: databaseUri,
+      SERVER_URL: url,
+      RATE_LIMIT_DISABLED: 'true',
+      JOBS_AUTORUN: 'false',
+    },
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
+  const pid = child.pid as number
+  return watchServer(child, pid, url, output, '/api/webinars?limit=1')
+}
+
+/** A child process (its own group) serving `readyPath` on `url`, with RSS sampling. */
+export async function watchServer(child: ChildProcess, pid: number, url: string, output: string[], readyPath: string): Promise<RunningServer> {
+  let peak = 0
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, groupRss(pid))
+  }, 200)
+  const stop = async () => {
+    clearInterval(sampler)
+    await stopProcessGroup(pid)
+  }
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (child.exitCode !== null) {
+      clearInterval(sampler)
+      throw new Error(`server exited (${child.exitCode}) before answering:\n${output.join('').slice(-3000)}`)
+    }
+    const ok = await fetch(`${url}${readyPath}`).then((response) => response.status === 200, () => false)
+    if (ok) break
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`server did not answer ${readyPath} within 120 s:\n${output.join('').slice(-3000)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return { url, pid, resetPeakRss: () => void (peak = groupRss(pid)), peakRss: () => peak, stop }
+}
+
+/** Sum of VmRSS over the node processes whose process group is `pgid` (Linux /proc). */
+export function groupRss(pgid: number): number {
+  let total = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // Fields after the parenthesised command name: state ppid pgrp …
+      const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(afterName[2]) !== pgid) continue
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
+      if (!/^Name:\s*(node|next-server|next)/m.test(status)) continue
+      const rss = /^VmRSS:\s*(\d+) kB/m.exec(status)
+      if (rss) total += Number(rss[1]) * 1024
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+
+/** bench/lib/bareCatalogServer.ts in a child process group on a free port. */
+export async function startBareCatalogServer(databaseUri: string): Promise<RunningServer> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--no-deprecation', path.resolve(root, 'node_modules/tsx/dist/cli.mjs'), path.resolve(root, 'bench/lib/bareCatalogServer.ts')], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: databaseUri, PORT: String(port) },
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
+  return watchServer(child, child.pid as number, `http://127.0.0.1:${port}`, output, '/api/webinars?limit=1')
+}

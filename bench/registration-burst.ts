@@ -1,0 +1,97 @@
+/**
+ * `npx tsx bench/registration-burst.ts [--rebuild] [--count=1000]`: 1,000 public registrations
+ * (distinct people) from 50 concurrent connections for one free webinar with 100 seats, on the
+ * production server (`next start`); checks the database holds exactly 100 confirmed and 900
+ * waitlisted and that every answer was 2xx. Baseline in the same run: as many plain
+ * `POST /api/enrollments` by an admin for users created beforehand, on a second webinar with 100
+ * seats. Starts its own throwaway embedded PostgreSQL; stops everything at the end.
+ */
+import pg from 'pg'
+
+import { closePayload, openMigratedPayload, startBenchDatabase } from './lib/database'
+import { describeLoad, pool } from './lib/load'
+import { BENCH_PASSWORD, createUsers, createWebinar } from './lib/seed'
+import { ensureProductionBuild, mb, type RunningServer, startProductionServer } from './lib/server'
+
+const count = Number(process.argv.find((arg) => arg.startsWith('--count='))?.split('=')[1]) || 1000
+const capacity = 100
+const concurrency = 50
+
+const database = await startBenchDatabase()
+let server: RunningServer | undefined
+let failed = false
+try {
+  const payload = await openMigratedPayload(database.uri)
+  const burstWebinar = await createWebinar(payload, { title: 'Webinar de la ráfaga', capacity })
+  const baselineWebinar = await createWebinar(payload, { title: 'Webinar de referencia', capacity })
+  await createUsers(payload, 1, ['admin'], 'admin')
+  const started = performance.now()
+  const baselineUsers = await createUsers(payload, count, ['student'], 'student')
+  console.log(`created ${count} students for the baseline in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  await closePayload(payload)
+  await ensureProductionBuild(database.uri)
+
+  server = await startProductionServer(database.uri)
+  const { url } = server
+  const login = await fetch(`${url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin-0@bench.aula', password: BENCH_PASSWORD }),
+  })
+  const token = ((await login.json()) as { token: string }).token
+
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    await response.arrayBuffer()
+    return response.status
+  }
+  // Warm-up outside both measurements (catalog reads only: a registration would change the counts).
+  for (let index = 0; index < 20; index += 1) await fetch(`${url}/api/webinars?limit=5&depth=1`).then((response) => response.arrayBuffer())
+
+  server.resetPeakRss()
+  const burst = await pool(count, concurrency, (index) =>
+    post(`/api/webinars/${burstWebinar}/register`, { email: `persona-${index}@bench.aula`, firstName: 'Persona', lastName: `Número ${index}` }),
+  )
+  const burstRss = server.peakRss()
+
+  server.resetPeakRss()
+  const baseline = await pool(count, concurrency, (index) =>
+    post('/api/enrollments', { user: baselineUsers[index], item: { relationTo: 'webinars', value: baselineWebinar } }, { authorization: `JWT ${token}` }),
+  )
+  const baselineRss = server.peakRss()
+
+  const client = new pg.Client({ connectionString: database.uri })
+  await client.connect()
+  const statuses = async (webinar: number) => {
+    const { rows } = await client.query<{ status: string; count: string }>(
+      `select e.status, count(*) from enrollments e join enrollments_rels r on r.parent_id = e.id and r.path = 'item'
+       where r.webinars_id = $1 group by e.status`,
+      [webinar],
+    )
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<string, number>
+  }
+  const burstStatuses = await statuses(burstWebinar)
+  const baselineStatuses = await statuses(baselineWebinar)
+  const seats = await client.query<{ id: number; seats_taken: string }>('select id, seats_taken from webinars where id = any($1)', [[burstWebinar, baselineWebinar]])
+  const queuedEmails = await client.query<{ count: string }>(`select count(*) from payload_jobs where task_slug = 'sendEmail'`).catch(() => ({ rows: [{ count: 'n/a' }] }))
+  await client.end()
+
+  const expected = (found: Record<string, number>) => found.confirmed === capacity && found.waitlisted === count - capacity && Object.keys(found).length === 2
+  const burstOk = expected(burstStatuses) && burst.non2xx === 0 && burst.errors === 0
+  const baselineOk = expected(baselineStatuses) && baseline.non2xx === 0 && baseline.errors === 0
+  failed = !burstOk || !baselineOk
+
+  console.log(`\n${count} registrations, ${concurrency} concurrent connections, webinars with ${capacity} seats`)
+  console.log(`POST /api/webinars/:id/register (anonymous, creates the student, queues its emails): ${describeLoad(burst)}; statuses ${JSON.stringify(burst.statuses)}`)
+  console.log(`  in the database: ${JSON.stringify(burstStatuses)}; seats_taken ${JSON.stringify(seats.rows)}; sendEmail jobs queued in total: ${queuedEmails.rows[0]?.count}`)
+  console.log(`  check 100 confirmed + ${count - capacity} waitlisted, no non-2xx, no errors: ${burstOk ? 'OK' : 'FAILED'}`)
+  console.log(`POST /api/enrollments (admin JWT, existing users): ${describeLoad(baseline)}; statuses ${JSON.stringify(baseline.statuses)}`)
+  console.log(`  in the database: ${JSON.stringify(baselineStatuses)}; check: ${baselineOk ? 'OK' : 'FAILED'}`)
+  console.log('  (the baseline goes through the same seat rules: it is the enrollment engine without person creation and the public endpoint)')
+  console.log(`ratio burst/baseline (req/s): ${(burst.rate / baseline.rate).toFixed(2)}`)
+  console.log(`peak RSS of the server: burst ${mb(burstRss)}, baseline ${mb(baselineRss)}`)
+} finally {
+  await server?.stop()
+  await database.stop()
+}
+process.exit(failed ? 1 : 0)
