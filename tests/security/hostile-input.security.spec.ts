@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
-import { createCourse, createWebinar } from '../helpers/catalog'
+import { createCourse, createWebinar, errorPaths } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 
 /**
@@ -96,6 +96,22 @@ describe('hostile JSON bodies on public endpoints', () => {
         if (response.status >= 400) expect(await counts()).toEqual(before)
       }),
       { ...runs, numRuns: 25 },
+    )
+  }, 60_000)
+})
+
+describe('errors name the field at fault', () => {
+  it.each(publicEndpoints.slice(0, 3))('$name answers a bad email with a 4xx naming email', async ({ path }) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(edgeString.filter((s) => !s.includes('@')), fc.integer(), fc.constant(null), fc.array(fc.string())), async (email) => {
+        const before = await counts()
+        const response = await aula.api.post(path(), { email, firstName: 'Ana', lastName: 'Pérez' })
+        expectSafe(response, `POST ${path()} email=${JSON.stringify(email).slice(0, 100)}`)
+        expect(response.status).toBeGreaterThanOrEqual(400)
+        expect(errorPaths(response.body)).toContain('email')
+        expect(await counts()).toEqual(before)
+      }),
+      { ...runs, numRuns: 15 },
     )
   }, 60_000)
 })
