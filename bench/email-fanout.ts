@@ -34,7 +34,15 @@ const env = { ...readEnv(), databaseUri: postgres.uri('aula_bench'), jobsAutorun
 const config = await buildConfig(createAulaConfig({ env, push: true, smtpTransport: transport, poolMax: 20 }))
 const payload = await getPayload({ config, cron: false })
 await seedEmailTemplates(payload)
-const rssBefore = process.memoryUsage().rss
+/** RSS after a full garbage collection when node runs with --expose-gc (what is really kept, not garbage V8 has not reclaimed yet). */
+const heap: number[] = []
+const settledRss = () => {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const { rss, heapUsed } = process.memoryUsage()
+  heap.push(heapUsed)
+  return rss
+}
+const rssBefore = settledRss()
 
 const variables = (i: number) => ({
   firstName: `Persona ${i}`,
@@ -57,14 +65,22 @@ for (let i = 0; i < count; i += 1) {
 }
 const queueSeconds = (performance.now() - queueStart) / 1000
 
+// The sink would keep every parsed message; count and drop them so RSS measures Aula, not the test server.
+let delivered = 0
+const collect = () => {
+  delivered += smtp.messages.length
+  smtp.messages.length = 0
+}
+let rssHalfway = 0
 const drainStart = performance.now()
 for (;;) {
   const result = await payload.jobs.run({ limit: batch, silent: true })
+  collect()
+  if (!rssHalfway && delivered >= count / 2) rssHalfway = settledRss()
   if (result.noJobsRemaining) break
 }
 const drainSeconds = (performance.now() - drainStart) / 1000
-const delivered = smtp.messages.length
-const rssAfter = process.memoryUsage().rss
+const rssAfter = settledRss()
 
 // The same messages, rendered up front, through nodemailer alone with the same pooled transport.
 const template = (await payload.find({ collection: 'email-templates', where: { key: { equals: 'webinar_reminder_24h' }, locale: { equals: 'es' } }, limit: 1 })).docs[0]
@@ -95,7 +111,9 @@ console.log(`queueEmail: ${(count / queueSeconds).toFixed(0)} emails/s (${queueS
 console.log(`queue drain (sendEmail jobs, run({limit: ${batch}})): ${pipelineRate.toFixed(0)} messages/s (${drainSeconds.toFixed(1)} s)`)
 console.log(`nodemailer straight: ${directRate.toFixed(0)} messages/s (${directSeconds.toFixed(1)} s)`)
 console.log(`ratio queue/straight: ${(pipelineRate / directRate).toFixed(2)}`)
-console.log(`RSS before: ${mb(rssBefore)}, after drain: ${mb(rssAfter)}, at end: ${mb(process.memoryUsage().rss)}`)
+console.log(`RSS before: ${mb(rssBefore)}, halfway through the drain: ${mb(rssHalfway)}, after drain: ${mb(rssAfter)}, at end: ${mb(process.memoryUsage().rss)}`)
+console.log(`RSS growth over the second half of the drain: ${mb(rssAfter - rssHalfway)}`)
+console.log(`JS heap in use before / halfway / after: ${heap.map(mb).join(' / ')} (flat memory: the heap does not grow with the number of emails)`)
 
 await closePayload(payload)
 await smtp.stop()
