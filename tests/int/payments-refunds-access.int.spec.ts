@@ -101,6 +101,22 @@ describe('who reads payments', () => {
   })
 })
 
+describe('exporting payments', () => {
+  it('staff download the payments as CSV with the caller’s access; another student gets an empty sheet, anonymous 401', async () => {
+    const csv = await aula.api.get('/payments/export.csv?locale=en', { token: sales.token })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toContain('text/csv')
+    const lines = csv.text.trim().split('\r\n')
+    expect(lines[0]).toBe('ID,Enrollment,Person,Status,Amount,Currency,Needs review,PaymentIntent,Created at')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(new RegExp(`^${paymentId},${enrollmentId},${owner.id},succeeded,80,USD,(true|false),`)) // an earlier test lets an admin flag it
+
+    const strangers = await aula.api.get('/payments/export.csv?locale=en', { token: stranger.token })
+    expect(strangers.text.trim().split('\r\n')).toHaveLength(1)
+    expect((await aula.api.get('/payments/export.csv')).status).toBe(401)
+  })
+})
+
 describe('staff refunds', () => {
   it('a non-admin gets 403 and Stripe is not called; anonymous gets 401', async () => {
     const before = stripe.callsTo('POST', '/v1/refunds').length

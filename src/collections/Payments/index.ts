@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, nobody } from '../../access'
 import { readPayments } from './access'
+import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { refundEndpoint } from './endpoints/refund'
 import { paymentFields } from './fields'
@@ -20,6 +21,7 @@ export const Payments: CollectionConfig = {
     group: { es: 'Pagos', en: 'Payments' },
     defaultColumns: ['id', 'enrollment', 'user', 'status', 'amount', 'currency', 'needsReview', 'createdAt'],
     listSearchableFields: ['checkoutSessionId', 'paymentIntentId'],
+    components: exportCsvListComponents('payments'),
   },
   access: { read: readPayments, create: nobody, update: isAdmin, delete: nobody },
   endpoints: [refundEndpoint, exportCsvEndpoint('payments')],
