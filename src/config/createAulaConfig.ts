@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
@@ -73,6 +74,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     cors: env.corsOrigins,
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
+    // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
+    hooks: { afterError: [answerClientErrorsWith400] },
     graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
