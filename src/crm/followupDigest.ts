@@ -3,12 +3,12 @@ import type { PayloadRequest } from 'payload'
 import { queueEmail } from '../email/queueEmail'
 import type { Lead } from '../payload-types'
 import { getClock } from '../utilities/clock'
+import { escapeHtml } from '../utilities/escapeHtml'
 import { idOf } from './ids'
 import { leadUrl } from './leadEmails'
 import { CLOSED_STAGES } from './options'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /**
  * One email per sales user listing their open leads whose next action is due today or overdue

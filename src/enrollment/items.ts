@@ -1,5 +1,6 @@
 import { APIError, NotFound, type PayloadRequest } from 'payload'
 
+import { earlyBirdApplies } from '../collections/Courses/earlyBird'
 import { getClock } from '../utilities/clock'
 import type { ItemCollection, PriceTier } from './statuses'
 import { sql, sqlFor } from './transaction'
@@ -55,9 +56,8 @@ export async function lockAnyItem(req: PayloadRequest, collection: ItemCollectio
   if (!row) return null
   const regular = Number(row.regular_price ?? 0)
   const earlyBird = num(row.early_bird_price)
-  const deadline = date(row.early_bird_deadline)
   const price: LockedItem['price'] =
-    earlyBird !== null && deadline && now < deadline
+    earlyBird !== null && earlyBirdApplies(earlyBird, row.early_bird_deadline, now)
       ? { tier: 'early_bird', amount: earlyBird }
       : regular > 0
         ? { tier: 'regular', amount: regular }

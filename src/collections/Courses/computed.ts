@@ -1,6 +1,7 @@
 import type { NumberField } from 'payload'
 
 import { getClock } from '../../utilities/clock'
+import { earlyBirdApplies } from './earlyBird'
 
 const readOnlyVirtual = { create: () => false, update: () => false }
 
@@ -20,9 +21,7 @@ export const currentPriceField: NumberField = {
       ({ siblingData, req }) => {
         const regular = siblingData?.regularPrice ?? null
         const earlyBird = siblingData?.earlyBirdPrice
-        const deadline = siblingData?.earlyBirdDeadline
-        if (earlyBird === null || earlyBird === undefined || !deadline) return regular
-        return getClock(req.payload).now().getTime() < new Date(deadline).getTime() ? earlyBird : regular
+        return earlyBirdApplies(earlyBird, siblingData?.earlyBirdDeadline, getClock(req.payload).now()) ? earlyBird : regular
       },
     ],
   },
