@@ -11,6 +11,7 @@ import { isAdmin } from '../access'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
+import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
@@ -52,7 +53,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       components: { views: { dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' } } },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
-    collections: collections.map((collection) => withMediaDir(collection, env.mediaDir)),
+    collections: collections.map((collection) => withWhereGuard(withMediaDir(collection, env.mediaDir))),
     globals,
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
@@ -66,16 +66,24 @@ const expectSafe = (response: { status: number; body: any }, label: string) => {
 }
 
 /**
- * Known 500s from Payload's core and its Postgres adapter, kept out of the properties below and
- * listed in docs/security.md until they are mapped to 400s: a non-integer id
- * (`GET /api/webinars/abc`, `/1e99`, `where[id][in]=abc`), `limit=1e99&page=abc`, a NUL byte in a `where` value
- * (`where[title][equals]=%00`), and a truncated multipart body on `/users/login` and
- * `/users/forgot-password` (busboy "Unexpected end of form"). `where[speakers.user.email][like]`
- * on webinars answers 400 but leaves an unhandled QueryError rejection behind.
+ * Unhandled promise rejections left behind by a request are failures too. (Payload 3.88 leaves one
+ * for a refused filter through two relationships, `where[speakers.user.email]`; Aula refuses those
+ * filters before Payload validates them: src/queryGuards.)
  */
-const KNOWN_500_ENDPOINTS = new Set(['/users/login', '/users/forgot-password'])
+const unhandled: unknown[] = []
+const recordUnhandled = (reason: unknown) => unhandled.push(reason)
+beforeAll(() => {
+  process.on('unhandledRejection', recordUnhandled)
+})
+afterAll(() => {
+  process.off('unhandledRejection', recordUnhandled)
+})
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(unhandled.map(String)).toEqual([])
+})
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const safeForPostgres = (value: string) => !LONE_SURROGATE.test(value) && !value.includes('\u0000')
 
 const publicEndpoints: { name: string; path: () => string; fields: string[] }[] = [
   { name: 'register for a webinar', path: () => `/webinars/${webinarId}/register`, fields: ['email', 'firstName', 'lastName', 'phone', 'company'] },
@@ -125,7 +133,6 @@ describe('malformed requests on public endpoints', () => {
       expectSafe(response, `POST ${path()} raw ${body.slice(0, 50)}`)
       if (response.status >= 400) expect(await counts()).toEqual(before)
     }
-    if (KNOWN_500_ENDPOINTS.has(path())) return
     const multipart = await aula.api.request('POST', path(), {
       body: '--xyz\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"email":\r\n--xy',
       headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
@@ -136,17 +143,19 @@ describe('malformed requests on public endpoints', () => {
 
 describe('invalid ids in public paths', () => {
   const ids = ['-1', '1e99', 'abc', '%00', '0', '99999999999999999999', '1%27%20OR%201=1--', '..%2F..%2Fusers']
-  // Payload's own find-by-id passes any non-integer id to Postgres (a known 500, see above).
-  const idsForPayloadRoutes = ['-1', '0']
   it.each(['/webinars/:id/register', '/courses/:id/enroll', '/enrollments/:id/cancel', '/enrollments/:id/cancel-link', '/webinars/:id', '/courses/:id'])(
     '%s answers an invalid id with a 4xx',
     async (template) => {
-      for (const id of template.endsWith(':id') ? idsForPayloadRoutes : ids) {
+      for (const id of ids) {
         const path = template.replace(':id', id)
         const method = template.endsWith(':id') || template.endsWith('cancel-link') ? 'GET' : 'POST'
         const response = await aula.api.request(method, path, { body: method === 'POST' ? { email: 'a@example.com', firstName: 'A', lastName: 'B' } : undefined })
         expectSafe(response, `${method} ${path}`)
-        expect(response.status).toBeGreaterThanOrEqual(400)
+        // Payload reads a document id with parseFloat, so `/webinars/1' OR 1=1--` is `/webinars/1`:
+        // the text never reaches SQL, and the answer is that one document or nothing.
+        const lenientId = parseFloat(decodeURIComponent(id))
+        if (method === 'GET' && response.status === 200) expect(response.body.id).toBe(lenientId)
+        else expect(response.status).toBeGreaterThanOrEqual(400)
       }
     },
   )
@@ -163,6 +172,27 @@ describe('REST where queries on public collections', () => {
     'where[notAField][equals]=1',
     'where[speakers.email][exists]=true',
     'where[id][in]=1,-1,0',
+    'where[id][in]=1,abc',
+    'where[id][equals]=1e99',
+    'where[speakers][equals]=abc',
+    'where[category][in]=abc,%00',
+    'where[status][equals]=bogus',
+    'where[title][equals]=%00',
+    'where[title][equals]=%ED%A0%80',
+    'where[title][within]=1,2,3',
+    'where[title][near]=1,2',
+    'where[title][intersects]=a',
+    'where[title][all]=a',
+    'where[title][in][__proto__]=a',
+    'where[startsAt][equals]=99999-99-99',
+    'where[startsAt][greater_than]=2030-13-45T99:99:99Z',
+    'where[capacity][equals]=1e99',
+    'where[speakers.user.email][like]=a',
+    'where[speakers.email][like]=a',
+    'limit=1e99',
+    'limit=1e99&page=abc',
+    'page=1e99',
+    'limit=abc&depth=abc&sort=%00',
     'where[startsAt][greater_than]=not-a-date',
     'where[capacity][less_than]=abc',
     'where[__proto__][polluted]=yes',
@@ -185,16 +215,16 @@ describe('REST where queries on public collections', () => {
   })
 
   it('generated where queries on webinars never answer 5xx', async () => {
-    // Text fields and text operators only: geo operators on text, and text against number, date or
-    // id columns, reach Postgres unchecked (known 500s, docs/security.md).
-    const key = fc.constantFrom('title', 'slug', 'summary', 'notAField', '__proto__', 'constructor')
-    const operator = fc.constantFrom('equals', 'not_equals', 'like', 'contains', 'in', 'not_in', 'exists', 'bogus')
+    // Every kind of column (text, number, date, id, select, relationship, nested) with every operator,
+    // including array and geo operators on columns that are neither.
+    const key = fc.constantFrom('title', 'slug', 'summary', 'id', 'capacity', 'startsAt', 'status', 'speakers', 'category', 'speakers.name', 'modules.title', 'notAField', '__proto__', 'constructor')
+    const operator = fc.constantFrom('equals', 'not_equals', 'like', 'contains', 'in', 'not_in', 'all', 'exists', 'greater_than', 'less_than_equal', 'near', 'within', 'intersects', 'bogus')
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(key, operator, edgeString.filter((s) => s.length < 2000 && safeForPostgres(s))), { minLength: 1, maxLength: 3 }), async (clauses) => {
+      fc.asyncProperty(fc.array(fc.tuple(key, operator, edgeString.filter((s) => s.length < 2000 && !LONE_SURROGATE.test(s))), { minLength: 1, maxLength: 3 }), async (clauses) => {
         const query = clauses.map(([field, op, value], i) => `where[or][${i}][${field}][${op}]=${encodeURIComponent(value)}`).join('&')
         expectSafe(await aula.api.get(`/webinars?${query}`), `GET /webinars?${query.slice(0, 300)}`)
       }),
-      runs,
+      { ...runs, numRuns: 150 },
     )
   }, 60_000)
 })
