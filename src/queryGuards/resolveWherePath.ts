@@ -1,7 +1,7 @@
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
 export interface ResolvedWherePath {
-  /** The field the last segment names, when every segment could be followed. */
+  /** The field the last segment names (or the JSON field the path goes into), when every segment could be followed. */
   field: FlattenedField | null
   /** How many relationship or upload fields the path goes through before its last segment. */
   relationshipHops: number
@@ -22,7 +22,8 @@ export function resolveWherePath(payload: Payload, collectionSlug: string, path:
   for (const [index, segment] of segments.entries()) {
     const field: FlattenedField | undefined = fields?.find((candidate) => candidate.name === segment)
     if (!field) return { field: null, relationshipHops }
-    if (index === segments.length - 1) return { field, relationshipHops }
+    // The rest of the path is inside the JSON document (`variables.firstName`).
+    if (index === segments.length - 1 || field.type === 'json') return { field, relationshipHops }
     if (isRelation(field)) {
       relationshipHops += 1
       fields = typeof field.relationTo === 'string' ? payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields : undefined

@@ -24,11 +24,26 @@ const isNotText = (fieldPath: string, field: FlattenedField | null) =>
 const likeBecomesEquals = (operator: string, fieldPath: string, field: FlattenedField | null) =>
   operator === 'like' && (fieldPath === 'id' || fieldPath.endsWith('.id') || field?.type === 'number')
 
-function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, operator: string): string | null {
+/**
+ * Inside a JSON field the adapter writes JSONPath itself: `contains` becomes `~` and a single value
+ * for `in` becomes `@ in "a"`, neither of which Postgres can parse. A list for `in` works.
+ */
+function jsonMisuse(operator: string, value: unknown): string | null {
+  if (operator === 'contains') return 'The "contains" operator is not supported inside JSON fields; use like.'
+  if ((operator === 'in' || operator === 'not_in') && !Array.isArray(value)) return `Inside JSON fields "${operator}" needs a list (${operator}[0]=a&${operator}[1]=b).`
+  return null
+}
+
+function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, operator: string, value: unknown): string | null {
   if (UNIMPLEMENTED_OPERATORS.has(operator)) return `The "${operator}" operator is not supported.`
   const { field, relationshipHops } = resolveWherePath(payload, collectionSlug, fieldPath)
   if (relationshipHops > MAX_RELATIONSHIP_HOPS) return 'A filter can follow one relationship at most.'
   if (GEO_OPERATORS.has(operator) && field?.type !== 'point') return `The "${operator}" operator only applies to map points (point fields).`
+  if (field?.type === 'json') return jsonMisuse(operator, value)
+  if (field && (field.type === 'relationship' || field.type === 'upload') && TEXT_OPERATORS.has(operator)) {
+    const matchesIds = operator === 'like' || (operator === 'contains' && field.hasMany)
+    return matchesIds ? null : `The "${operator}" operator does not apply to a single relationship; use equals or in.`
+  }
   if (TEXT_OPERATORS.has(operator) && !likeBecomesEquals(operator, fieldPath, field) && isNotText(fieldPath, field)) {
     return `The "${operator}" operator only applies to text; use equals, in or a comparison for this field.`
   }
@@ -43,8 +58,8 @@ export function whereMisuses(payload: Payload, collectionSlug: string, where: un
       return condition.flatMap((nested, index) => whereMisuses(payload, collectionSlug, nested, `${prefix}.${key}.${index}`))
     }
     if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return []
-    return Object.keys(condition).flatMap((operator) => {
-      const message = misuseOf(payload, collectionSlug, key, operator)
+    return Object.entries(condition).flatMap(([operator, value]) => {
+      const message = misuseOf(payload, collectionSlug, key, operator, value)
       return message ? [{ path: `${prefix}.${key}.${operator}`, message }] : []
     })
   })

@@ -9,7 +9,7 @@ let webinarId: number
 
 beforeAll(async () => {
   aula = await startTestAula()
-  const speaker = await aula.payload.create({ collection: 'speakers', data: { name: 'Lucía Fernández', bio: 'Formadora.' }, overrideAccess: true })
+  const speaker = await aula.payload.create({ collection: 'speakers', data: { name: 'Lucía Fernández' }, overrideAccess: true })
   webinarId = (await createWebinar(aula.payload, { title: 'Excel avanzado', capacity: 40, speakers: [speaker.id] })).id
   await createWebinar(aula.payload, { title: 'Liderazgo', capacity: 25 })
 })
@@ -32,6 +32,13 @@ describe('filters that cannot run are a 400 naming the clause', () => {
     const response = await aula.api.get(`/webinars?${query}`)
     expect(response.status).toBe(400)
     expect(errorPaths(response.body)).toEqual([path])
+  })
+
+  it('contains inside a JSON field (the email log’s variables), for an editor', async () => {
+    const editor = await aula.createUser(['editor'])
+    const response = await aula.api.get('/email-log?where[variables.firstName][contains]=Ana', { token: editor.token })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toEqual(['where.variables.firstName.contains'])
   })
 
   it('names every bad clause of one query at once', async () => {

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import sharp from 'sharp'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
+import { cancelToken } from '../../src/enrollment/cancelToken'
 import {
+  CHANGING_ENDPOINT_MATRIX,
   ENDPOINT_MATRIX,
+  GLOBAL_MATRIX,
   GRAPHQL_LIST,
   READ_MATRIX,
   ROLES,
@@ -23,6 +27,17 @@ const accounts = {} as Record<Exclude<MatrixRole, 'anonymous'> | 'otherStudent' 
 const rows = {} as Record<MatrixCollection, Record<string, number | string>>
 const tokenOf = (role: MatrixRole) => (role === 'anonymous' ? undefined : accounts[role].token)
 const over = { overrideAccess: true, depth: 0 } as const
+const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer()
+const pngFile = async (name: string) => {
+  const data = await png()
+  return { data, mimetype: 'image/png', name, size: data.length }
+}
+const pngForm = async (alt: string) => {
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(await png())], { type: 'image/png' }), `${alt.replace(/\W+/g, '-')}.png`)
+  form.append('_payload', JSON.stringify({ alt }))
+  return form
+}
 
 beforeAll(async () => {
   aula = await startTestAula({ clock })
@@ -43,6 +58,7 @@ beforeAll(async () => {
   const draftWebinar = await createWebinar(payload, { status: 'draft' })
   const publishedCourse = await createCourse(payload, { regularPrice: 0, instructors: [speaker.id] })
   const draftCourse = await createCourse(payload, { status: 'draft' })
+  rows.media = { image: (await payload.create({ collection: 'media', data: { alt: 'Portada' }, file: await pngFile('portada.png'), ...over })).id }
   rows.categories = { category: category.id }
   rows.speakers = { speaker: speaker.id }
   rows.webinars = { publishedWebinar: publishedWebinar.id, draftWebinar: draftWebinar.id }
@@ -115,7 +131,8 @@ describe.each(Object.keys(READ_MATRIX) as MatrixCollection[])('who reads %s', (c
   })
 })
 
-const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<string, unknown>>> = {
+const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<string, unknown> | Promise<FormData>>> = {
+  media: (role) => pngForm(`Subida por ${role}`),
   users: () => ({ email: `new${Math.random()}@example.com`, password: 'a-long-password-1', roles: ['student'] }),
   enrollments: () => ({ user: accounts.otherStudent.id, item: { relationTo: 'courses', value: rows.courses.publishedCourse } }),
   payments: () => ({ amount: 1, currency: 'EUR' }),
@@ -141,6 +158,7 @@ const targetLabel: Partial<Record<MatrixCollection, string>> = {
 }
 const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>> = {
   users: { company: 'Matrix' },
+  media: { alt: 'changed' },
   enrollments: { attended: true },
   payments: { needsReview: true },
   'email-log': { subject: 'changed' },
@@ -154,10 +172,23 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
 }
 const denied = [401, 403, 404]
 
+/** A row made for one delete cell only. */
+async function freshRow(collection: MatrixCollection, role: MatrixRole): Promise<number | string> {
+  const { payload } = aula
+  if (collection === 'media') return (await payload.create({ collection, data: { alt: `Borrar ${role}` }, file: await pngFile(`borrar-${role}.png`), ...over })).id
+  if (collection === 'enrollments') {
+    const person = await aula.createUser(['student'])
+    return (await payload.create({ collection, data: { user: person.id, item: { relationTo: 'courses', value: rows.courses.publishedCourse } } as never, ...over })).id
+  }
+  // The create cells used (lead_assigned, en) and (payment_failed, es); these two pairs are still free.
+  const data = collection === 'email-templates' ? { key: role === 'admin' ? 'lead_assigned' : 'payment_failed', locale: role === 'admin' ? 'es' : 'en', subject: 'x', body: '<p>x</p>' } : await writeData[collection]!(role)
+  return (await payload.create({ collection, data: data as never, ...over, context: { skipAssignment: true } })).id
+}
+
 describe.each(Object.keys(WRITE_MATRIX) as MatrixCollection[])('who writes %s', (collection) => {
   const cells = WRITE_MATRIX[collection]!
   it.each([...ROLES])(`%s creates ${collection} only if the matrix allows it`, async (role) => {
-    const response = await aula.api.post(`/${collection}`, writeData[collection]!(role), { token: tokenOf(role) })
+    const response = await aula.api.post(`/${collection}`, await writeData[collection]!(role), { token: tokenOf(role) })
     if (cells.create[role] === 'allowed') expect(response.status).toBe(201)
     else expect(denied).toContain(response.status)
   })
@@ -177,7 +208,16 @@ describe.each(Object.keys(WRITE_MATRIX) as MatrixCollection[])('who writes %s', 
     }
   })
 
-  // Roles allowed to delete are covered in tests/int (deleting seeded rows here would break later cells).
+  // Allowed deletes run on a fresh row, so the seeded rows stay for the other cells.
+  const deleters = ROLES.filter((role) => cells.delete[role] === 'allowed')
+  if (deleters.length > 0) it.each(deleters)(`%s deletes a fresh ${collection} row`, async (role) => {
+    const id = await freshRow(collection, role)
+    const response = await aula.api.delete(`/${collection}/${id}`, { token: tokenOf(role) })
+    expect(response.status).toBe(200)
+    expect((await aula.api.get(`/${collection}/${id}`, { token: tokenOf('admin') })).status).toBe(404)
+  })
+
+
   it.each(ROLES.filter((role) => cells.delete[role] !== 'allowed'))(`%s cannot delete ${collection}`, async (role) => {
     const label = targetLabel[collection] ?? SEEDED_ROWS[collection][0]
     const id = rows[collection][label]
@@ -275,6 +315,92 @@ describe('custom endpoints', () => {
     const response = await aula.api.post(`/enrollments/${id}/cancel`, {}, { token })
     expect(denied).toContain(response.status)
     expect((await aula.payload.findByID({ collection: 'enrollments', id, ...over })).status).not.toBe('cancelled')
+  })
+})
+
+describe.each(Object.entries(GLOBAL_MATRIX))('the %s global', (slug, cells) => {
+  // Saved once, so its rows (and their ids) are stored rather than defaults made up on each read.
+  beforeAll(() => aula.payload.updateGlobal({ slug: slug as never, data: {}, ...over }))
+
+  it.each([...ROLES])('%s reads it only if the matrix allows it (REST and GraphQL)', async (role) => {
+    const rest = await aula.api.get(`/globals/${slug}`, { token: tokenOf(role) })
+    const graphql = await aula.api.graphql(`{ ${cells.graphql} { autoAssign } }`, {}, tokenOf(role))
+    if (cells.read[role] === 'allowed') {
+      expect(rest.status).toBe(200)
+      expect(graphql.body.data?.[cells.graphql]).toBeTruthy()
+    } else {
+      expect(denied).toContain(rest.status)
+      expect(graphql.body.data?.[cells.graphql] ?? null).toBeNull()
+    }
+  })
+
+  it.each([...ROLES])('%s updates it only if the matrix allows it', async (role) => {
+    const before = await aula.payload.findGlobal({ slug: slug as never, ...over })
+    const response = await aula.api.post(`/globals/${slug}`, { autoAssign: !(before as { autoAssign?: boolean }).autoAssign }, { token: tokenOf(role) })
+    const after = await aula.payload.findGlobal({ slug: slug as never, ...over })
+    if (cells.update[role] === 'allowed') {
+      expect(response.status).toBe(200)
+      expect((after as { autoAssign?: boolean }).autoAssign).toBe(!(before as { autoAssign?: boolean }).autoAssign)
+      await aula.payload.updateGlobal({ slug: slug as never, data: { autoAssign: (before as { autoAssign?: boolean }).autoAssign } as never, ...over })
+    } else {
+      expect(denied).toContain(response.status)
+      expect(after).toEqual(before)
+    }
+  })
+})
+
+describe('endpoints that change rows', () => {
+  let counter = 0
+  const freshLead = (data: Record<string, unknown> = {}) =>
+    aula.payload.create({
+      collection: 'leads',
+      data: { firstName: 'Rosa', lastName: 'Matriz', email: `rosa-${(counter += 1)}@example.com`, ...data } as never,
+      ...over,
+      context: { skipAssignment: true },
+    })
+  const leadExists = async (id: number) => (await aula.payload.count({ collection: 'leads', where: { id: { equals: id } }, overrideAccess: true })).totalDocs === 1
+  const enrollmentsOf = async (email: string) =>
+    (await aula.payload.count({ collection: 'enrollments', where: { 'user.email': { equals: email } }, overrideAccess: true })).totalDocs
+
+  /** Runs one cell: makes its rows, calls the endpoint, and returns whether the change happened. */
+  const run: Record<string, (role: MatrixRole) => Promise<{ status: number; changed: boolean }>> = {
+    '/leads/:freshLead/merge': async (role) => {
+      const [kept, other] = [await freshLead(), await freshLead()]
+      const response = await aula.api.post(`/leads/${kept.id}/merge`, { otherId: other.id }, { token: tokenOf(role) })
+      return { status: response.status, changed: !(await leadExists(other.id)) }
+    },
+    '/leads/:wonLead/convert': async (role) => {
+      const lead = await freshLead({ stage: 'won' })
+      const response = await aula.api.post(`/leads/${lead.id}/convert`, { item: { relationTo: 'courses', value: rows.courses.publishedCourse } }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await enrollmentsOf(lead.email)) === 1 }
+    },
+    '/enrollments/:ownEnrollment/cancel': async (role) => {
+      const webinar = await createWebinar(aula.payload)
+      const id = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
+      const response = await aula.api.post(`/enrollments/${id}/cancel`, {}, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.findByID({ collection: 'enrollments', id, ...over })).status === 'cancelled' }
+    },
+  }
+  const cells = CHANGING_ENDPOINT_MATRIX.flatMap((cell) => ROLES.map((role) => ({ ...cell, role, outcome: cell.outcomes[role]! })))
+  it.each(cells)('$role is $outcome $name', async ({ path, role, outcome }) => {
+    const { status, changed } = await run[path]!(role)
+    if (outcome === 'allowed') expect(status).toBeLessThan(300)
+    else expect(denied).toContain(status)
+    expect(changed).toBe(outcome === 'allowed')
+  })
+
+  it('a cancel link signed for one enrollment does not cancel another', async () => {
+    const target = rows.enrollments.otherStudentInOtherWebinar as number
+    const someoneElses = cancelToken(aula.payload.secret, rows.enrollments.studentInTaughtWebinar as number)
+    const page = await aula.api.get(`/enrollments/${target}/cancel-link?token=${someoneElses}`)
+    const submit = await aula.api.request('POST', `/enrollments/${target}/cancel-link`, {
+      body: `token=${someoneElses}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    const otherSecret = cancelToken('not-the-app-secret', target)
+    const wrongSecret = await aula.api.get(`/enrollments/${target}/cancel-link?token=${otherSecret}`)
+    for (const response of [page, submit, wrongSecret]) expect(denied).toContain(response.status)
+    expect((await aula.payload.findByID({ collection: 'enrollments', id: target, ...over })).status).not.toBe('cancelled')
   })
 })
 

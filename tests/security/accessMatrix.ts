@@ -12,6 +12,7 @@ export type MatrixRole = (typeof ROLES)[number]
 /** Rows seeded once per collection; the spec creates them with these labels. */
 export const SEEDED_ROWS = {
   users: ['admin', 'editor', 'sales', 'instructor', 'student', 'otherStudent'],
+  media: ['image'],
   enrollments: ['studentInTaughtWebinar', 'otherStudentInOtherWebinar'],
   payments: ['studentPayment', 'otherStudentPayment'],
   'email-log': ['studentEmail'],
@@ -46,6 +47,8 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   leads: { anonymous: none, student: none, instructor: none, sales: ['assignedToSales', 'unassigned'], editor: none, admin: 'all' },
   webinars: { ...staffOnly('all'), anonymous: ['publishedWebinar'], student: ['publishedWebinar'] },
   courses: { ...staffOnly('all'), anonymous: ['publishedCourse'], student: ['publishedCourse'] },
+  // Published pages embed the files, so media is public.
+  media: { anonymous: 'all', student: 'all', instructor: 'all', sales: 'all', editor: 'all', admin: 'all' },
   speakers: { anonymous: 'all', student: 'all', instructor: 'all', sales: 'all', editor: 'all', admin: 'all' },
   categories: { anonymous: 'all', student: 'all', instructor: 'all', sales: 'all', editor: 'all', admin: 'all' },
   'email-templates': staffOnly('all'),
@@ -56,6 +59,7 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
 /** GraphQL list query per collection (Payload's generated names). */
 export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   users: 'Users',
+  media: 'allMedia',
   enrollments: 'Enrollments',
   payments: 'Payments',
   'email-log': 'EmailLogs',
@@ -90,6 +94,7 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   // `POST /api/leads` is also the public capture form: everyone may submit one, but only sales and
   // admins set stage, score or assignee (tests/int/leads-capture.int.spec.ts). Update: an unassigned lead.
   leads: { create: roles([...ROLES]), update: roles(['sales', 'admin']), delete: adminOnly },
+  media: { create: editors, update: editors, delete: editors },
   webinars: { create: editors, update: editors, delete: editors },
   courses: { create: editors, update: editors, delete: editors },
   speakers: { create: editors, update: editors, delete: editors },
@@ -97,6 +102,12 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   'email-templates': { create: editors, update: editors, delete: editors },
   'stripe-events': { create: nobody, update: nobody, delete: nobody },
 }
+
+/** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update. */
+export const GLOBAL_MATRIX = {
+  // Sales read the CRM settings to see why a lead scored what it did; only admins change them.
+  'crm-settings': { graphql: 'CrmSetting', read: roles(['sales', 'admin']), update: adminOnly },
+} as const
 
 /** Staff-only fields: present for staff, absent for anonymous callers and students. */
 export const STAFF_ONLY_FIELDS: { collection: MatrixCollection; row: string; field: string }[] = [
@@ -126,4 +137,14 @@ export const ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'a refund of someone else’s payment', method: 'POST', path: '/payments/:studentPayment/refund', outcomes: { ...roles(['admin']), admin: undefined } },
   { name: 'a resend of a logged email', method: 'POST', path: '/email-log/:email/resend', outcomes: { ...roles(['editor', 'admin']), editor: undefined, admin: undefined } },
   { name: 'running the job queue', method: 'GET', path: '/payload-jobs/run', outcomes: roles(['admin']) },
+]
+
+/**
+ * Endpoints that change or delete rows run on fresh rows for each role (`:freshLead`, `:otherFreshLead`,
+ * `:wonLead`, `:ownEnrollment`); `allowed` also checks the change happened, `denied` that nothing changed.
+ */
+export const CHANGING_ENDPOINT_MATRIX: EndpointCell[] = [
+  { name: 'merging two unassigned leads', method: 'POST', path: '/leads/:freshLead/merge', outcomes: roles(['sales', 'admin']) },
+  { name: 'converting a won lead into an enrollment', method: 'POST', path: '/leads/:wonLead/convert', outcomes: roles(['sales', 'admin']) },
+  { name: 'cancelling the student’s own enrollment', method: 'POST', path: '/enrollments/:ownEnrollment/cancel', outcomes: roles(['student', 'sales', 'editor', 'admin']) },
 ]

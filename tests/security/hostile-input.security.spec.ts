@@ -292,3 +292,24 @@ describe('a logged-in student', () => {
     }
   })
 })
+
+describe('JSON-path filters by staff', () => {
+  it('hostile JSON-path filters on the email log never answer 5xx and never match rows they should not', async () => {
+    const editor = await aula.createUser(['editor'])
+    const total = (await aula.payload.count({ collection: 'email-log', overrideAccess: true })).totalDocs
+    expect(total).toBeGreaterThan(0)
+    const injections = ["' OR 1=1--", "x' OR '1'='1", "\\' OR 1=1--", '") OR 1=1--', "'; DROP TABLE users;--", '%', '_']
+    for (const operator of ['equals', 'like', 'contains', 'not_equals', 'in', 'exists']) {
+      for (const value of injections) {
+        for (const path of ['variables.firstName', "variables.first'Name", 'variables.a.b.c']) {
+          const query = `where[${encodeURIComponent(path)}][${operator}]=${encodeURIComponent(value)}`
+          const response = await aula.api.get(`/email-log?${query}&limit=500`, { token: editor.token })
+          expectSafe(response, `GET /email-log?${query}`)
+          // A value that matches nothing must not widen into "every row".
+          if (response.status === 200 && !['not_equals', 'exists'].includes(operator)) expect(response.body.totalDocs).toBeLessThan(total)
+        }
+      }
+    }
+    expect(await aula.payload.count({ collection: 'users', overrideAccess: true })).toMatchObject({ totalDocs: expect.any(Number) })
+  }, 60_000)
+})
