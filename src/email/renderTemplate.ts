@@ -1,4 +1,5 @@
 import { escapeHtml } from '../utilities/escapeHtml'
+import { nextStepHtml } from './nextStep'
 import { ALLOWED_VARIABLES, type EmailLocale, type EmailTemplateKey, RAW_VARIABLES } from './templateVariables'
 
 /** `{{name}}` and `{{ name }}` both work: staff type either. */
@@ -28,7 +29,8 @@ export function formatStartsAt(value: unknown, timezone: unknown, locale: EmailL
 
 const displayValue = (name: string, variables: EmailVariables, locale: EmailLocale): string => {
   const value = variables[name]
-  if (name === 'startsAt' && value) return formatStartsAt(value, variables.timezone, locale)
+  if ((name === 'startsAt' || name === 'holdExpiresAt') && value) return formatStartsAt(value, variables.timezone, locale)
+  if (name === 'nextStep') return nextStepHtml({ payUrl: variables.payUrl, holdExpiresAt: displayValue('holdExpiresAt', variables, locale) }, locale)
   if (value === undefined || value === null) return ''
   return String(value)
 }

@@ -30,7 +30,8 @@ const LEAD = ['leadName', 'company', 'interest', 'leadUrl'] as const
 export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   enrollment_confirmed: [...RECIPIENT, ...ITEM, ...PAYMENT],
   enrollment_waitlisted: [...RECIPIENT, ...ITEM],
-  waitlist_promoted: [...RECIPIENT, ...ITEM, ...PAYMENT],
+  // A paid seat is held for payment: `nextStep` says "pay before …" with the `payUrl`, or that nothing is left to do.
+  waitlist_promoted: [...RECIPIENT, ...ITEM, ...PAYMENT, 'payUrl', 'holdExpiresAt', 'nextStep'],
   payment_failed: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
   enrollment_cancelled: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
   webinar_reminder_24h: [...RECIPIENT, ...ITEM],
@@ -43,7 +44,7 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
-export const RAW_VARIABLES: readonly string[] = ['leadList']
+export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep']
 
 /** Values the admin preview renders with. */
 export const SAMPLE_VARIABLES: Record<string, string> = {
@@ -59,6 +60,8 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   itemUrl: 'https://aula.example.com/webinars/analitica',
   amount: '49.00',
   currency: 'USD',
+  payUrl: 'https://aula.example.com/api/enrollments/1/pay?token=abc',
+  holdExpiresAt: '2026-03-10T15:30:00.000Z',
   reason: 'Tarjeta rechazada por el banco',
   leadName: 'Jorge Salas',
   company: 'Andes Logística',

@@ -2,19 +2,29 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 
 /**
- * A cancel link in an email must work without logging in, but only for that one enrollment: the
- * token is an HMAC of the enrollment id under the app secret. It never expires by itself; a
- * cancelled enrollment simply cannot be cancelled again.
+ * Links in emails must work without logging in, but only for one enrollment and one purpose: the
+ * token is an HMAC of the purpose and the enrollment id under the app secret. It never expires by
+ * itself; the endpoint checks the enrollment's state (a cancelled enrollment cannot be cancelled
+ * again, an expired hold cannot be paid).
  */
-export const cancelToken = (secret: string, enrollmentId: number) =>
-  createHmac('sha256', secret).update(`cancel-enrollment:${enrollmentId}`).digest('base64url')
+type LinkPurpose = 'cancel-enrollment' | 'pay-enrollment'
 
-export const isValidCancelToken = (secret: string, enrollmentId: number, token: unknown) => {
+const signedToken = (secret: string, purpose: LinkPurpose, enrollmentId: number) =>
+  createHmac('sha256', secret).update(`${purpose}:${enrollmentId}`).digest('base64url')
+
+const isValidToken = (secret: string, purpose: LinkPurpose, enrollmentId: number, token: unknown) => {
   if (typeof token !== 'string') return false
-  const expected = Buffer.from(cancelToken(secret, enrollmentId))
+  const expected = Buffer.from(signedToken(secret, purpose, enrollmentId))
   const given = Buffer.from(token)
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
+export const cancelToken = (secret: string, enrollmentId: number) => signedToken(secret, 'cancel-enrollment', enrollmentId)
+export const isValidCancelToken = (secret: string, enrollmentId: number, token: unknown) => isValidToken(secret, 'cancel-enrollment', enrollmentId, token)
 export const cancelUrlFor = (req: PayloadRequest, enrollmentId: number) =>
   `${req.payload.config.serverURL}/api/enrollments/${enrollmentId}/cancel-link?token=${cancelToken(req.payload.secret, enrollmentId)}`
+
+export const payToken = (secret: string, enrollmentId: number) => signedToken(secret, 'pay-enrollment', enrollmentId)
+export const isValidPayToken = (secret: string, enrollmentId: number, token: unknown) => isValidToken(secret, 'pay-enrollment', enrollmentId, token)
+export const payUrlFor = (req: PayloadRequest, enrollmentId: number) =>
+  `${req.payload.config.serverURL}/api/enrollments/${enrollmentId}/pay?token=${payToken(req.payload.secret, enrollmentId)}`

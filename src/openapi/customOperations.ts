@@ -134,6 +134,22 @@ export const customOperations: Record<string, CustomOperation> = {
     requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } } } } } },
     responses: { '200': { description: 'An HTML page saying the enrollment was cancelled.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'Unknown id or wrong token.', content: json(errors) } },
   },
+  'GET /api/enrollments/{id}/pay': {
+    registeredAs: 'enrollments',
+    summary: 'Pay link behind the `payUrl` in the "a seat opened up" email',
+    description:
+      'For a seat held for payment: redirects (303) to its Stripe Checkout Session, opening one if needed. The signed `token` stands in for a login. A paid enrollment gets a page saying so; an ended hold gets 410.',
+    tags: ['Enrollments'],
+    security: 'anyone',
+    parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+    responses: {
+      '303': { description: 'To Stripe Checkout (`Location`).' },
+      '200': { description: 'An HTML page: already paid.', content: { 'text/html': { schema: { type: 'string' } } } },
+      '404': { description: 'Unknown id or wrong token.', content: json(errors) },
+      '410': { description: 'An HTML page: the hold has ended.', content: { 'text/html': { schema: { type: 'string' } } } },
+      '502': { description: 'An HTML page: Stripe could not be reached; the hold is kept.', content: { 'text/html': { schema: { type: 'string' } } } },
+    },
+  },
   'POST /api/payments/{id}/refund': {
     registeredAs: 'payments',
     summary: 'Refund a succeeded payment through Stripe (admins)',

@@ -55,7 +55,10 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       subject: '¡Buenas noticias! Se liberó un lugar en {{title}}',
       body: p(
         'Hola {{firstName}}:',
-        'Se liberó un lugar y ahora es tuyo: ya estás inscrito en <strong>{{title}}</strong>, el {{startsAt}}.',
+        'Se liberó un lugar en <strong>{{title}}</strong>, el {{startsAt}}, y ahora es tuyo.',
+      ) +
+      '\n{{nextStep}}\n' +
+      p(
         'Detalles: <a href="{{itemUrl}}">{{itemUrl}}</a>. Si ya no puedes asistir, <a href="{{cancelUrl}}">cancela aquí</a>.',
         '¡Te esperamos!<br>El equipo de Aula',
       ),
@@ -64,7 +67,10 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       subject: 'Good news! A seat opened up for {{title}}',
       body: p(
         'Hi {{firstName}},',
-        'A seat opened up and it is yours: you are now registered for <strong>{{title}}</strong> on {{startsAt}}.',
+        'A seat opened up for <strong>{{title}}</strong> on {{startsAt}}, and it is yours.',
+      ) +
+      '\n{{nextStep}}\n' +
+      p(
         'Details: <a href="{{itemUrl}}">{{itemUrl}}</a>. If you can no longer attend, <a href="{{cancelUrl}}">cancel here</a>.',
         'See you there!<br>The Aula team',
       ),

@@ -6,6 +6,7 @@ import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { cancelEndpoint } from './endpoints/cancel'
 import { cancelLinkEndpoints } from './endpoints/cancelLink'
+import { payLinkEndpoint } from './endpoints/payLink'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
 import { checkFeedback } from './hooks/checkFeedback'
@@ -36,9 +37,10 @@ export const Enrollments: CollectionConfig = {
   hooks: {
     beforeChange: [checkFeedback, applySeatRules],
     // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
-    afterChange: [queueStatusEmail, promoteFreedSeat, holdPromotedSeat],
+    // The hold first: the promoted person's email carries its pay link and deadline.
+    afterChange: [holdPromotedSeat, queueStatusEmail, promoteFreedSeat],
   },
-  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, exportCsvEndpoint('enrollments')],
+  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, payLinkEndpoint, exportCsvEndpoint('enrollments')],
   fields: enrollmentFields,
   timestamps: true,
   // The waitlist is read oldest-first per status on every freed seat.

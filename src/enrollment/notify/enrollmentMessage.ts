@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import type { EmailVariables } from '../../email/renderTemplate'
-import { cancelUrlFor } from '../cancelToken'
+import { paymentOfEnrollment } from '../../payments/payments'
+import { cancelUrlFor, payUrlFor } from '../cancelToken'
 import type { ItemCollection } from '../statuses'
 
 /** Everything an email about one enrollment needs: who, about what, when. Read fresh each time. */
@@ -35,6 +36,8 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
   const startsAt = startsAtValue ? new Date(startsAtValue) : null
   const timezone = (isWebinar ? item.timezone : null) || 'America/Lima'
   const siteUrl = (req.payload.config.custom?.siteUrl as string | undefined) ?? req.payload.config.serverURL
+  const hold = enrollment.status === 'pending_payment' ? await paymentOfEnrollment(req, Number(enrollment.id)) : null
+  const payable = hold?.status === 'pending'
   return {
     enrollmentId: Number(enrollment.id),
     collection: ref.relationTo,
@@ -60,6 +63,8 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
       itemUrl: `${siteUrl}/${isWebinar ? 'webinars' : 'courses'}/${item.slug ?? itemId}`,
       amount: enrollment.amount != null ? Number(enrollment.amount).toFixed(2) : '',
       currency: enrollment.currency ?? '',
+      payUrl: payable ? payUrlFor(req, Number(enrollment.id)) : '',
+      holdExpiresAt: payable ? (hold.holdExpiresAt ?? '') : '',
     },
   }
 }

@@ -4,16 +4,12 @@ import { routeId } from '../../../endpoints/routeId'
 import { endEnrollment } from '../../../enrollment/cancel'
 import { isValidCancelToken } from '../../../enrollment/cancelToken'
 import { escapeHtml } from '../../../utilities/escapeHtml'
+import { htmlPage } from './htmlPage'
 
 const copy = {
   es: { title: 'Cancelar inscripción', ask: '¿Quieres cancelar tu inscripción en', button: 'Sí, cancelar', done: 'Tu inscripción fue cancelada. Tu lugar pasa a otra persona.', already: 'Esta inscripción ya no está activa.' },
   en: { title: 'Cancel enrollment', ask: 'Do you want to cancel your enrollment in', button: 'Yes, cancel', done: 'Your enrollment has been cancelled. Your seat goes to someone else.', already: 'This enrollment is no longer active.' },
 }
-
-const page = (title: string, body: string) =>
-  new Response(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem">${body}</body></html>`, {
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  })
 
 async function load(req: PayloadRequest) {
   const id = routeId(req)
@@ -40,8 +36,8 @@ export const cancelLinkEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       const { id, token, enrollment, text, title } = await load(req)
-      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return page(text.title, `<p>${text.already}</p>`)
-      return page(
+      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`)
+      return htmlPage(
         text.title,
         `<h1>${text.title}</h1><p>${text.ask} <strong>${escapeHtml(title)}</strong>?</p>
          <form method="post" action="/api/enrollments/${id}/cancel-link"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${text.button}</button></form>`,
@@ -53,9 +49,9 @@ export const cancelLinkEndpoints: Endpoint[] = [
     method: 'post',
     handler: async (req) => {
       const { id, enrollment, text } = await load(req)
-      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return page(text.title, `<p>${text.already}</p>`)
+      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`)
       await endEnrollment(req, id, { reason: 'Cancelled from the email link' })
-      return page(text.title, `<p>${text.done}</p>`)
+      return htmlPage(text.title, `<p>${text.done}</p>`)
     },
   },
 ]
