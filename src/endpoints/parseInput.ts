@@ -17,6 +17,9 @@ type Value<R extends InputRule> = R['kind'] extends 'integer' | 'number' | 'id' 
 export type ParsedInput<S extends InputSchema> = { [K in keyof S]: S[K]['required'] extends true ? Value<S[K]> : Value<S[K]> | undefined }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** Control characters other than tab and line breaks: never typed by a person, and Postgres cannot store NUL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /**
  * Checks a request body against a small schema and returns only the declared fields (anything else
@@ -47,6 +50,7 @@ function check(raw: unknown, rule: InputRule): string | { value: unknown } {
       const value = rule.kind === 'email' ? raw.trim().toLowerCase() : raw.trim()
       const maxLength = rule.maxLength ?? (rule.kind === 'email' ? 254 : 500)
       if (value.length > maxLength) return `must be at most ${maxLength} characters.`
+      if (CONTROL_CHARACTERS.test(value)) return 'must not contain control characters.'
       if (rule.kind === 'email' && !EMAIL.test(value)) return 'must be a valid email address.'
       if (rule.oneOf && !rule.oneOf.includes(value)) return `must be one of: ${rule.oneOf.join(', ')}.`
       return { value }

@@ -124,6 +124,42 @@ describe('errors name the field at fault', () => {
   }, 60_000)
 })
 
+describe('every field of the public forms', () => {
+  const personFields = ['firstName', 'lastName', 'phone', 'company']
+  const forms = [
+    { name: 'register for a webinar', path: () => `/webinars/${webinarId}/register`, fields: personFields },
+    { name: 'enroll in a course', path: () => `/courses/${courseId}/enroll`, fields: personFields },
+    {
+      name: 'submit a lead',
+      path: () => '/leads',
+      fields: [...personFields, 'position', 'type', 'interest', 'headcount', 'message', 'preferredDates', 'utmSource', 'utmMedium', 'utmCampaign', 'utmTerm', 'utmContent'],
+    },
+  ]
+  /** Values no field of these forms accepts. */
+  const invalidValue = fc.oneof(
+    fc.array(fc.string(), { minLength: 1, maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { minKeys: 1, maxKeys: 2 }),
+    fc.boolean(),
+    hugeString,
+    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\u0000', '\u0007', '\u001B', '\u007F')).map(([text, control]) => `${text}${control}x`),
+  )
+  let counter = 0
+  it.each(forms)('$name answers an invalid value in any field with a 4xx naming that field, and writes nothing', async ({ path, fields }) => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), invalidValue, async (field, value) => {
+        const before = await counts()
+        const body = { email: `campo${(counter += 1)}@example.com`, firstName: 'Ana', lastName: 'Pérez', [field]: value }
+        const response = await aula.api.post(path(), body)
+        expectSafe(response, `POST ${path()} ${field}=${JSON.stringify(value).slice(0, 80)}`)
+        expect(response.status).toBe(400)
+        expect(errorPaths(response.body)).toEqual([field])
+        expect(await counts()).toEqual(before)
+      }),
+      { ...runs, numRuns: 60 },
+    )
+  }, 90_000)
+})
+
 describe('malformed requests on public endpoints', () => {
   const raw = ['{', '{"email": ', 'null', '[]', '"text"', '1e99', ...POLLUTION, '\uD800', 'x'.repeat(100_000)]
   it.each(publicEndpoints)('$name answers malformed JSON and multipart with a 4xx, never 5xx', async ({ path }) => {
