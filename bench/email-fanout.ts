@@ -7,6 +7,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import nodemailer from 'nodemailer'
 import { buildConfig, createLocalReq, getPayload } from 'payload'
 
@@ -34,15 +36,28 @@ const env = { ...readEnv(), databaseUri: postgres.uri('aula_bench'), jobsAutorun
 const config = await buildConfig(createAulaConfig({ env, push: true, smtpTransport: transport, poolMax: 20 }))
 const payload = await getPayload({ config, cron: false })
 await seedEmailTemplates(payload)
-/** RSS after a full garbage collection when node runs with --expose-gc (what is really kept, not garbage V8 has not reclaimed yet). */
-const heap: number[] = []
-const settledRss = () => {
-  ;(globalThis as { gc?: () => void }).gc?.()
+/**
+ * Memory is read after a full garbage collection, so the figures are what Aula really keeps, not
+ * garbage V8 has not reclaimed yet. `node --expose-gc` does not reach the script under tsx (its CLI
+ * runs the script in a child process), so the script turns the flag on itself.
+ */
+v8.setFlagsFromString('--expose-gc')
+const collectGarbage = vm.runInNewContext('gc') as () => void
+interface Reading {
+  label: string
+  delivered: number
+  rss: number
+  heapUsed: number
+}
+const readings: Reading[] = []
+const settledRss = (label: string, deliveredSoFar: number) => {
+  collectGarbage()
+  collectGarbage()
   const { rss, heapUsed } = process.memoryUsage()
-  heap.push(heapUsed)
+  readings.push({ label, delivered: deliveredSoFar, rss, heapUsed })
   return rss
 }
-const rssBefore = settledRss()
+const rssBefore = settledRss('before', 0)
 
 const variables = (i: number) => ({
   firstName: `Persona ${i}`,
@@ -71,16 +86,23 @@ const collect = () => {
   delivered += smtp.messages.length
   smtp.messages.length = 0
 }
-let rssHalfway = 0
+// Memory is read at every quarter of the drain; the time spent collecting garbage is left out of the rate.
+let nextReading = count / 4
+let readingMs = 0
 const drainStart = performance.now()
 for (;;) {
   const result = await payload.jobs.run({ limit: batch, silent: true })
   collect()
-  if (!rssHalfway && delivered >= count / 2) rssHalfway = settledRss()
+  if (delivered >= nextReading && delivered < count) {
+    const readStart = performance.now()
+    settledRss(`${Math.round((100 * delivered) / count)}%`, delivered)
+    readingMs += performance.now() - readStart
+    nextReading += count / 4
+  }
   if (result.noJobsRemaining) break
 }
-const drainSeconds = (performance.now() - drainStart) / 1000
-const rssAfter = settledRss()
+const drainSeconds = (performance.now() - drainStart - readingMs) / 1000
+settledRss('after drain', delivered)
 
 // The same messages, rendered up front, through nodemailer alone with the same pooled transport.
 const template = (await payload.find({ collection: 'email-templates', where: { key: { equals: 'webinar_reminder_24h' }, locale: { equals: 'es' } }, limit: 1 })).docs[0]
@@ -111,9 +133,13 @@ console.log(`queueEmail: ${(count / queueSeconds).toFixed(0)} emails/s (${queueS
 console.log(`queue drain (sendEmail jobs, run({limit: ${batch}})): ${pipelineRate.toFixed(0)} messages/s (${drainSeconds.toFixed(1)} s)`)
 console.log(`nodemailer straight: ${directRate.toFixed(0)} messages/s (${directSeconds.toFixed(1)} s)`)
 console.log(`ratio queue/straight: ${(pipelineRate / directRate).toFixed(2)}`)
-console.log(`RSS before: ${mb(rssBefore)}, halfway through the drain: ${mb(rssHalfway)}, after drain: ${mb(rssAfter)}, at end: ${mb(process.memoryUsage().rss)}`)
-console.log(`RSS growth over the second half of the drain: ${mb(rssAfter - rssHalfway)}`)
-console.log(`JS heap in use before / halfway / after: ${heap.map(mb).join(' / ')} (flat memory: the heap does not grow with the number of emails)`)
+for (const reading of readings) console.log(`  ${reading.label.padEnd(12)} delivered ${String(reading.delivered).padStart(5)}  RSS ${mb(reading.rss).padStart(7)}  JS heap ${mb(reading.heapUsed).padStart(7)}`)
+// Growth per email from the first reading inside the drain to the last: what a long-running worker would accumulate.
+const first = readings.find((reading) => reading.delivered > 0)!
+const last = readings.at(-1)!
+const perEmail = (bytes: number) => `${(bytes / Math.max(1, last.delivered - first.delivered) / 1024).toFixed(2)} KB`
+console.log(`growth per email from ${first.label} to ${last.label}: RSS ${perEmail(last.rss - first.rss)}, JS heap ${perEmail(last.heapUsed - first.heapUsed)}`)
+console.log(`RSS before the drain ${mb(rssBefore)}, after it ${mb(last.rss)}`)
 
 await closePayload(payload)
 await smtp.stop()
