@@ -10,7 +10,9 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { keepPoolAlive } from '../db/keepPoolAlive'
 import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
+import { answerDatabaseOutagesWith503 } from '../hooks/answerDatabaseOutagesWith503'
 import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
 import { addRateLimitTable } from '../rateLimit/table'
 import { collections } from '../collections'
@@ -76,7 +78,9 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
-    hooks: { afterError: [answerClientErrorsWith400] },
+    // …and a database that is down or restarting is a 503 with Retry-After (docs/security.md, "Faults").
+    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503] },
+    onInit: async (payload) => keepPoolAlive(payload),
     graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.

@@ -1,9 +1,12 @@
 import type { AfterErrorHook } from 'payload'
 
+import { errorChain, ownStatus } from '../utilities/errorChain'
+
 /**
  * PostgreSQL errors that can only come from what the caller sent: a value of the wrong type for a
  * column (`/api/webinars/abc`, `where[id][in]=1,abc`), a number out of range (`1e99`), a NUL byte, an
- * impossible date. Payload passes them on as 500s; they are the caller's mistake, so 400.
+ * impossible date. Payload passes them on as 500s; they are the caller's mistake, so 400 (in
+ * GraphQL, `extensions.statusCode` 400 with the same message).
  */
 const CLIENT_DATA_CODES: Record<string, string> = {
   '22P02': 'a value is not of the expected type',
@@ -15,17 +18,20 @@ const CLIENT_DATA_CODES: Record<string, string> = {
 }
 const CLIENT_MESSAGES = [/Unexpected end of form/i, /Malformed part header/i, /Unexpected end of multipart data/i]
 
-const databaseCode = (error: unknown): string | undefined => {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth += 1) {
-    if (typeof current.code === 'string' && current.code in CLIENT_DATA_CODES) return current.code
+const clientReason = (error: unknown): string | null => {
+  for (const link of errorChain(error)) {
+    const { code, message } = link as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && code in CLIENT_DATA_CODES) return CLIENT_DATA_CODES[code]
+    if (typeof message === 'string' && CLIENT_MESSAGES.some((pattern) => pattern.test(message))) return 'the multipart body is incomplete'
   }
-  return undefined
+  return null
 }
 
-export const answerClientErrorsWith400: AfterErrorHook = ({ error }) => {
-  if (((error as { status?: number })?.status ?? 500) < 500) return
-  const code = databaseCode(error)
-  const reason = code ? CLIENT_DATA_CODES[code] : CLIENT_MESSAGES.some((pattern) => pattern.test(error?.message ?? '')) ? 'the multipart body is incomplete' : null
+export const answerClientErrorsWith400: AfterErrorHook = ({ error, graphqlResult }) => {
+  if (ownStatus(error) < 500) return
+  const reason = clientReason(error)
   if (!reason) return
-  return { status: 400, response: { errors: [{ message: `Bad request: ${reason}.` }] } }
+  const message = `Bad request: ${reason}.`
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: 400 } } }
+  return { status: 400, response: { errors: [{ message }] } }
 }

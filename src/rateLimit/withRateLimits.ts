@@ -3,6 +3,7 @@ import { getPayload, type SanitizedConfig } from 'payload'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { checkRole, STAFF_ROLES } from '../access'
+import { databaseUnavailableResponse, isDatabaseUnavailable } from '../db/databaseAvailability'
 import { readRateLimits, ruleFor, type RateLimitRule, type RateLimitSettings } from './rules'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
@@ -67,6 +68,16 @@ export function withRateLimits<A extends unknown[]>(
 ): Handler<A> {
   return async (request, ...rest) => {
     if (!settings.enabled) return handler(request, ...rest)
+    try {
+      return await limited(request, ...rest)
+    } catch (error) {
+      // The counters live in PostgreSQL: while it is unreachable, answer like Payload's routes do.
+      if (isDatabaseUnavailable(error)) return databaseUnavailableResponse()
+      throw error
+    }
+  }
+
+  async function limited(request: Request, ...rest: A): Promise<Response> {
     const { email, query } = await readEmailAndQuery(request)
     const rule = ruleFor(settings, new URL(request.url).pathname, query)
     if (!rule) return handler(request, ...rest)

@@ -30,6 +30,8 @@ export interface StartOptions {
   /** Stripe settings (`env.stripe`), e.g. pointing at `startStripeStandIn()`; unset = payments not configured. */
   stripe?: { secretKey: string; webhookSecret: string | null; apiUrl?: string }
   paymentHoldMinutes?: number
+  /** A database of the caller's (already holding the schema) instead of a fresh clone of the template; it is not dropped on close. */
+  databaseUri?: string
   /** Rate limits are off unless a test is about them (most tests make many requests from one "IP"). */
   rateLimits?: RateLimitSettings
 }
@@ -38,7 +40,7 @@ let userCounter = 0
 
 /** One Aula per test file: its own database cloned from the template, the real config, the real route handlers. */
 export async function startTestAula(options: StartOptions = {}): Promise<TestAula> {
-  const database = await createTestDatabase()
+  const database = options.databaseUri ? { uri: options.databaseUri, drop: async () => undefined } : await createTestDatabase()
   const clock = options.clock ?? new ManualClock()
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-test-media-'))
   const base = readEnv()

@@ -27,6 +27,11 @@ describe('values the database cannot read are the caller’s mistake', () => {
     expect(response.body.errors[0].message).toMatch(/^Bad request: /)
   })
 
+  it('GraphQL says the same in the error: statusCode 400 and the reason, not "Something went wrong"', async () => {
+    const response = await aula.api.graphql('{ Webinars(where: { title: { equals: "a\\u0000b" } }) { docs { id } } }')
+    expect(response.body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Bad request: /), extensions: { statusCode: 400 } })
+  })
+
   it('a cut-off multipart login answers 400', async () => {
     const boundary = 'aula-boundary'
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nana@example.com\r\n--${boundary}\r\nContent-Disposition: form-da`
