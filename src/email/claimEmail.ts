@@ -15,6 +15,7 @@ export interface ClaimedEmail {
   attachments: EmailAttachment[] | null
   attempts: number
   dedupeKey: string
+  queuedAt: Date
 }
 
 /**
@@ -28,7 +29,7 @@ export async function claimEmail(payload: Payload, id: number, now: Date): Promi
       UPDATE email_log
          SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1, updated_at = ${now}
        WHERE id = ${id} AND status = 'queued' AND (scheduled_for IS NULL OR scheduled_for <= ${now})
-      RETURNING id, "to", template_key, locale, variables, attachments, attempts, dedupe_key`),
+      RETURNING id, "to", template_key, locale, variables, attachments, attempts, dedupe_key, created_at`),
   )
   const row = rows[0]
   if (!row) return null
@@ -41,6 +42,7 @@ export async function claimEmail(payload: Payload, id: number, now: Date): Promi
     attachments: (row.attachments ?? null) as EmailAttachment[] | null,
     attempts: Number(row.attempts),
     dedupeKey: String(row.dedupe_key),
+    queuedAt: new Date(row.created_at as string),
   }
 }
 
@@ -55,7 +57,7 @@ export async function emailStatus(payload: Payload, id: number): Promise<{ statu
 
 type Outcome =
   | { status: 'sent'; messageId: string; subject: string }
-  | { status: 'queued' | 'failed' | 'cancelled'; error: string }
+  | { status: 'queued' | 'failed' | 'cancelled'; error: string; retryAt?: Date }
 
 /** Records how a claimed send ended. Only a row still `sending` changes, so a late worker cannot undo a newer state. */
 export async function finishEmail(payload: Payload, id: number, now: Date, outcome: Outcome): Promise<void> {
@@ -68,8 +70,10 @@ export async function finishEmail(payload: Payload, id: number, now: Date, outco
        WHERE id = ${id} AND status = 'sending'`)
     return
   }
+  // `retryAt` (an SMTP outage) moves the row's due time, so it waits by the app clock like a scheduled email.
   await db.execute(sql`
     UPDATE email_log
-       SET status = ${outcome.status}, last_error = ${outcome.error.slice(0, 2000)}, claimed_at = NULL, updated_at = ${now}
+       SET status = ${outcome.status}, last_error = ${outcome.error.slice(0, 2000)}, claimed_at = NULL, updated_at = ${now},
+           scheduled_for = COALESCE(${outcome.retryAt ?? null}, scheduled_for)
      WHERE id = ${id} AND status = 'sending'`)
 }

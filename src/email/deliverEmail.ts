@@ -6,6 +6,7 @@ import { claimEmail, emailStatus, finishEmail } from './claimEmail'
 import { getEmailGuard } from './guards'
 import { queueSendJob } from './queueEmail'
 import { renderTemplate } from './renderTemplate'
+import { isSmtpUnreachable, outageRetryDelayMs, SMTP_OUTAGE_RETRY_WINDOW_MS } from './smtpOutage'
 import { EMAIL_MAX_ATTEMPTS } from './statuses'
 import { DEFAULT_EMAIL_LOCALE, type EmailLocale, type EmailTemplateKey, toEmailLocale } from './templateVariables'
 
@@ -98,6 +99,14 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
     })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    const now = clock.now()
+    if (isSmtpUnreachable(error) && now.getTime() - claimed.queuedAt.getTime() < SMTP_OUTAGE_RETRY_WINDOW_MS) {
+      // The server is down, not this message's fault: wait for it (a new job at the retry time), whatever the attempts.
+      const retryAt = new Date(now.getTime() + outageRetryDelayMs(claimed.attempts))
+      await finishEmail(payload, claimed.id, now, { status: 'queued', error: `Mail server unreachable: ${message}`, retryAt })
+      await queueSendJob(req, claimed.id, retryAt)
+      return 'retrying'
+    }
     if (claimed.attempts < EMAIL_MAX_ATTEMPTS) {
       await finishEmail(payload, claimed.id, clock.now(), { status: 'queued', error: message })
       throw new EmailRetryLater(`Email ${claimed.id} attempt ${claimed.attempts} failed: ${message}`)

@@ -14,7 +14,12 @@ export class SmtpSink {
   port = 0
 
   constructor() {
-    this.server = new SMTPServer({
+    this.server = this.createServer()
+  }
+
+  /** A closed SMTPServer answers 421 to every later connection, so coming back after an outage needs a new one. */
+  private createServer() {
+    return new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -36,9 +41,19 @@ export class SmtpSink {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve))
     this.port = (this.server.server.address() as AddressInfo).port
     return this
+  }
+
+  /** An outage: the port stops listening (connections are refused) until `comeBack()` opens it again, on the same port. */
+  goDown(): Promise<void> {
+    return this.stop()
+  }
+
+  async comeBack(): Promise<this> {
+    this.server = this.createServer()
+    return this.start()
   }
 
   /** nodemailer transport options for the config factory's `smtpTransport`. */
