@@ -7,26 +7,47 @@ import { queueSendJob } from './queueEmail'
 import { STALE_CLAIM_MS } from './statuses'
 
 /**
- * A row `sending` for longer than STALE_CLAIM_MS was claimed by a worker that died (its Payload job
- * is stuck `processing` too, so nothing would ever retry it). Put it back in the queue with a new
- * job. If that worker had in fact handed the message to SMTP before dying, it goes out twice, with
- * the same Message-ID: the documented at-least-once window (docs/decisions/0003).
+ * What a worker that died mid-batch leaves behind, put back in the queue (docs/decisions/0003):
+ *
+ * - a row `sending` for longer than STALE_CLAIM_MS: claimed by the dead worker. It goes back to
+ *   `queued` with a new job. If that worker had in fact handed the message to SMTP before dying, it
+ *   goes out twice, with the same Message-ID: the documented at-least-once window.
+ * - a row `queued` and due, untouched for STALE_CLAIM_MS, with no job that can still run it: Payload
+ *   marks a whole batch of jobs `processing` before running them one by one, and never looks at a
+ *   `processing` job again, so the rest of a dead worker's batch would wait forever. It gets a new job.
+ *
+ * Either way the claim still decides who sends, so a job too many never sends twice.
  */
 export async function releaseStaleEmailClaims(payload: Payload): Promise<number[]> {
   const now = getClock(payload).now()
   const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS)
-  const released = rowsOf<{ id: number }>(
-    await poolDrizzle(payload).execute(sql`
+  const db = poolDrizzle(payload)
+  const reclaimed = rowsOf<{ id: number }>(
+    await db.execute(sql`
       UPDATE email_log
          SET status = 'queued', claimed_at = NULL, updated_at = ${now},
              last_error = 'Released after a worker stopped mid-send'
        WHERE status = 'sending' AND claimed_at < ${staleBefore}
       RETURNING id`),
   ).map((row) => Number(row.id))
+  const orphaned = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      UPDATE email_log e
+         SET updated_at = ${now}
+       WHERE e.status = 'queued'
+         AND (e.scheduled_for IS NULL OR e.scheduled_for <= ${now})
+         AND e.updated_at < ${staleBefore}
+         AND NOT EXISTS (
+               SELECT 1 FROM payload_jobs j
+                WHERE j.task_slug = 'sendEmail' AND (j.input->>'emailLogId')::int = e.id
+                  AND j.completed_at IS NULL AND NOT COALESCE(j.has_error, false) AND NOT COALESCE(j.processing, false))
+      RETURNING e.id`),
+  ).map((row) => Number(row.id))
+  const released = [...reclaimed, ...orphaned]
   if (released.length) {
     const req = await createLocalReq({}, payload)
     for (const id of released) await queueSendJob(req, id)
-    payload.logger.warn({ msg: 'Released stale email claims', ids: released })
+    payload.logger.warn({ msg: 'Put emails left by a stopped worker back in the queue', sending: reclaimed, queuedWithoutJob: orphaned })
   }
   return released
 }

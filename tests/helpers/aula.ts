@@ -16,6 +16,8 @@ export interface TestAula {
   payload: Payload
   api: ApiClient
   clock: ManualClock
+  /** This instance's database, for a process of its own (a worker) to share. */
+  databaseUri: string
   /** Temporary folder holding this instance's uploads. */
   mediaDir: string
   /** Creates a verified user with `roles` and returns it with a login token. */
@@ -67,6 +69,7 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     payload,
     api,
     clock,
+    databaseUri: database.uri,
     mediaDir,
     async createUser(roles, overrides = {}) {
       userCounter += 1

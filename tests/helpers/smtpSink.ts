@@ -10,6 +10,8 @@ import { SMTPServer } from 'smtp-server'
 export class SmtpSink {
   readonly messages: ParsedMail[] = []
   private refusals = 0
+  /** How long the server takes to accept each message. */
+  delayMs = 0
   private server: SMTPServer
   port = 0
 
@@ -19,7 +21,7 @@ export class SmtpSink {
 
   /** A closed SMTPServer answers 421 to every later connection, so coming back after an outage needs a new one. */
   private createServer() {
-    return new SMTPServer({
+    const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -31,13 +33,18 @@ export class SmtpSink {
           return
         }
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            // A slow server keeps a worker's batch in flight long enough to stop the worker in the middle of it.
+            if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs))
             this.messages.push(mail)
             callback()
           })
           .catch(callback)
       },
     })
+    // A client that dies mid-conversation (a killed worker) resets its connection: expected here, not a test failure.
+    server.on('error', () => undefined)
+    return server
   }
 
   async start(): Promise<this> {

@@ -327,13 +327,36 @@ describe('a worker that dies mid-send', () => {
     expect((await logRow(payload, emailLogId)).status).toBe('sending')
 
     clock.advance(2 * 60 * 1000)
-    expect(await releaseStaleEmailClaims(payload)).toEqual([emailLogId])
+    expect(await releaseStaleEmailClaims(payload)).toContain(emailLogId)
     expect((await logRow(payload, emailLogId)).status).toBe('queued')
 
     // The dead worker's original job and the release's new one both run: one message.
     await drainQueue(payload)
     expect(smtp.to(email)).toHaveLength(1)
     expect(await logRow(payload, emailLogId)).toMatchObject({ status: 'sent', attempts: 2 })
+  })
+
+  it('leaves the rest of its batch queued with jobs stuck processing: after ten minutes they get new jobs and go out once', async () => {
+    const { payload, clock } = aula
+    await drainQueue(payload)
+    const email = uniqueAddress('orphan')
+    const { emailLogId } = await queueTestEmail(payload, { to: { email } })
+    // Payload marked the job `processing` for a batch, then the worker died before running it.
+    const [job] = await pendingJobFor(payload, emailLogId)
+    await payload.update({ collection: 'payload-jobs', id: job!.id, data: { processing: true }, overrideAccess: true })
+    await drainQueue(payload)
+    expect((await logRow(payload, emailLogId)).status).toBe('queued')
+
+    clock.advance(9 * 60 * 1000)
+    expect(await releaseStaleEmailClaims(payload)).not.toContain(emailLogId)
+    clock.advance(2 * 60 * 1000)
+    expect(await releaseStaleEmailClaims(payload)).toContain(emailLogId)
+    // Released once: the new job is live, so the next run of the rule leaves the row alone.
+    expect(await releaseStaleEmailClaims(payload)).not.toContain(emailLogId)
+
+    await drainQueue(payload)
+    expect(smtp.to(email)).toHaveLength(1)
+    expect(await logRow(payload, emailLogId)).toMatchObject({ status: 'sent', attempts: 1 })
   })
 
   it('is checked on a schedule: the worker’s tick queues the release task, which then runs like any job', async () => {
