@@ -133,14 +133,21 @@ async function queueAutomaticRefund(req: PayloadRequest, payment: Payment, enrol
   await queueSeatTakenRefundEmail(req, updated, reason)
 }
 
+/**
+ * A declined card. Recorded whatever the order it arrives in: after the hold ended (`expired`) the
+ * payment stays expired but the failure is still noted on it and its enrollment, so a storm of
+ * shuffled events ends where the same events one by one would. Only a payment that can still be
+ * retried gets the "payment failed, try again" email.
+ */
 async function fail(req: PayloadRequest, payment: Payment, message: string, eventId: string): Promise<{ outcome: string; payment: Payment }> {
-  if (payment.status !== 'pending' && payment.status !== 'failed') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
-  const updated = await updatePayment(req, payment, { status: 'failed', failureMessage: message })
+  if (payment.status === 'succeeded' || payment.status === 'refunded') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
+  const retryable = payment.status === 'pending' || payment.status === 'failed'
+  const updated = await updatePayment(req, payment, { status: retryable ? 'failed' : payment.status, failureMessage: message })
   const enrollment = await enrollmentOf(req, payment)
+  if (enrollment.paymentStatus !== 'paid' && enrollment.paymentStatus !== 'refunded') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
   // The seat stays held until the hold expires, so the buyer can try another card.
-  if (enrollment.status === 'pending_payment') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
-  await queuePaymentFailedEmail(req, updated, eventId, message)
-  return { outcome: `Payment failed: ${message}`, payment: updated }
+  if (retryable && enrollment.status === 'pending_payment') await queuePaymentFailedEmail(req, updated, eventId, message)
+  return { outcome: retryable ? `Payment failed: ${message}` : `Payment failed after its hold ended (${message}); recorded.`, payment: updated }
 }
 
 /** A hold that ran out unpaid (our job, or Stripe expiring the session): the seat goes back. */
