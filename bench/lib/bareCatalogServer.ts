@@ -1,7 +1,8 @@
 /**
  * The baseline for bench/catalog-read.ts, run as its own process: a bare Node `http` server that
  * answers `GET /api/webinars?…&limit=N` with the same JSON shape as Aula (published webinars,
- * speakers and category populated, pagination fields) from ONE SQL statement. No auth, access
+ * speakers and category embedded with the fields their `defaultPopulate` names, pagination fields)
+ * from ONE SQL statement. No auth, access
  * control, hooks or validation: what the database and JSON alone cost. Env: DATABASE_URI, PORT.
  */
 import http from 'node:http'
@@ -21,12 +22,11 @@ select json_build_object(
       'id', p.id, 'title', p.title, 'summary', p.summary, 'description', p.description,
       'speakers', coalesce((
         select json_agg(json_build_object(
-          'id', s.id, 'name', s.name, 'headline', s.headline, 'company', s.company, 'bio', s.bio,
-          'photo', s.photo_id, 'linkedinUrl', s.linkedin_url, 'updatedAt', s.updated_at,
-          'createdAt', s.created_at, 'deletedAt', s.deleted_at) order by r."order")
+          'id', s.id, 'name', s.name, 'headline', s.headline, 'company', s.company,
+          'photo', s.photo_id, 'linkedinUrl', s.linkedin_url) order by r."order")
         from webinars_rels r join speakers s on s.id = r.speakers_id
         where r.parent_id = p.id and r.path = 'speakers'), '[]'::json),
-      'category', (select json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'updatedAt', c.updated_at, 'createdAt', c.created_at)
+      'category', (select json_build_object('id', c.id, 'name', c.name, 'slug', c.slug)
                    from categories c where c.id = p.category_id),
       'image', p.image_id, 'startsAt', p.starts_at, 'startsAt_tz', p.startsat_tz,
       'durationMinutes', p.duration_minutes, 'platform', p.platform, 'meetingLink', p.meeting_link,

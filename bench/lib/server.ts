@@ -7,6 +7,8 @@ import { stopProcessGroup } from '../../src/bin/stopProcessGroup'
 
 const root = process.cwd()
 const nextBin = path.resolve(root, 'node_modules/next/dist/bin/next')
+/** NODE_OPTIONS of the `start` script in package.json, so the benchmark runs the server as production does. */
+const START_NODE_OPTIONS = /NODE_OPTIONS="([^"]+)"/.exec(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start)?.[1] ?? ''
 
 /** `next build` once; a later run reuses `.next` unless `--rebuild` is passed. */
 export async function ensureProductionBuild(databaseUri: string): Promise<void> {
@@ -40,11 +42,13 @@ export interface RunningServer {
 export async function startProductionServer(databaseUri: string): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--no-deprecation', nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      // The same Node options as `npm start` (package.json).
+      NODE_OPTIONS: START_NODE_OPTIONS,
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'bench',
       DATABASE_URI: databaseUri,
@@ -116,7 +120,8 @@ export async function startBareCatalogServer(databaseUri: string): Promise<Runni
   const child = spawn(process.execPath, ['--no-deprecation', path.resolve(root, 'node_modules/tsx/dist/cli.mjs'), path.resolve(root, 'bench/lib/bareCatalogServer.ts')], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: databaseUri, PORT: String(port) },
+    // The same Node options as Aula's server, so neither side is tuned and the other not.
+    env: { ...process.env, NODE_OPTIONS: START_NODE_OPTIONS, NODE_ENV: 'production', DATABASE_URI: databaseUri, PORT: String(port) },
   })
   const output: string[] = []
   child.stdout?.on('data', (chunk) => output.push(String(chunk)))

@@ -12,6 +12,8 @@ export const Categories: CollectionConfig = {
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: catalogGroup },
   access: { read: anyone, create: isContentEditor, update: isContentEditor, delete: isContentEditor },
+  // Embedded in a webinar or course (depth ≥ 1): what a catalog card and a filter link need.
+  defaultPopulate: { name: true, slug: true },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120, label: { es: 'Nombre', en: 'Name' } },
     slugField('name'),

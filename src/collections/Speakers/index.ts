@@ -17,5 +17,8 @@ export const Speakers: CollectionConfig = {
   },
   access: { read: anyone, create: isContentEditor, update: isContentEditor, delete: isContentEditor },
   trash: true,
+  // Embedded in a webinar or course (depth ≥ 1) a speaker is a card: who, what, where, a face. The
+  // bio and staff contact details come with the speaker's own document (docs/api-catalog.md).
+  defaultPopulate: { name: true, headline: true, company: true, photo: true, linkedinUrl: true },
   fields: speakerFields,
 }
