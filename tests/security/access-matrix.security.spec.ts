@@ -277,6 +277,38 @@ describe('fields only some roles write', () => {
     },
   )
 
+  describe('lead assignment', () => {
+    const freshLead = (assignedTo: number | null) =>
+      aula.payload.create({
+        collection: 'leads',
+        data: { firstName: 'Asignación', lastName: 'Matriz', email: `asignacion-${Math.random()}@example.com`, assignedTo } as never,
+        ...over,
+        context: { skipAssignment: true },
+      })
+    const assigneeOf = async (id: number) => {
+      const lead = await aula.payload.findByID({ collection: 'leads', id, ...over })
+      return (lead.assignedTo as number | null | undefined) ?? null
+    }
+    it.each([
+      { who: 'sales', case: 'takes an unassigned lead for themselves', from: () => null, to: () => accounts.sales.id, allowed: true },
+      { who: 'sales', case: 'gives an unassigned lead to a colleague', from: () => null, to: () => accounts.otherSales.id, allowed: false },
+      { who: 'sales', case: 'passes their own lead to a colleague', from: () => accounts.sales.id, to: () => accounts.otherSales.id, allowed: false },
+      { who: 'sales', case: 'unassigns their own lead', from: () => accounts.sales.id, to: () => null, allowed: false },
+      { who: 'admin', case: 'reassigns anyone’s lead', from: () => accounts.sales.id, to: () => accounts.otherSales.id, allowed: true },
+    ] as const)('$who $case: allowed = $allowed', async ({ who, from, to, allowed }) => {
+      const lead = await freshLead(from())
+      const response = await aula.api.patch(`/leads/${lead.id}`, { assignedTo: to() }, { token: tokenOf(who) })
+      if (allowed) {
+        expect(response.status).toBe(200)
+        expect(await assigneeOf(lead.id)).toBe(to())
+      } else {
+        expect(response.status).toBeGreaterThanOrEqual(400)
+        expect(response.status).toBeLessThan(500)
+        expect(await assigneeOf(lead.id)).toBe(from())
+      }
+    })
+  })
+
   it.each([{ amount: 1 }, { status: 'refunded' }, { currency: 'USD' }, { user: 1 }, { checkoutSessionId: 'cs_forged' }])(
     'payment field %p is server-only, even for an admin',
     async (data) => {
