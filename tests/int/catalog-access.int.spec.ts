@@ -118,3 +118,28 @@ describe('what staff can do', () => {
     expect(graphql.body.data.updateWebinar).toEqual({ seatsTaken: 0, seatsLeft: 12 })
   })
 })
+
+describe('caching catalog reads in front of the app', () => {
+  it.each(['/webinars?where[status][equals]=published&depth=1', '/courses', '/speakers', '/categories'])(
+    'anonymous %s may be kept a few seconds by a shared cache; with a login it is private',
+    async (path) => {
+      const anonymous = await aula.api.get(path)
+      expect(anonymous.status).toBe(200)
+      expect(anonymous.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5, stale-while-revalidate=30')
+      expect(anonymous.headers.get('vary')).toMatch(/Authorization, Cookie/)
+      const staff = await aula.api.get(path, { token: editor.token })
+      expect(staff.headers.get('cache-control')).toBe('private, no-store')
+    },
+  )
+
+  it('a document by id too, never a write nor another endpoint', async () => {
+    const webinar = await createWebinar(aula.payload, { title: 'Con caché', status: 'published' })
+    expect((await aula.api.get(`/webinars/${webinar.id}`)).headers.get('cache-control')).toMatch(/^public/)
+    const register = await aula.api.post(`/webinars/${webinar.id}/register`, { email: 'cache@example.com', firstName: 'Ca', lastName: 'Ché' })
+    expect(register.status).toBe(201)
+    expect(register.headers.get('cache-control') ?? '').not.toMatch(/public/)
+    const attendees = await aula.api.get(`/webinars/${webinar.id}/attendees`, { token: editor.token })
+    expect(attendees.status).toBe(200)
+    expect(attendees.headers.get('cache-control') ?? '').not.toMatch(/public/)
+  })
+})

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isContentEditor } from '../../access'
 import { slugField } from '../../fields/slug'
+import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 
 export const Categories: CollectionConfig = {
@@ -11,6 +12,7 @@ export const Categories: CollectionConfig = {
     plural: { es: 'Categorías', en: 'Categories' },
   },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: catalogGroup },
+  hooks: { afterOperation: [cachePublicCatalogReads] },
   access: { read: anyone, create: isContentEditor, update: isContentEditor, delete: isContentEditor },
   // Embedded in a webinar or course (depth ≥ 1): what a catalog card and a filter link need.
   defaultPopulate: { name: true, slug: true },

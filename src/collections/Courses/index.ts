@@ -4,6 +4,7 @@ import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
 import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
+import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
@@ -36,6 +37,7 @@ export const Courses: CollectionConfig = {
   trash: true,
   indexes: [{ fields: ['status', 'startDate'] }],
   hooks: {
+    afterOperation: [cachePublicCatalogReads],
     beforeOperation: [foldSearchQuery],
     beforeChange: [deriveFromModules, guardCapacity],
     afterChange: [promoteOnCapacityRaise],

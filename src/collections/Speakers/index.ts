@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isContentEditor } from '../../access'
+import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { speakerFields } from './fields'
 
@@ -15,6 +16,7 @@ export const Speakers: CollectionConfig = {
     defaultColumns: ['name', 'headline', 'company'],
     group: catalogGroup,
   },
+  hooks: { afterOperation: [cachePublicCatalogReads] },
   access: { read: anyone, create: isContentEditor, update: isContentEditor, delete: isContentEditor },
   trash: true,
   // Embedded in a webinar or course (depth ≥ 1) a speaker is a card: who, what, where, a face. The

@@ -5,6 +5,7 @@ import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
 import { bumpScheduleSequence, notifyScheduleChanges } from '../../enrollment/hooks/notifyScheduleChanges'
 import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
+import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
@@ -37,6 +38,7 @@ export const Webinars: CollectionConfig = {
   trash: true,
   indexes: [{ fields: ['status', 'startsAt'] }],
   hooks: {
+    afterOperation: [cachePublicCatalogReads],
     beforeOperation: [foldSearchQuery],
     beforeValidate: [syncTimezone],
     beforeChange: [guardCapacity, bumpScheduleSequence],
