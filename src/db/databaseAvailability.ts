@@ -6,14 +6,8 @@ import { errorChain } from '../utilities/errorChain'
  * They are answered 503 with Retry-After; nothing was written, because a transaction that loses its
  * connection is rolled back by PostgreSQL.
  */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
+/** PostgreSQL's own words for "not now": these can only come from the database. */
+const POSTGRES_CODES = new Set([
   '57P01', // admin_shutdown: the server is stopping
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: starting up, shutting down, in recovery
@@ -24,24 +18,32 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
   '08006',
 ])
-const UNAVAILABLE_MESSAGES = [
+const POSTGRES_MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error and is not queryable/i,
   /Client was closed and is not queryable/i,
-  /connect ECONNREFUSED/i,
   /the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i,
 ]
+/** A cut or refused socket: the database's only when the error is about a query or a transaction (SMTP and Stripe fail the same way). */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const isDatabaseContext = (link: { name?: unknown; message?: unknown }) =>
+  link.name === 'DrizzleQueryError' || (typeof link.message === 'string' && /^(Failed query|cannot begin transaction)/i.test(link.message))
 
 export const DATABASE_RETRY_AFTER_SECONDS = 5
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable right now. Please try again in a few seconds.'
 
-/** True when `error`, or anything it wraps (drizzle and GraphQL wrap pg's errors), says the database is out of reach. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return errorChain(error).some((link) => {
-    const { code, message } = link as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true
-    return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))
+/**
+ * True when `error`, or anything it wraps (drizzle and GraphQL wrap pg's errors), says the database
+ * is out of reach. `socketErrorsMeanDatabase` is for callers whose only network peer is PostgreSQL.
+ */
+export function isDatabaseUnavailable(error: unknown, { socketErrorsMeanDatabase = false } = {}): boolean {
+  const chain = errorChain(error) as { code?: unknown; message?: unknown; name?: unknown }[]
+  const aboutTheDatabase = socketErrorsMeanDatabase || chain.some(isDatabaseContext)
+  return chain.some(({ code, message }) => {
+    if (typeof code === 'string' && (POSTGRES_CODES.has(code) || (aboutTheDatabase && SOCKET_CODES.has(code)))) return true
+    if (typeof message !== 'string') return false
+    return POSTGRES_MESSAGES.some((pattern) => pattern.test(message)) || (aboutTheDatabase && /connect ECONNREFUSED/i.test(message))
   })
 }
 

@@ -72,7 +72,7 @@ export function withRateLimits<A extends unknown[]>(
       return await limited(request, ...rest)
     } catch (error) {
       // The counters live in PostgreSQL: while it is unreachable, answer like Payload's routes do.
-      if (isDatabaseUnavailable(error)) return databaseUnavailableResponse()
+      if (isDatabaseUnavailable(error, { socketErrorsMeanDatabase: true })) return databaseUnavailableResponse()
       throw error
     }
   }
