@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
 import { keepPoolAlive } from '../db/keepPoolAlive'
 import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
 import { answerDatabaseOutagesWith503 } from '../hooks/answerDatabaseOutagesWith503'
@@ -64,7 +65,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
-      beforeSchemaInit: [addRateLimitTable],
+      beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable],
     }),
     email: nodemailerAdapter({
       defaultFromAddress: env.emailFrom.address,
@@ -80,7 +81,11 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
     // …and a database that is down or restarting is a 503 with Retry-After (docs/security.md, "Faults").
     hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503] },
-    onInit: async (payload) => keepPoolAlive(payload),
+    onInit: async (payload) => {
+      keepPoolAlive(payload)
+      // Anonymous catalog reads are cached exactly; the triggers tell every instance what changed (src/catalogCache).
+      await trackCatalogChanges(payload)
+    },
     graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.

@@ -5,6 +5,7 @@ import * as migration_20261123_214030_email_pipeline from './20261123_214030_ema
 import * as migration_20261123_215149_enrollment_emails from './20261123_215149_enrollment_emails';
 import * as migration_20261123_215506_payments from './20261123_215506_payments';
 import * as migration_20261123_222419_leads_crm from './20261123_222419_leads_crm';
+import * as migration_20261124_012508_catalog_change_log from './20261124_012508_catalog_change_log';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_222419_leads_crm.up,
     down: migration_20261123_222419_leads_crm.down,
-    name: '20261123_222419_leads_crm'
+    name: '20261123_222419_leads_crm',
+  },
+  {
+    up: migration_20261124_012508_catalog_change_log.up,
+    down: migration_20261124_012508_catalog_change_log.down,
+    name: '20261124_012508_catalog_change_log'
   },
 ];

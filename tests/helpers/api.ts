@@ -8,6 +8,7 @@ import {
 } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
+import { withCatalogCache } from '../../src/catalogCache/withCatalogCache'
 import type { RateLimitSettings } from '../../src/rateLimit/rules'
 import { withRateLimits } from '../../src/rateLimit/withRateLimits'
 
@@ -41,8 +42,8 @@ export class ApiClient {
     rateLimits: RateLimitSettings,
   ) {
     this.handlers = {
-      GET: REST_GET(config) as RouteHandler,
-      // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps it.
+      // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps them.
+      GET: withCatalogCache(REST_GET(config) as RouteHandler, config),
       POST: withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits),
       PATCH: REST_PATCH(config) as RouteHandler,
       PUT: REST_PUT(config) as RouteHandler,

@@ -62,7 +62,9 @@ describe('listing webinars', () => {
       expect(response.body.docs[0].category.name).toBeDefined()
       expect(response.body.docs[0].seatsLeft).toBe(50)
     }
-    await list(10)() // warm up: first requests also read auth/preferences setup
+    // Warm up with another page (first requests also read auth/preferences setup); the two measured
+    // reads are different URLs, so neither comes from the anonymous catalog cache (its own spec).
+    await aula.api.get('/webinars?where[status][equals]=published&limit=1&depth=1')
     const ten = await countStatements(list(10))
     const hundred = await countStatements(list(100))
     expect(ten).toBeGreaterThan(0)

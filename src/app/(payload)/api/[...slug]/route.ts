@@ -2,9 +2,11 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
+import { withCatalogCache } from '@/catalogCache/withCatalogCache'
 import { withRateLimits } from '@/rateLimit/withRateLimits'
 
-export const GET = REST_GET(config)
+// Anonymous catalog reads are answered from memory while nothing in the catalog changed; see src/catalogCache.
+export const GET = withCatalogCache(REST_GET(config), config)
 // Public writes, login and forgot-password are rate limited (429 + Retry-After); see docs/rate-limits.md.
 export const POST = withRateLimits(REST_POST(config), config)
 export const DELETE = REST_DELETE(config)

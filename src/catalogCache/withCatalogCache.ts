@@ -1,0 +1,84 @@
+import { getPayload, type SanitizedConfig } from 'payload'
+import type { Pool } from 'pg'
+
+import { getClock } from '../utilities/clock'
+import { catalogChangesTracked } from './changeLog'
+
+type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
+
+/**
+ * The catalog reads that depend on nothing but the database, by list or by id. Courses are left
+ * out: their `currentPrice` turns from early-bird to regular at a moment in time, not at a write.
+ */
+const CATALOG_READ = /^\/api\/(webinars|speakers|categories)(\/[^/]+)?\/?$/
+/** Longest an answer is reused even with no change (by the app clock): bounds what depends on time, like an early-bird price. */
+const MAX_AGE_MS = 5_000
+const MAX_ENTRIES = 500
+const PRUNE_EVERY_MS = 60_000
+
+/**
+ * Has anything in the catalog committed since `snapshot` was taken? A change counts when its
+ * transaction was not visible to that snapshot, so one still running then and committed later
+ * counts too (sequence numbers or timestamps would miss it: they exist before the commit).
+ */
+const CHANGED_SINCE = `
+  SELECT EXISTS (
+    SELECT 1 FROM catalog_changes
+     WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)::text::bigint
+       AND NOT pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)
+  ) AS changed`
+
+interface Entry {
+  snapshot: string
+  storedAt: number
+  body: string
+  headers: Headers
+}
+
+const isAnonymousCatalogRead = (request: Request) =>
+  request.method === 'GET' &&
+  !request.headers.has('authorization') &&
+  !/(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '') &&
+  CATALOG_READ.test(new URL(request.url).pathname)
+
+/**
+ * Anonymous catalog reads (the same for every anonymous visitor) are answered from memory while
+ * nothing in the catalog has changed: each hit costs one small query instead of four and Payload's
+ * whole read path. Exact, across app instances: every write to a catalog table is logged by a
+ * trigger in the same transaction, and an answer is reused only if no change committed after the
+ * snapshot taken before it was computed. A seat taken by a registration shows at once.
+ */
+export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, config: Promise<SanitizedConfig> | SanitizedConfig): Handler<A> {
+  const entries = new Map<string, Entry>()
+  let lastPrune = Date.now()
+  return async (request, ...rest) => {
+    if (!isAnonymousCatalogRead(request)) return handler(request, ...rest)
+    const payload = await getPayload({ config })
+    if (!catalogChangesTracked(payload)) return handler(request, ...rest)
+    const pool = (payload.db as unknown as { pool: Pool }).pool
+    const key = request.url
+    try {
+      const now = getClock(payload).now().getTime()
+      const entry = entries.get(key)
+      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS) {
+        const { rows } = await pool.query<{ changed: boolean }>(CHANGED_SINCE, [entry.snapshot])
+        if (!rows[0]?.changed) return new Response(entry.body, { status: 200, headers: entry.headers })
+      }
+      const { rows } = await pool.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot')
+      const response = await handler(request, ...rest)
+      if (response.status !== 200) return response
+      const body = await response.text()
+      entries.delete(key)
+      entries.set(key, { snapshot: rows[0]!.snapshot, storedAt: now, body, headers: new Headers(response.headers) })
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+        lastPrune = Date.now()
+        void pool.query(`DELETE FROM catalog_changes WHERE at < now() - interval '10 minutes'`).catch(() => undefined)
+      }
+      return new Response(body, { status: 200, headers: response.headers })
+    } catch {
+      // The cache's own queries failed (the database is going away): answer as if there were no cache.
+      return handler(request, ...rest)
+    }
+  }
+}
