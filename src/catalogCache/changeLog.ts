@@ -48,6 +48,12 @@ export async function trackCatalogChanges(payload: Payload): Promise<void> {
   const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } }).pool
   if (!pool) return
   try {
+    // Without the table (migrations not run yet) a trigger would make every catalog write fail.
+    const { rows } = (await pool.query(`SELECT to_regclass('catalog_changes') IS NOT NULL AS ready`)) as { rows: { ready: boolean }[] }
+    if (!rows[0]?.ready) {
+      payload.logger.warn({ msg: 'No catalog_changes table yet (run the migrations): catalog reads are not cached.' })
+      return
+    }
     await pool.query(TRIGGERS_SQL)
     tracked.add(payload)
   } catch (error) {

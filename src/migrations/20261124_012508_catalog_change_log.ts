@@ -12,6 +12,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  // The triggers the app creates at start-up (src/catalogCache/changeLog.ts) write to the table: drop them first.
   await db.execute(sql`
+   DROP FUNCTION IF EXISTS aula_note_catalog_change() CASCADE;
    DROP TABLE "catalog_changes" CASCADE;`)
 }
