@@ -29,6 +29,8 @@ export async function useDevDatabase({ push }: { push: boolean }): Promise<DevDa
   const postgres = await startEmbeddedPostgres({
     dataDir,
     port: Number(process.env.EMBEDDED_POSTGRES_PORT) || undefined,
+    // Throwaway data (the browser test's): no fsync, so a busy disk cannot stall the start.
+    fast: process.env.EMBEDDED_POSTGRES_FAST === 'true',
     log: (message) => {
       if (process.env.DEBUG_POSTGRES || /^Port \d+ is taken|stale|Creating/.test(message)) console.log(`[postgres] ${message}`)
     },

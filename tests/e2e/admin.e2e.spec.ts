@@ -80,6 +80,7 @@ beforeAll(async () => {
       AULA_DATA_DIR: path.join(workDir, 'data'),
       MEDIA_DIR: path.join(workDir, 'media'),
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_POSTGRES_FAST: 'true',
       DATABASE_URI: '',
       NODE_ENV: 'development',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -92,12 +93,12 @@ beforeAll(async () => {
   }
   dev.stdout?.on('data', collect)
   dev.stderr?.on('data', collect)
-  await waitFor200(`${base}/admin/login`, 180_000)
+  await waitFor200(`${base}/admin/login`, 300_000)
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
   })
-}, 240_000)
+}, 360_000)
 
 afterAll(async () => {
   await browser?.close()
