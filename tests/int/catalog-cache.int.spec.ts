@@ -3,6 +3,7 @@ import pg from 'pg'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createWebinar } from '../helpers/catalog'
+import { countStatements } from '../helpers/countStatements'
 
 /**
  * Anonymous catalog reads come from memory while nothing in the catalog changed — and never a
@@ -13,22 +14,6 @@ let aula: TestAula
 let webinarId: number
 const LIST = '/webinars?where[status][equals]=published&depth=1&limit=5'
 
-type Queryable = { query: (...args: unknown[]) => unknown }
-/** Counts the statements the app's pool sends while `work` runs. */
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const prototype = (aula.payload.db as unknown as { pool: { Client: { prototype: Queryable } } }).pool.Client.prototype
-  const original = prototype.query
-  let statements = 0
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    statements += 1
-    return original.apply(this, args)
-  }
-  try {
-    return { result: await work(), statements }
-  } finally {
-    prototype.query = original
-  }
-}
 const seatsLeftIn = (body: { docs: { id: number; seatsLeft: number }[] }) => body.docs.find((doc) => doc.id === webinarId)?.seatsLeft
 
 beforeAll(async () => {
@@ -44,7 +29,7 @@ afterAll(async () => {
 describe('the anonymous catalog cache', () => {
   it('answers a repeated read with one small query and the same body', async () => {
     const first = await aula.api.get(LIST)
-    const again = await countStatements(() => aula.api.get(LIST))
+    const again = await countStatements(aula.payload, () => aula.api.get(LIST))
     expect(again.result.status).toBe(200)
     expect(again.result.text).toBe(first.text)
     expect(again.statements).toBe(1)
@@ -101,7 +86,7 @@ describe('the anonymous catalog cache', () => {
   it('never serves a logged-in reader from it', async () => {
     await aula.api.get(LIST)
     const editor = await aula.createUser(['editor'])
-    const staff = await countStatements(() => aula.api.get(LIST, { token: editor.token }))
+    const staff = await countStatements(aula.payload, () => aula.api.get(LIST, { token: editor.token }))
     expect(staff.statements).toBeGreaterThan(1)
     expect(staff.result.headers.get('cache-control')).toBe('private, no-store')
   })

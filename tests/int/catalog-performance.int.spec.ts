@@ -2,28 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { webinarData } from '../helpers/catalog'
+import { countStatements } from '../helpers/countStatements'
 
 let aula: TestAula
-
-type Queryable = { query: (...args: unknown[]) => unknown }
-
-/** Counts every statement the app's pool sends to Postgres while `work` runs. */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const pool = (aula.payload.db as unknown as { pool: { Client: { prototype: Queryable } } }).pool
-  const prototype = pool.Client.prototype
-  const original = prototype.query
-  let statements = 0
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    statements += 1
-    return original.apply(this, args)
-  }
-  try {
-    await work()
-  } finally {
-    prototype.query = original
-  }
-  return statements
-}
 
 beforeAll(async () => {
   aula = await startTestAula()
@@ -65,8 +46,8 @@ describe('listing webinars', () => {
     // Warm up with another page (first requests also read auth/preferences setup); the two measured
     // reads are different URLs, so neither comes from the anonymous catalog cache (its own spec).
     await aula.api.get('/webinars?where[status][equals]=published&limit=1&depth=1')
-    const ten = await countStatements(list(10))
-    const hundred = await countStatements(list(100))
+    const ten = (await countStatements(aula.payload, list(10))).statements
+    const hundred = (await countStatements(aula.payload, list(100))).statements
     expect(ten).toBeGreaterThan(0)
     expect(hundred).toBe(ten)
   })
