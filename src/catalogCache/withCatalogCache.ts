@@ -56,7 +56,8 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
     const payload = await getPayload({ config })
     if (!catalogChangesTracked(payload)) return handler(request, ...rest)
     const pool = (payload.db as unknown as { pool: Pool }).pool
-    const key = request.url
+    // CORS headers depend on the caller's Origin: an answer stored for one site must not be replayed to another.
+    const key = `${request.headers.get('origin') ?? ''} ${request.url}`
     try {
       const now = getClock(payload).now().getTime()
       const entry = entries.get(key)

@@ -90,4 +90,16 @@ describe('the anonymous catalog cache', () => {
     expect(staff.statements).toBeGreaterThan(1)
     expect(staff.result.headers.get('cache-control')).toBe('private, no-store')
   })
+
+  it('gives each website its own CORS answer: a read cached for one origin is not replayed to another', async () => {
+    const site = 'https://sitio.example'
+    const aulaEnv = aula.payload.config.cors
+    const allowed = Array.isArray(aulaEnv) ? aulaEnv[0] : undefined
+    expect(allowed).toBeTruthy()
+    await aula.api.get(LIST, { headers: { origin: site } })
+    const fromAllowed = await aula.api.get(LIST, { headers: { origin: allowed! } })
+    expect(fromAllowed.headers.get('access-control-allow-origin')).toBe(allowed)
+    const fromOther = await aula.api.get(LIST, { headers: { origin: site } })
+    expect(fromOther.headers.get('access-control-allow-origin')).not.toBe(allowed)
+  })
 })
