@@ -19,6 +19,8 @@ export const EMAIL_TEMPLATE_KEYS = [
   'lead_received',
   'lead_assigned',
   'sales_followup_digest',
+  'email_change_confirm',
+  'email_change_notice',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -41,6 +43,10 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   lead_received: [...RECIPIENT, 'interest'],
   lead_assigned: [...RECIPIENT, ...LEAD],
   sales_followup_digest: [...RECIPIENT, 'leadList'],
+  // Sent to the new address: following `confirmUrl` is what makes it the account's email.
+  email_change_confirm: [...RECIPIENT, 'newEmail', 'confirmUrl'],
+  // Sent to the current address, so its owner learns of a change they did not ask for.
+  email_change_notice: [...RECIPIENT, 'newEmail'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
@@ -67,6 +73,8 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   company: 'Andes Logística',
   interest: 'Curso de liderazgo',
   leadUrl: 'https://aula.example.com/admin/collections/leads/1',
+  newEmail: 'ana.nueva@example.com',
+  confirmUrl: 'https://aula.example.com/api/users/confirm-email-change?token=abc',
   leadList: '<ul><li>Jorge Salas — Andes Logística</li><li>María Núñez — Café del Sur</li></ul>',
 }
 

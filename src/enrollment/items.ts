@@ -1,7 +1,8 @@
 import { APIError, NotFound, type PayloadRequest } from 'payload'
 
-import { earlyBirdApplies } from '../collections/Courses/earlyBird'
+import { earlyBirdApplies } from '../payments/earlyBird'
 import { getClock } from '../utilities/clock'
+import { registrationClosedReason } from './registrationWindow'
 import type { ItemCollection, PriceTier } from './statuses'
 import { sql, sqlFor } from './transaction'
 
@@ -68,15 +69,10 @@ export async function lockAnyItem(req: PayloadRequest, collection: ItemCollectio
   }
 }
 
-/** Refuses registrations the item can no longer take, with the reason (409). */
+/** Refuses registrations the item does not take now, with the reason (409); the rule is in registrationWindow.ts. */
 export function assertOpenForRegistration(req: PayloadRequest, item: LockedItem): void {
-  const noun = item.collection === 'webinars' ? 'webinar' : 'course'
-  if (item.status === 'cancelled') throw new APIError(`This ${noun} has been cancelled.`, 409, undefined, true)
-  if (item.status === 'completed') throw new APIError(`This ${noun} has already finished.`, 409, undefined, true)
-  const now = getClock(req.payload).now()
-  if (item.startsAt && now >= item.startsAt) {
-    throw new APIError(item.collection === 'webinars' ? 'This webinar has already started.' : 'This course has already started.', 409, undefined, true)
-  }
+  const reason = registrationClosedReason(item, getClock(req.payload).now())
+  if (reason) throw new APIError(reason, 409, undefined, true)
 }
 
 export const hasFreeSeat = (item: LockedItem) => item.capacity === null || item.seatsTaken < item.capacity

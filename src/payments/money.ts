@@ -6,6 +6,9 @@ const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', '
 
 export const stripeCurrency = (currency: string) => currency.trim().toLowerCase()
 
+/** How many decimals a price may have in `currency`: what `toMinorUnits` keeps (0 or 2). */
+export const currencyDecimals = (currency: string): number => (ZERO_DECIMAL.has(stripeCurrency(currency)) ? 0 : 2)
+
 /** The amount in the currency's smallest unit, as Stripe expects it. */
 export function toMinorUnits(amount: number, currency: string): number {
   return ZERO_DECIMAL.has(stripeCurrency(currency)) ? Math.round(amount) : Math.round(amount * 100)

@@ -254,6 +254,46 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       body: `${p('Hi {{firstName}},', 'These leads are waiting for an action from you today:')}\n{{leadList}}\n${p('Have a great sales day!')}`,
     },
   },
+  email_change_confirm: {
+    es: {
+      subject: 'Confirma tu nuevo correo en Aula',
+      body: p(
+        'Hola {{firstName}}:',
+        'Pediste usar <strong>{{newEmail}}</strong> como el correo de tu cuenta de Aula. Para confirmarlo, abre este enlace:',
+        '<a href="{{confirmUrl}}">Confirmar mi nuevo correo</a>',
+        'El enlace vence en 24 horas. Hasta que lo confirmes, tu cuenta sigue usando tu correo anterior.',
+        'Si no lo pediste, ignora este mensaje: nada cambiará.',
+      ),
+    },
+    en: {
+      subject: 'Confirm your new email for Aula',
+      body: p(
+        'Hi {{firstName}},',
+        'You asked to use <strong>{{newEmail}}</strong> as the email of your Aula account. To confirm it, open this link:',
+        '<a href="{{confirmUrl}}">Confirm my new email</a>',
+        'The link expires in 24 hours. Until you confirm, your account keeps its current email.',
+        'If you did not ask for this, ignore this message: nothing will change.',
+      ),
+    },
+  },
+  email_change_notice: {
+    es: {
+      subject: 'Se pidió cambiar el correo de tu cuenta de Aula',
+      body: p(
+        'Hola {{firstName}}:',
+        'Se pidió cambiar el correo de tu cuenta de Aula a <strong>{{newEmail}}</strong>. El cambio solo ocurre si se confirma desde esa dirección.',
+        'Si no fuiste tú, cambia tu contraseña cuanto antes y escríbenos respondiendo a este correo.',
+      ),
+    },
+    en: {
+      subject: 'A change of your Aula account email was requested',
+      body: p(
+        'Hi {{firstName}},',
+        'Someone asked to change the email of your Aula account to <strong>{{newEmail}}</strong>. The change happens only once it is confirmed from that address.',
+        'If it was not you, change your password now and tell us by replying to this email.',
+      ),
+    },
+  },
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

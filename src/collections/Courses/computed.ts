@@ -1,7 +1,7 @@
 import type { NumberField } from 'payload'
 
 import { getClock } from '../../utilities/clock'
-import { earlyBirdApplies } from './earlyBird'
+import { earlyBirdApplies } from '../../payments/earlyBird'
 
 const readOnlyVirtual = { create: () => false, update: () => false }
 

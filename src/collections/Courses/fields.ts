@@ -5,6 +5,7 @@ import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
 import { slugField } from '../../fields/slug'
+import { validatePrice } from '../../fields/price'
 import { nonNegativeNumber } from '../../fields/validators'
 import { currentPriceField, totalSessionsField } from './computed'
 import { modulesField } from './modulesField'
@@ -85,7 +86,7 @@ const pricing: Field[] = [
   {
     type: 'row',
     fields: [
-      { name: 'regularPrice', type: 'number', label: { es: 'Precio regular', en: 'Regular price' }, validate: nonNegativeNumber },
+      { name: 'regularPrice', type: 'number', label: { es: 'Precio regular', en: 'Regular price' }, validate: validatePrice },
       currencyField,
     ],
   },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
+import { refuseNumbersWrittenAsText } from '../../fields/numbersWrittenAsText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
 import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacityRaise'
@@ -38,7 +39,8 @@ export const Courses: CollectionConfig = {
   indexes: [{ fields: ['status', 'startDate'] }],
   hooks: {
     afterOperation: [cachePublicCatalogReads],
-    beforeOperation: [foldSearchQuery],
+    // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
+    beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeChange: [deriveFromModules, guardCapacity],
     afterChange: [promoteOnCapacityRaise],
   },

@@ -1,4 +1,5 @@
-import { isAfter, nonNegativeNumber } from '../../fields/validators'
+import { validatePrice } from '../../fields/price'
+import { isAfter } from '../../fields/validators'
 import { calendarDay } from '../../utilities/calendarDay'
 
 type Data = Record<string, any>
@@ -14,7 +15,7 @@ export const validateEndDate = (value: unknown, { siblingData }: Options) =>
   !dayAfter(siblingData?.startDate, value) || 'The end date cannot be before the start date.'
 
 export const validateEarlyBirdPrice = (value: number | null | undefined, { siblingData }: Options) => {
-  const basic = nonNegativeNumber(value)
+  const basic = validatePrice(value, { siblingData })
   if (basic !== true) return basic
   const regular = siblingData?.regularPrice
   if (value !== null && value !== undefined && typeof regular === 'number' && value >= regular) {

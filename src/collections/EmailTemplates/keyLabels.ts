@@ -13,4 +13,6 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   lead_received: { es: 'Solicitud recibida (prospecto)', en: 'Lead received' },
   lead_assigned: { es: 'Prospecto asignado (ventas)', en: 'Lead assigned (sales)' },
   sales_followup_digest: { es: 'Resumen diario de seguimiento', en: 'Daily follow-up digest' },
+  email_change_confirm: { es: 'Confirmar nuevo correo', en: 'Confirm new email' },
+  email_change_notice: { es: 'Aviso de cambio de correo', en: 'Email change notice' },
 }

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { isAdminField, ROLES } from '../../access'
+import { pendingEmailFields } from './pendingEmailFields'
 import { roleLabels } from './roleLabels'
 
 export const userFields: Field[] = [
@@ -48,5 +49,13 @@ export const userFields: Field[] = [
       { value: 'es', label: { es: 'Español', en: 'Spanish' } },
       { value: 'en', label: { es: 'Inglés', en: 'English' } },
     ],
+  },
+  ...pendingEmailFields,
+  {
+    // Payload's own `_verified` lets any logged-in user write it; merged with Payload's field, this keeps
+    // it to admins (a person proves an address through an emailed link, never by saying so).
+    name: '_verified',
+    type: 'checkbox',
+    access: { create: isAdminField, update: isAdminField },
   },
 ]

@@ -6,6 +6,10 @@ import { readUsers } from './access'
 import { userFields } from './fields'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { confirmEmailChangeEndpoints } from './endpoints/confirmEmailChange'
+import { endAllSessionsOnPasswordReset, endOtherSessionsOnPasswordChange, markPasswordReset } from './hooks/endOtherSessionsOnPasswordChange'
+import { holdEmailChangeForConfirmation } from './hooks/holdEmailChangeForConfirmation'
+import { equalizeLoginTiming } from './hooks/equalizeLoginTiming'
 import { followUserLanguage } from './hooks/followUserLanguage'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { normalizeEmail } from './hooks/normalizeEmail'
@@ -24,6 +28,9 @@ export const Users: CollectionConfig = {
   },
   auth: {
     tokenExpiration: 60 * 60 * 8,
+    // Payload's default, stated because Aula relies on it: each token names a session stored on the
+    // user, so ending sessions (on a password change) revokes tokens at once.
+    useSessions: true,
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     verify: { generateEmailHTML: authEmails.verify.html, generateEmailSubject: authEmails.verify.subject },
@@ -41,11 +48,14 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeValidate: [normalizeEmail],
-    beforeChange: [makeFirstUserAdmin],
+    // equalizeLoginTiming: an unknown or locked account takes as long to refuse as a wrong password.
+    beforeOperation: [markPasswordReset, equalizeLoginTiming],
+    beforeValidate: [normalizeEmail, endAllSessionsOnPasswordReset],
+    beforeChange: [makeFirstUserAdmin, holdEmailChangeForConfirmation, endOtherSessionsOnPasswordChange],
     afterLogin: [followUserLanguage],
   },
-  // GET /api/users/export.csv (admins: every user; anyone else: their own row).
-  endpoints: [exportCsvEndpoint('users')],
+  // GET /api/users/export.csv (admins: every user; anyone else: their own row);
+  // GET|POST /api/users/confirm-email-change (the link mailed to a new address).
+  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints],
   fields: userFields,
 }
