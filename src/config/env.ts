@@ -23,6 +23,20 @@ export interface AulaEnv {
   jobsAutorun: boolean
   /** Folder for uploaded files (local disk; see the README for object storage when scaling out). */
   mediaDir: string
+  /** S3-compatible object storage for every upload collection; null without S3_BUCKET (files stay in mediaDir). */
+  s3: S3Settings | null
+}
+
+export interface S3Settings {
+  bucket: string
+  /** Unset = AWS itself; set for MinIO, Cloudflare R2, DigitalOcean Spaces, … */
+  endpoint?: string
+  region: string
+  /** Unset = the AWS SDK's default credential chain (instance role, AWS_* variables). */
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+  forcePathStyle: boolean
+  /** Key prefix inside the bucket ("" = none), so several environments can share one bucket. */
+  prefix: string
 }
 
 type Env = Record<string, string | undefined>
@@ -32,6 +46,23 @@ export const DATA_DIR = path.resolve(process.cwd(), process.env.AULA_DATA_DIR ||
 export const DEV_DATABASE_URI = 'postgres://postgres:postgres@127.0.0.1:54329/aula'
 
 export class EnvError extends Error {}
+
+/** The password `npm run dev` prints and the README lists for the seeded admin and demo staff (src/seed/users.ts). */
+export const DEMO_PASSWORD = 'aula-admin-2026'
+/** Tokens are HMACs under this secret, only as strong as it: 32 characters is at least 128 bits even as hex (`openssl rand -hex 32` gives 64). */
+export const MIN_PRODUCTION_SECRET_LENGTH = 32
+
+/** A guessable secret lets anyone mint login tokens; a published password opens the admin. Production refuses both. */
+const refuseWeakSecrets = (env: Env) => {
+  if ((env.PAYLOAD_SECRET ?? '').length < MIN_PRODUCTION_SECRET_LENGTH) {
+    throw new EnvError(
+      `PAYLOAD_SECRET must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production (generate one with \`openssl rand -hex 32\`).`,
+    )
+  }
+  if (env.SEED_ADMIN_PASSWORD && env.SEED_ADMIN_PASSWORD.trim().toLowerCase() === DEMO_PASSWORD) {
+    throw new EnvError('SEED_ADMIN_PASSWORD is the published demo password; production refuses it. Choose another or leave it unset.')
+  }
+}
 
 const flag = (value: string | undefined, fallback: boolean) =>
   value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase())
@@ -59,6 +90,7 @@ export function readEnv(env: Env = process.env): AulaEnv {
   if (missing.length) {
     throw new EnvError(`Aula refuses to start in production without ${missing.join(' and ')}. Set it in the environment (see .env.example).`)
   }
+  if (isProduction) refuseWeakSecrets(env)
   const serverUrl = (env.SERVER_URL || 'http://localhost:3000').replace(/\/$/, '')
   const smtpHost = env.SMTP_HOST
   const stripeKey = env.STRIPE_SECRET_KEY
@@ -86,9 +118,28 @@ export function readEnv(env: Env = process.env): AulaEnv {
     paymentHoldMinutes: positiveInteger('PAYMENT_HOLD_MINUTES', env.PAYMENT_HOLD_MINUTES, 30),
     seedAdmin: {
       email: env.SEED_ADMIN_EMAIL || 'admin@aula.local',
-      password: env.SEED_ADMIN_PASSWORD || 'aula-admin-2026',
+      // In production an unset password seeds an admin nobody knows the password of (they use forgot-password), never the demo one.
+      password: env.SEED_ADMIN_PASSWORD || (isProduction ? randomBytes(24).toString('hex') : DEMO_PASSWORD),
     },
     jobsAutorun: flag(env.JOBS_AUTORUN, !isProduction),
     mediaDir: path.resolve(env.MEDIA_DIR || 'media'),
+    s3: readS3(env),
+  }
+}
+
+function readS3(env: Env): S3Settings | null {
+  if (!env.S3_BUCKET) return null
+  const accessKeyId = env.S3_ACCESS_KEY_ID
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new EnvError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the default AWS credentials.')
+  }
+  return {
+    bucket: env.S3_BUCKET,
+    endpoint: env.S3_ENDPOINT || undefined,
+    region: env.S3_REGION || 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: flag(env.S3_FORCE_PATH_STYLE, false),
+    prefix: (env.S3_PREFIX ?? '').replace(/^\/+|\/+$/g, ''),
   }
 }

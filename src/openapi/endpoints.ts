@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 
+import { htmlResponse } from '../endpoints/htmlResponse'
 import { buildOpenApi } from './buildOpenApi'
 import { renderDocsPage } from './renderDocsPage'
 
@@ -14,5 +15,5 @@ export const openApiEndpoint: Endpoint = {
 export const apiDocsEndpoint: Endpoint = {
   path: '/docs',
   method: 'get',
-  handler: (req) => new Response(renderDocsPage(buildOpenApi(req.payload.config)), { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+  handler: (req) => htmlResponse(renderDocsPage(buildOpenApi(req.payload.config))),
 }

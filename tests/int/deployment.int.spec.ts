@@ -34,6 +34,11 @@ describe('deployment files', () => {
     expect(fs.readFileSync('Dockerfile', 'utf8')).toMatch(/npm run migrate && npm run start/)
   })
 
+  it('lets the worker be scaled (`docker compose up --scale worker=3`): no fixed container name or host port', () => {
+    expect(compose.services.worker.container_name).toBeUndefined()
+    expect(compose.services.worker.ports).toBeUndefined()
+  })
+
   it('every variable docker-compose passes to Aula is documented in .env.example', () => {
     const names = [...Object.keys(compose.services.app.environment), ...Object.keys(compose.services.worker.environment)]
     const interpolated = [...fs.readFileSync('docker-compose.yml', 'utf8').matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((match) => match[1])
@@ -75,8 +80,9 @@ describe('production start-up', () => {
   })
 
   it('starts in production with both set, and runs jobs only in the worker by default', () => {
-    const env = readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 's3cret', DATABASE_URI: 'postgres://x@db/aula' })
-    expect(env.payloadSecret).toBe('s3cret')
+    const secret = 'a-production-secret-of-32-characters'
+    const env = readEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: secret, DATABASE_URI: 'postgres://x@db/aula' })
+    expect(env.payloadSecret).toBe(secret)
     expect(env.jobsAutorun).toBe(false)
     expect(readEnv({}).jobsAutorun).toBe(true)
   })

@@ -1,5 +1,6 @@
 import { APIError, type Endpoint } from 'payload'
 
+import { pageSecurityHeaders } from '../../../endpoints/htmlResponse'
 import { routeId } from '../../../endpoints/routeId'
 import { isValidPayToken } from '../../../enrollment/cancelToken'
 import { attachSession } from '../../../payments/checkout'
@@ -47,7 +48,8 @@ export const payLinkEndpoint: Endpoint = {
     }
     try {
       const { checkoutUrl } = await attachSession(req, enrollment as unknown as Record<string, unknown>, payment)
-      return new Response(null, { status: 303, headers: { location: checkoutUrl, 'cache-control': 'no-store' } })
+      // no-referrer also covers the hop to Stripe: the token in this URL stays here.
+      return new Response(null, { status: 303, headers: { location: checkoutUrl, 'cache-control': 'no-store', ...pageSecurityHeaders() } })
     } catch (error) {
       req.payload.logger.error({ err: error, msg: `Could not open Stripe Checkout for enrollment ${id} from its pay link` })
       return htmlPage(text.title, `<p>${text.unreachable}</p>`, 502)
