@@ -62,3 +62,13 @@ export async function cancelAsCaller(req: PayloadRequest, id: number, reason?: s
   }
   return endEnrollment(req, id, { reason })
 }
+
+/**
+ * An enrollment as the caller may read it (collection and field read access applied), for answers:
+ * the service functions above work with every field, hidden keys included.
+ */
+export async function readAsCaller(req: PayloadRequest, id: number): Promise<Record<string, unknown>> {
+  const doc = await req.payload.findByID({ collection: 'enrollments', id, req, depth: 0, overrideAccess: false, disableErrors: true })
+  if (!doc) throw new APIError('Not Found', 404, undefined, true)
+  return doc as unknown as Record<string, unknown>
+}

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 
+import { spendPasswordHashTime } from '../utilities/spendPasswordHashTime'
+
 export interface PersonInput {
   email: string
   firstName?: string
@@ -14,6 +16,9 @@ export interface PersonInput {
  * a student inside the registration's transaction. A new account gets a random password nobody
  * knows: the person claims it through "forgot password", whose emailed token is what proves the
  * address, so the account starts verified.
+ *
+ * Both paths cost the same: an existing person costs one PBKDF2 hash, like the new account's
+ * password, so the answer's timing does not tell whether an email has an account.
  */
 export async function findOrCreatePerson(req: PayloadRequest, person: PersonInput): Promise<{ id: number }> {
   const { docs } = await req.payload.find({
@@ -25,7 +30,10 @@ export async function findOrCreatePerson(req: PayloadRequest, person: PersonInpu
     pagination: false,
     req,
   })
-  if (docs[0]) return { id: docs[0].id as number }
+  if (docs[0]) {
+    await spendPasswordHashTime()
+    return { id: docs[0].id as number }
+  }
   const created = await req.payload.create({
     collection: 'users',
     req,

@@ -1,6 +1,8 @@
-import { ValidationError, type PayloadRequest } from 'payload'
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
+import { checkRole } from '../access'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
+import { claimIdempotencyKey, findReplay } from './idempotency'
 import type { ItemCollection } from './statuses'
 import { inTransaction } from './transaction'
 
@@ -9,7 +11,8 @@ export interface RegisterInput {
   itemId: number
   /** Who registers: the caller's own account, or a person named in the body. */
   person: { userId: number } | PersonInput
-  idempotencyKey?: string
+  /** The client's Idempotency-Key as sent; scoped to the caller and this request here. */
+  idempotencyKey?: string | null
   source?: 'web' | 'admin' | 'import'
 }
 
@@ -26,9 +29,10 @@ export interface RegisterResult {
  * exactly the same treatment as the website.
  */
 export async function register(req: PayloadRequest, input: RegisterInput): Promise<RegisterResult> {
+  const claim = claimIdempotencyKey(req, input.idempotencyKey, { collection: input.collection, itemId: input.itemId, person: input.person })
   for (let attempt = 1; ; attempt += 1) {
-    if (input.idempotencyKey) {
-      const replay = await findByIdempotencyKey(req, input.idempotencyKey)
+    if (claim) {
+      const replay = await findReplay(req, claim)
       if (replay) return { enrollment: replay, created: false }
     }
     try {
@@ -43,15 +47,18 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
             user: userId,
             item: { relationTo: input.collection, value: input.itemId },
             source: input.source ?? 'web',
-            idempotencyKey: input.idempotencyKey,
+            idempotencyKey: claim?.key,
+            idempotencyRequest: claim?.request,
           },
         })
       })
       return { enrollment: enrollment as unknown as Record<string, unknown>, created: true }
     } catch (error) {
       // Two first registrations with one email, or two retries with one Idempotency-Key, raced on a
-      // unique key; the loser runs once more and finds what the winner wrote.
-      if (attempt === 1 && isUniqueClash(error)) continue
+      // unique key (or the retry waited for the item's lock and then met the winner's enrollment);
+      // the loser runs once more and finds what the winner wrote.
+      if (attempt === 1 && (isUniqueClash(error) || (claim && isDuplicateEnrollment(error)))) continue
+      if (isDuplicateEnrollment(error) && !seesEnrollmentsOf(req, input.person)) throw alreadyRegistered()
       throw error
     }
   }
@@ -61,14 +68,17 @@ const isUniqueClash = (error: unknown) =>
   error instanceof ValidationError &&
   (error.data?.errors ?? []).some((problem: { path?: string }) => ['email', 'idempotencyKey'].includes(String(problem.path)))
 
-async function findByIdempotencyKey(req: PayloadRequest, key: string) {
-  const { docs } = await req.payload.find({
-    collection: 'enrollments',
-    where: { idempotencyKey: { equals: key } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-  })
-  return docs[0] as unknown as Record<string, unknown> | undefined
-}
+/** `applySeatRules` refusing a second active enrollment (its data names the first one). */
+const isDuplicateEnrollment = (error: unknown) =>
+  error instanceof APIError && error.status === 409 && typeof (error.data as { enrollmentId?: unknown } | undefined)?.enrollmentId === 'number'
+
+/** The caller registering themselves, or staff (who read every enrollment anyway). */
+const seesEnrollmentsOf = (req: PayloadRequest, person: RegisterInput['person']) =>
+  'userId' in person || checkRole(['admin', 'editor', 'sales'], req.user)
+
+/**
+ * The duplicate answer for someone who named a person by email: no enrollment id, nothing that
+ * tells this person's details apart from anyone else's (docs/security.md, "Existence leaks").
+ */
+const alreadyRegistered = () =>
+  new APIError('This person is already registered for this item. The confirmation email has the details.', 409, undefined, true)

@@ -2,18 +2,19 @@ import type * as GraphQLModule from 'graphql'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { parseInput } from '../endpoints/parseInput'
-import { cancelAsCaller } from '../enrollment/cancel'
+import { cancelAsCaller, readAsCaller } from '../enrollment/cancel'
 import { PERSON_INPUT } from '../enrollment/personInput'
 import { register } from '../enrollment/register'
+import { publicEnrollment } from '../collections/Enrollments/endpoints/publicEnrollment'
 import { withCheckout } from '../payments/withCheckout'
 import type { ItemCollection } from '../enrollment/statuses'
 
 type Context = { req: PayloadRequest }
 
-
 /**
  * `registerForWebinar`, `enrollInCourse` and `cancelEnrollment`: the same operations as the REST
- * endpoints, through the same service functions, answering with the Enrollment type.
+ * endpoints, through the same service functions, answering with the Enrollment type. The answers
+ * carry only what the REST endpoints show (custom resolvers skip Payload's field read access).
  */
 export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) => {
   const enrollmentType = (collections.enrollments as unknown as { graphQL: { type: GraphQLModule.GraphQLObjectType } }).graphQL.type
@@ -36,8 +37,8 @@ export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) 
     },
     resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string }, { req }: Context) => {
       const person = req.user?.collection === 'users' && !args.person ? { userId: req.user.id as number } : parseInput(args.person ?? {}, PERSON_INPUT, 'enrollments')
-      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey ?? undefined, source: 'web' })
-      return withCheckout(req, enrollment)
+      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey, source: 'web' })
+      return publicEnrollment(req, await withCheckout(req, enrollment), { ownView: 'userId' in person })
     },
   })
   return {
@@ -48,7 +49,8 @@ export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) 
       args: { id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLInt) }, reason: { type: GraphQL.GraphQLString } },
       resolve: async (_: unknown, args: { id: number; reason?: string }, { req }: Context) => {
         const { reason } = parseInput({ reason: args.reason }, { reason: { kind: 'string', maxLength: 500 } }, 'enrollments')
-        return cancelAsCaller(req, args.id, reason)
+        await cancelAsCaller(req, args.id, reason)
+        return readAsCaller(req, args.id)
       },
     },
   }

@@ -64,7 +64,10 @@ describe('logging in', () => {
     }
     const right = await aula.api.post('/users/login', { email: student.email, password: student.password })
     expect(right.status).toBe(401)
-    expect(right.text.toLowerCase()).toMatch(/locked|bloquead/)
+    // Said like a wrong password, so lockouts do not tell real accounts apart (docs/security.md, "Existence leaks").
+    expect(right.text.toLowerCase()).not.toMatch(/locked|bloquead/)
+    const stored = await aula.payload.findByID({ collection: 'users', id: student.id, overrideAccess: true, showHiddenFields: true })
+    expect(new Date(String(stored.lockUntil)).getTime()).toBeGreaterThan(Date.now())
   })
 })
 

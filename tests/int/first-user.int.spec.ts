@@ -18,7 +18,7 @@ describe('a fresh install with no users', () => {
     const webinar = await createWebinar(aula.payload)
     const registration = await aula.api.post(`/webinars/${webinar.id}/register`, { email: 'first@example.com', firstName: 'A', lastName: 'B' })
     expect(registration.status).toBe(201)
-    const visitor = await aula.payload.findByID({ collection: 'users', id: registration.body.doc.user, overrideAccess: true })
+    const { docs: [visitor] } = await aula.payload.find({ collection: 'users', where: { email: { equals: 'first@example.com' } }, overrideAccess: true })
     expect(visitor.roles).toEqual(['student'])
 
     await aula.payload.delete({ collection: 'enrollments', where: {}, overrideAccess: true })

@@ -1,4 +1,4 @@
-import { APIError, type Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { parseInput } from '../../../endpoints/parseInput'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
@@ -9,10 +9,10 @@ import type { ItemCollection } from '../../../enrollment/statuses'
 import { withCheckout } from '../../../payments/withCheckout'
 import { publicEnrollment } from './publicEnrollment'
 
-
 /**
  * `POST /api/webinars/:id/register` and `POST /api/courses/:id/enroll`. Anyone may call it:
- * anonymous callers name the person in the body; a logged-in user may send nothing.
+ * anonymous callers name the person in the body; a logged-in user may send nothing. The answer
+ * shows the registrant's own seat and never whether the person already had an account.
  */
 export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
   path: collection === 'webinars' ? '/:id/register' : '/:id/enroll',
@@ -20,19 +20,16 @@ export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
   handler: async (req) => {
     const itemId = routeId(req)
     const body = await readJsonBody(req)
-    const idempotencyKey = req.headers.get('idempotency-key')?.trim() || undefined
-    if (idempotencyKey && idempotencyKey.length > 200) {
-      throw new APIError('The Idempotency-Key header must be at most 200 characters.', 400, undefined, true)
-    }
     const person =
       req.user?.collection === 'users' && body.email === undefined
         ? { userId: req.user.id as number }
         : parseInput(body, PERSON_INPUT, 'enrollments')
+    const idempotencyKey = req.headers.get('idempotency-key')
     const { enrollment: registered, created } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
     // Paid: the Stripe Checkout Session, created after the registration committed (checkoutUrl, holdExpiresAt).
     const enrollment = await withCheckout(req, registered)
     return Response.json(
-      { message: messageFor(String(enrollment.status)), doc: publicEnrollment(enrollment) },
+      { message: messageFor(String(enrollment.status)), doc: await publicEnrollment(req, enrollment, { ownView: 'userId' in person }) },
       { status: 201, headers: created ? {} : { 'Idempotent-Replayed': 'true' } },
     )
   },

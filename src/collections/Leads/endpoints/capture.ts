@@ -13,7 +13,8 @@ import { CAPTURE_INPUT, filledHoneypot, type InterestRef, parseItemRef } from '.
  * `POST /api/leads`. It sits in front of Payload's own create (collection endpoints are matched
  * before the built-in ones): admins and sales fall through to the normal create with all its
  * fields and access rules; everyone else is the website's form, which may set contact and request
- * fields only and hears back nothing but the lead's id.
+ * fields only and hears back the same thank-you whatever happened: never an id, nothing that tells
+ * a new person from one who already has a lead (docs/security.md, "Existence leaks").
  */
 export const captureEndpoint: Endpoint = {
   path: '/',
@@ -21,11 +22,11 @@ export const captureEndpoint: Endpoint = {
   handler: async (req) => {
     if (checkRole(['admin', 'sales'], req.user)) return builtInCreate(req)
     const body = await readJsonBody(req)
-    // Bots get the answer they expect and nothing is stored; 0 is never a real id.
-    if (filledHoneypot(body)) return Response.json({ id: 0 }, { status: 201 })
+    // Bots get the answer everyone gets, and nothing is stored.
+    if (filledHoneypot(body)) return received()
     const input = parseInput(body, CAPTURE_INPUT, 'leads')
     const interest = parseItemRef(body.interest)
-    const id = await inTransaction(req, async () => {
+    await inTransaction(req, async () => {
       if (interest) await assertInterestExists(req, interest)
       // One submitter at a time per email, so a double click cannot open two leads.
       const db = await sqlFor(req)
@@ -42,9 +43,11 @@ export const captureEndpoint: Endpoint = {
       await queueLeadReceived(req, lead)
       return lead.id
     })
-    return Response.json({ id }, { status: 201 })
+    return received()
   },
 }
+
+const received = () => Response.json({ message: 'Thank you: we received your request and will be in touch soon.' }, { status: 201 })
 
 function builtInCreate(req: PayloadRequest): Promise<Response> | Response {
   const builtIn = req.payload.collections.leads.config.endpoints

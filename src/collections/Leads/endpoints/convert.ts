@@ -32,7 +32,7 @@ export const convertEndpoint: Endpoint = {
       await req.payload.update({ collection: 'leads', id, data: { enrollments: enrollments as number[] }, overrideAccess: true, depth: 0, req })
       return result.enrollment
     })
-    return Response.json({ message: `Lead ${id} converted.`, enrollment: publicEnrollment(enrollment) }, { status: 201 })
+    return Response.json({ message: `Lead ${id} converted.`, enrollment: await publicEnrollment(req, enrollment, { ownView: true }) }, { status: 201 })
   },
 }
 
