@@ -21,6 +21,7 @@ export const EMAIL_TEMPLATE_KEYS = [
   'sales_followup_digest',
   'email_change_confirm',
   'email_change_notice',
+  'enrollment_already_registered',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -47,10 +48,15 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   email_change_confirm: [...RECIPIENT, 'newEmail', 'confirmUrl'],
   // Sent to the current address, so its owner learns of a change they did not ask for.
   email_change_notice: [...RECIPIENT, 'newEmail'],
+  // Someone registered a person already registered: they learn of it, with their cancel (and pay) link.
+  enrollment_already_registered: [...RECIPIENT, ...ITEM, ...PAYMENT, 'payUrl', 'holdExpiresAt', 'nextStep'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
 export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep']
+
+/** Variables that carry a signed link acting for the recipient (`nextStep` embeds the pay link); only admins read them in the log. */
+export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep']
 
 /** Values the admin preview renders with. */
 export const SAMPLE_VARIABLES: Record<string, string> = {

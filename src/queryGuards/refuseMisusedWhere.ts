@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
+import { refuseTrashReadsForNonStaff, refuseUnreadableQueries } from './refuseUnreadableQueries'
 import { whereMisuses } from './whereMisuses'
 
 /**
@@ -18,5 +19,5 @@ export const refuseMisusedWhere: CollectionBeforeOperationHook = ({ args, collec
 /** Every collection gets the guard (applied by the config factory). */
 export const withWhereGuard = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [refuseMisusedWhere, ...(collection.hooks?.beforeOperation ?? [])] },
+  hooks: { ...collection.hooks, beforeOperation: [refuseMisusedWhere, refuseUnreadableQueries, refuseTrashReadsForNonStaff, ...(collection.hooks?.beforeOperation ?? [])] },
 })

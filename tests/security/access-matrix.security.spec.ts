@@ -8,6 +8,7 @@ import { cancelToken } from '../../src/enrollment/cancelToken'
 import {
   CHANGING_ENDPOINT_MATRIX,
   ENDPOINT_MATRIX,
+  ENROLLMENT_FIELD_WRITES,
   GLOBAL_MATRIX,
   GRAPHQL_LIST,
   READ_MATRIX,
@@ -321,6 +322,31 @@ describe('fields only some roles write', () => {
       expect(after[field]).toEqual(before[field])
     },
   )
+})
+
+describe('enrollment fields each role writes', () => {
+  const cells = ENROLLMENT_FIELD_WRITES.flatMap((cell) => (['student', 'instructor'] as const).map((role) => ({ ...cell, role, outcome: cell[role] })))
+  const resolveValue = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value).replace('":otherStudent"', String(accounts.otherStudent.id)).replace('":publishedCourse"', String(rows.courses.publishedCourse)))
+  const comparable = (value: unknown) => (typeof value === 'object' && value !== null && 'value' in value ? { ...(value as object), value: Number((value as { value: unknown }).value) } : value)
+
+  it.each(cells)('$role writing $field on the row they may update: $outcome', async ({ field, value, role, outcome }) => {
+    // A fresh webinar the instructor presents, a fresh registration of the student, and the clock past its start (feedback opens then).
+    const webinar = await createWebinar(aula.payload, { speakers: [rows.speakers.speaker] })
+    const id = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
+    const before = await aula.payload.findByID({ collection: 'enrollments', id, ...over })
+    const now = clock.now()
+    clock.set('2030-05-21T12:00:00.000Z')
+    try {
+      const response = await aula.api.patch(`/enrollments/${id}`, { [field]: resolveValue(value) }, { token: tokenOf(role) })
+      expect(response.status).toBeLessThan(500)
+    } finally {
+      clock.set(now)
+    }
+    const after = (await aula.payload.findByID({ collection: 'enrollments', id, ...over })) as unknown as Record<string, unknown>
+    if (outcome === 'allowed') expect(comparable(after[field])).toEqual(comparable(resolveValue(value)))
+    else expect(after[field]).toEqual((before as unknown as Record<string, unknown>)[field])
+  })
 })
 
 describe('custom endpoints', () => {

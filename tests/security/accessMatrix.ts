@@ -112,8 +112,40 @@ export const GLOBAL_MATRIX = {
 /** Staff-only fields: present for staff, absent for anonymous callers and students. */
 export const STAFF_ONLY_FIELDS: { collection: MatrixCollection; row: string; field: string }[] = [
   { collection: 'webinars', row: 'publishedWebinar', field: 'extraNotes' },
+  // Registrants get it by email; the catalog never shows it (tests/security/read-leaks.security.spec.ts).
+  { collection: 'webinars', row: 'publishedWebinar', field: 'meetingLink' },
   { collection: 'speakers', row: 'speaker', field: 'email' },
   { collection: 'speakers', row: 'speaker', field: 'phone' },
+]
+
+/**
+ * What inside an enrollment row each role may write (docs/api-enrollment.md): the student on their
+ * own row, the instructor on a participant's row of a webinar they present. A field a role may not
+ * write is dropped (the stored value stays); admins write every field but the server-only ones.
+ */
+export interface EnrollmentFieldCell {
+  field: string
+  /** Sent in the PATCH; `:otherStudent` and `:publishedCourse` are replaced by seeded ids. */
+  value: unknown
+  student: WriteOutcome
+  instructor: WriteOutcome
+}
+const neither = { student: 'denied', instructor: 'denied' } as const
+export const ENROLLMENT_FIELD_WRITES: EnrollmentFieldCell[] = [
+  { field: 'feedbackRating', value: 4, student: 'allowed', instructor: 'denied' },
+  { field: 'feedbackComment', value: 'Written in the matrix', student: 'allowed', instructor: 'denied' },
+  { field: 'attended', value: true, student: 'denied', instructor: 'allowed' },
+  { field: 'completionPercentage', value: 50, student: 'denied', instructor: 'allowed' },
+  { field: 'status', value: 'cancelled', ...neither },
+  { field: 'paymentStatus', value: 'paid', ...neither },
+  { field: 'amount', value: 0, ...neither },
+  { field: 'currency', value: 'USD', ...neither },
+  { field: 'priceTier', value: 'early_bird', ...neither },
+  { field: 'cancellationReason', value: 'forged', ...neither },
+  { field: 'cancelledAt', value: '2030-01-01T00:00:00.000Z', ...neither },
+  { field: 'source', value: 'import', ...neither },
+  { field: 'user', value: ':otherStudent', ...neither },
+  { field: 'item', value: { relationTo: 'courses', value: ':publishedCourse' }, ...neither },
 ]
 
 /** Custom endpoints × role. `allowed` = 2xx; `denied` = 401/403/404. */

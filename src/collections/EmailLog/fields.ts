@@ -4,6 +4,8 @@ import { EMAIL_RELATED_COLLECTIONS } from '../../email/relatedCollections'
 import { EMAIL_STATUSES } from '../../email/statuses'
 import { EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS } from '../../email/templateVariables'
 import { templateKeyLabels } from '../EmailTemplates/keyLabels'
+import { personalUnlessAboutALead } from './access'
+import { hideSignedLinks } from './hooks/hideSignedLinks'
 
 const statusLabels = {
   queued: { es: 'En cola', en: 'Queued' },
@@ -15,7 +17,7 @@ const statusLabels = {
 
 /** Every field is written by the pipeline (queueEmail and the sendEmail task), never by hand. */
 export const emailLogFields: Field[] = [
-  { name: 'to', type: 'email', required: true, index: true, label: { es: 'Para', en: 'To' } },
+  { name: 'to', type: 'email', required: true, index: true, label: { es: 'Para', en: 'To' }, access: { read: personalUnlessAboutALead } },
   {
     type: 'row',
     fields: [
@@ -37,14 +39,20 @@ export const emailLogFields: Field[] = [
       },
     ],
   },
-  { name: 'subject', type: 'text', label: { es: 'Asunto enviado', en: 'Subject sent' } },
+  { name: 'subject', type: 'text', label: { es: 'Asunto enviado', en: 'Subject sent' }, access: { read: personalUnlessAboutALead } },
   {
     name: 'relatedDocument',
     type: 'relationship',
     relationTo: EMAIL_RELATED_COLLECTIONS,
     label: { es: 'Documento relacionado', en: 'Related document' },
   },
-  { name: 'variables', type: 'json', label: { es: 'Variables', en: 'Variables' } },
+  {
+    name: 'variables',
+    type: 'json',
+    label: { es: 'Variables', en: 'Variables' },
+    access: { read: personalUnlessAboutALead },
+    hooks: { afterRead: [hideSignedLinks] },
+  },
   {
     name: 'attachments',
     type: 'json',

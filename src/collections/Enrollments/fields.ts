@@ -1,10 +1,10 @@
 import type { Field, FieldAccess } from 'payload'
 
 import { checkRole } from '../../access'
+import { enrolledPersonOrAdmin, teacherOfItemOrAdmin } from '../../access/enrollmentFieldRules'
 import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enrollment/statuses'
 
 const adminOnly: FieldAccess = ({ req: { user } }) => checkRole(['admin'], user)
-const attendanceKeepers: FieldAccess = ({ req: { user } }) => checkRole(['admin', 'instructor'], user)
 const nobody: FieldAccess = () => false
 
 const statusLabels: Record<string, { es: string; en: string }> = {
@@ -49,16 +49,17 @@ export const enrollmentFields: Field[] = [
   {
     type: 'row',
     fields: [
-      { name: 'attended', type: 'checkbox', defaultValue: false, label: { es: 'Asistió', en: 'Attended' }, access: { update: attendanceKeepers } },
-      { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, access: { update: attendanceKeepers } },
+      { name: 'attended', type: 'checkbox', defaultValue: false, label: { es: 'Asistió', en: 'Attended' }, access: { update: teacherOfItemOrAdmin } },
+      { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, access: { update: teacherOfItemOrAdmin } },
     ],
   },
   {
     type: 'collapsible',
     label: { es: 'Valoración', en: 'Feedback' },
+    // The participant's own words: their instructor may not write them (checkFeedback adds when and how often).
     fields: [
-      { name: 'feedbackRating', type: 'number', min: 1, max: 5, label: { es: 'Valoración (1–5)', en: 'Rating (1–5)' } },
-      { name: 'feedbackComment', type: 'textarea', maxLength: 2000, label: { es: 'Comentario', en: 'Comment' } },
+      { name: 'feedbackRating', type: 'number', min: 1, max: 5, label: { es: 'Valoración (1–5)', en: 'Rating (1–5)' }, access: { update: enrolledPersonOrAdmin } },
+      { name: 'feedbackComment', type: 'textarea', maxLength: 2000, label: { es: 'Comentario', en: 'Comment' }, access: { update: enrolledPersonOrAdmin } },
     ],
   },
   {
@@ -104,10 +105,19 @@ export const enrollmentFields: Field[] = [
   },
   {
     // Frontends send an Idempotency-Key header on register/enroll; a retry returns this enrollment.
+    // Stored as a hash of the caller and the key (src/enrollment/idempotency.ts), never the raw key.
     name: 'idempotencyKey',
     type: 'text',
     unique: true,
     maxLength: 200,
+    admin: { hidden: true },
+    access: { read: nobody, create: nobody, update: nobody },
+  },
+  {
+    // Hash of the request the key was first sent with: a replay must ask for the same, or it is a 422.
+    name: 'idempotencyRequest',
+    type: 'text',
+    maxLength: 64,
     admin: { hidden: true },
     access: { read: nobody, create: nobody, update: nobody },
   },

@@ -6,7 +6,8 @@ import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
 import { slugField } from '../../fields/slug'
-import { nonNegativeInteger, nonNegativeNumber } from '../../fields/validators'
+import { validatePrice } from '../../fields/price'
+import { nonNegativeInteger } from '../../fields/validators'
 import { isHttpUrl, isTimeZone, TIME_ZONES } from '../../utilities/isoCodes'
 import { WEBINAR_STATUSES, webinarStatusLabels } from './statuses'
 
@@ -107,6 +108,8 @@ const schedule: Field[] = [
     name: 'meetingLink',
     type: 'text',
     label: { es: 'Enlace de la reunión', en: 'Meeting link' },
+    // Registrants get it by email (the pipeline reads it with overrideAccess); the catalog never shows it.
+    access: { read: isStaffField },
     validate: (value: string | null | undefined) => !value || isHttpUrl(value) || 'Must be an http(s) URL.',
   },
 ]
@@ -125,7 +128,7 @@ const pricing: Field[] = [
           if (siblingData?.isFree === false && (value === null || value === undefined)) {
             return 'Price is required when the webinar is not free.'
           }
-          return nonNegativeNumber(value)
+          return validatePrice(value, { siblingData })
         },
       },
       currencyField,
@@ -172,6 +175,8 @@ export const webinarFields: Field[] = [
     type: 'relationship',
     relationTo: 'users',
     label: { es: 'Organizador', en: 'Organizer' },
+    // A user id the public cannot look up (users are closed to them): the catalog does not show it.
+    access: { read: isStaffField },
     admin: { position: 'sidebar' },
   },
   seatsTakenField,
