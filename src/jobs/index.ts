@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { deleteExpiredRateLimitsTask } from './deleteExpiredRateLimits'
 import { deleteFinishedJobsTask } from './deleteFinishedJobs'
 import { expirePaymentHolds } from './expirePaymentHolds'
 import { openCheckoutSession } from './openCheckoutSession'
@@ -11,4 +12,4 @@ import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 
-export const jobTasks = [sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks]

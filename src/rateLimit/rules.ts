@@ -1,3 +1,5 @@
+import type { ResolvedRoute } from './resolveRoute'
+
 /** Which requests are limited, and how hard. Counted per client IP and per email address. */
 export interface RateLimitRule {
   name: 'auth' | 'publicWrite'
@@ -8,6 +10,8 @@ export interface RateLimitRule {
 
 export interface RateLimitSettings {
   enabled: boolean
+  /** Proxies in front of Aula that append to X-Forwarded-For (`TRUSTED_PROXY_HOPS`, default 0); see clientAddress.ts. */
+  trustedProxyHops?: number
   auth: RateLimitRule
   publicWrite: RateLimitRule
 }
@@ -19,6 +23,7 @@ export function readRateLimits(env: Env = process.env): RateLimitSettings {
   const windowSeconds = positive(env.RATE_LIMIT_WINDOW_SECONDS, 600)
   return {
     enabled: env.RATE_LIMIT_DISABLED !== 'true',
+    trustedProxyHops: Number.isInteger(Number(env.TRUSTED_PROXY_HOPS)) && Number(env.TRUSTED_PROXY_HOPS) > 0 ? Number(env.TRUSTED_PROXY_HOPS) : 0,
     auth: { name: 'auth', perIp: positive(env.RATE_LIMIT_AUTH_PER_IP, 30), perEmail: positive(env.RATE_LIMIT_AUTH_PER_EMAIL, 10), windowSeconds },
     publicWrite: {
       name: 'publicWrite',
@@ -29,20 +34,26 @@ export function readRateLimits(env: Env = process.env): RateLimitSettings {
   }
 }
 
-const AUTH_PATHS = [/^\/api\/users\/login$/, /^\/api\/users\/forgot-password$/]
-const PUBLIC_WRITE_PATHS = [/^\/api\/webinars\/[^/]+\/register$/, /^\/api\/courses\/[^/]+\/enroll$/, /^\/api\/leads$/]
-const GRAPHQL_AUTH = /\b(loginUser|forgotPasswordUser)\b/
-const GRAPHQL_PUBLIC_WRITE = /\b(registerForWebinar|enrollInCourse|createLead)\b/
+/** Endpoints by the collection that owns them, method and declared path (see resolveRoute.ts). */
+const REST_RULES: Record<string, RateLimitRule['name']> = {
+  'users post /login': 'auth',
+  'users post /forgot-password': 'auth',
+  'webinars post /:id/register': 'publicWrite',
+  'courses post /:id/enroll': 'publicWrite',
+  'leads post /': 'publicWrite',
+}
 
-/** The rule a POST falls under, if any. GraphQL is matched on the mutation names in its query. */
-export function ruleFor(settings: RateLimitSettings, pathname: string, graphqlQuery?: string): RateLimitRule | null {
-  if (pathname === '/api/graphql') {
-    if (!graphqlQuery) return null
-    if (GRAPHQL_AUTH.test(graphqlQuery)) return settings.auth
-    if (GRAPHQL_PUBLIC_WRITE.test(graphqlQuery)) return settings.publicWrite
-    return null
-  }
-  if (AUTH_PATHS.some((path) => path.test(pathname))) return settings.auth
-  if (PUBLIC_WRITE_PATHS.some((path) => path.test(pathname))) return settings.publicWrite
-  return null
+/** Root mutation fields, counted one by one however they are aliased or batched. */
+export const GRAPHQL_RULES: Record<string, RateLimitRule['name']> = {
+  loginUser: 'auth',
+  forgotPasswordUser: 'auth',
+  registerForWebinar: 'publicWrite',
+  enrollInCourse: 'publicWrite',
+  createLead: 'publicWrite',
+}
+
+/** The rule the endpoint Payload resolved falls under, if any. */
+export function ruleForRoute(settings: RateLimitSettings, route: ResolvedRoute | null): RateLimitRule | null {
+  const name = route?.collection ? REST_RULES[`${route.collection} ${route.method} ${route.path}`] : undefined
+  return name ? settings[name] : null
 }

@@ -4,7 +4,12 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { checkRole, STAFF_ROLES } from '../access'
 import { databaseUnavailableResponse, isDatabaseUnavailable } from '../db/databaseAvailability'
-import { readRateLimits, ruleFor, type RateLimitRule, type RateLimitSettings } from './rules'
+import { addressKey, emailKey } from './bucketKey'
+import { clientAddress } from './clientAddress'
+import { emailsInBody } from './emails'
+import { limitedGraphQLCalls } from './graphqlCalls'
+import { resolvePayloadRoute } from './resolveRoute'
+import { readRateLimits, ruleForRoute, type RateLimitRule, type RateLimitSettings } from './rules'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
@@ -28,23 +33,35 @@ const limiterFor = (pool: Pool, rule: RateLimitRule, scope: 'ip' | 'email') => {
   return limiter
 }
 
-/**
- * The client's address as the reverse proxy reports it (Next.js route handlers do not see the
- * socket). Behind no proxy every anonymous caller shares one bucket; see docs/rate-limits.md.
- */
-const clientIp = (request: Request) =>
-  request.headers.get('x-forwarded-for')?.split(',')[0].trim() || request.headers.get('x-real-ip')?.trim() || 'unknown'
+interface Call {
+  rule: RateLimitRule
+  emails: string[]
+}
 
-async function readEmailAndQuery(request: Request): Promise<{ email?: string; query?: string }> {
-  if (!(request.headers.get('content-type') ?? '').includes('json')) return {}
-  try {
-    const body = (await request.clone().json()) as Record<string, unknown>
-    const variables = (body.variables ?? {}) as Record<string, unknown>
-    const person = (variables.person ?? {}) as Record<string, unknown>
-    const email = [body.email, variables.email, person.email].find((value) => typeof value === 'string') as string | undefined
-    return { email: email?.trim().toLowerCase(), query: typeof body.query === 'string' ? body.query : undefined }
-  } catch {
-    return {}
+/** The budgets a request draws on: one call for a limited REST endpoint, one per limited mutation in GraphQL. */
+async function limitedCalls(request: Request, args: unknown, config: Promise<SanitizedConfig> | SanitizedConfig, settings: RateLimitSettings): Promise<Call[]> {
+  const params = (args as { params?: Promise<{ slug?: string[] }> } | undefined)?.params
+  if (params) {
+    const { slug = [] } = await params
+    const rule = ruleForRoute(settings, resolvePayloadRoute(await config, request, slug))
+    return rule ? [{ rule, emails: await emailsInBody(request) }] : []
+  }
+  // The GraphQL route (no catch-all params): graphql-http reads JSON bodies only.
+  const body = await request
+    .clone()
+    .json()
+    .catch(() => null)
+  return limitedGraphQLCalls(body).map(({ rule, emails }) => ({ rule: settings[rule], emails }))
+}
+
+/** Consumes one point per call from the client's bucket and from each email's, rule by rule. */
+async function consume(pool: Pool, calls: Call[], address: string) {
+  for (const rule of new Set(calls.map((call) => call.rule))) {
+    const ofRule = calls.filter((call) => call.rule === rule)
+    await limiterFor(pool, rule, 'ip').consume(addressKey(address), ofRule.length)
+    const perEmail = new Map<string, number>()
+    for (const email of ofRule.flatMap((call) => call.emails)) perEmail.set(email, (perEmail.get(email) ?? 0) + 1)
+    for (const [email, points] of perEmail) await limiterFor(pool, rule, 'email').consume(emailKey(email), points)
   }
 }
 
@@ -58,8 +75,11 @@ const tooMany = (rejection: RateLimiterRes) => {
 
 /**
  * Wraps Payload's POST route handlers: public writes (register, enroll, leads), login and
- * forgot-password answer 429 with `Retry-After` once a client IP or an email address has used up its
- * budget. Counters live in PostgreSQL, so several app instances share them. Staff are not limited.
+ * forgot-password answer 429 with `Retry-After` once a client address or an email address has used
+ * up its budget. The endpoint is the one Payload resolves, emails are read from any body format it
+ * accepts, every GraphQL mutation counts, and the address comes from the configured proxy hops
+ * (docs/rate-limits.md). Counters live in PostgreSQL, so several app instances share them. Staff
+ * are not limited.
  */
 export function withRateLimits<A extends unknown[]>(
   handler: Handler<A>,
@@ -78,16 +98,14 @@ export function withRateLimits<A extends unknown[]>(
   }
 
   async function limited(request: Request, ...rest: A): Promise<Response> {
-    const { email, query } = await readEmailAndQuery(request)
-    const rule = ruleFor(settings, new URL(request.url).pathname, query)
-    if (!rule) return handler(request, ...rest)
+    const calls = await limitedCalls(request, rest[0], config, settings)
+    if (calls.length === 0) return handler(request, ...rest)
     const payload = await getPayload({ config })
     const { user } = await payload.auth({ headers: request.headers })
     if (checkRole(STAFF_ROLES, user)) return handler(request, ...rest)
     const pool = (payload.db as unknown as { pool: Pool }).pool
     try {
-      await limiterFor(pool, rule, 'ip').consume(clientIp(request))
-      if (email) await limiterFor(pool, rule, 'email').consume(email)
+      await consume(pool, calls, clientAddress(request.headers, settings.trustedProxyHops ?? 0))
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return tooMany(rejection)
       throw rejection

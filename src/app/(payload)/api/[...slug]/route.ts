@@ -3,13 +3,15 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { withCatalogCache } from '@/catalogCache/withCatalogCache'
+import { withRequestTracing } from '@/observability/withRequestTracing'
 import { withRateLimits } from '@/rateLimit/withRateLimits'
 
+// Outermost on every method: X-Request-Id, one log line and the HTTP metrics per request (src/observability).
 // Anonymous catalog reads are answered from memory while nothing in the catalog changed; see src/catalogCache.
-export const GET = withCatalogCache(REST_GET(config), config)
+export const GET = withRequestTracing(withCatalogCache(REST_GET(config), config), config)
 // Public writes, login and forgot-password are rate limited (429 + Retry-After); see docs/rate-limits.md.
-export const POST = withRateLimits(REST_POST(config), config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+export const POST = withRequestTracing(withRateLimits(REST_POST(config), config), config)
+export const DELETE = withRequestTracing(REST_DELETE(config), config)
+export const PATCH = withRequestTracing(REST_PATCH(config), config)
+export const PUT = withRequestTracing(REST_PUT(config), config)
+export const OPTIONS = withRequestTracing(REST_OPTIONS(config), config)
