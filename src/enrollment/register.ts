@@ -1,6 +1,7 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { checkRole } from '../access'
+import { answerAlreadyRegistered } from './alreadyRegistered'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
 import { claimIdempotencyKey, findReplay } from './idempotency'
 import type { ItemCollection } from './statuses'
@@ -18,8 +19,8 @@ export interface RegisterInput {
 
 export interface RegisterResult {
   enrollment: Record<string, unknown>
-  /** False when an Idempotency-Key replay returned the enrollment made the first time. */
-  created: boolean
+  /** True when an Idempotency-Key replay returned the enrollment made the first time. */
+  replayed: boolean
 }
 
 /**
@@ -33,7 +34,7 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
   for (let attempt = 1; ; attempt += 1) {
     if (claim) {
       const replay = await findReplay(req, claim)
-      if (replay) return { enrollment: replay, created: false }
+      if (replay) return { enrollment: replay, replayed: true }
     }
     try {
       const enrollment = await inTransaction(req, async () => {
@@ -52,13 +53,17 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
           },
         })
       })
-      return { enrollment: enrollment as unknown as Record<string, unknown>, created: true }
+      return { enrollment: enrollment as unknown as Record<string, unknown>, replayed: false }
     } catch (error) {
       // Two first registrations with one email, or two retries with one Idempotency-Key, raced on a
       // unique key (or the retry waited for the item's lock and then met the winner's enrollment);
       // the loser runs once more and finds what the winner wrote.
       if (attempt === 1 && (isUniqueClash(error) || (claim && isDuplicateEnrollment(error)))) continue
-      if (isDuplicateEnrollment(error) && !seesEnrollmentsOf(req, input.person)) throw alreadyRegistered()
+      // Someone who may not learn whether this person is registered gets the answer a registration
+      // would give, and the person an email about it (docs/api-enrollment.md). Nothing new is written.
+      if (isDuplicateEnrollment(error) && !seesEnrollmentsOf(req, input.person)) {
+        return { enrollment: await answerAlreadyRegistered(req, duplicateId(error)), replayed: false }
+      }
       throw error
     }
   }
@@ -72,13 +77,13 @@ const isUniqueClash = (error: unknown) =>
 const isDuplicateEnrollment = (error: unknown) =>
   error instanceof APIError && error.status === 409 && typeof (error.data as { enrollmentId?: unknown } | undefined)?.enrollmentId === 'number'
 
-/** The caller registering themselves, or staff (who read every enrollment anyway). */
-const seesEnrollmentsOf = (req: PayloadRequest, person: RegisterInput['person']) =>
-  'userId' in person || checkRole(['admin', 'editor', 'sales'], req.user)
+const duplicateId = (error: unknown) => (error as APIError<{ enrollmentId: number }>).data.enrollmentId
 
 /**
- * The duplicate answer for someone who named a person by email: no enrollment id, nothing that
- * tells this person's details apart from anyone else's (docs/security.md, "Existence leaks").
+ * The caller registering themselves (without a body, or with their own email), or staff (who read
+ * every enrollment anyway): they keep the clear 409 naming the enrollment.
  */
-const alreadyRegistered = () =>
-  new APIError('This person is already registered for this item. The confirmation email has the details.', 409, undefined, true)
+const seesEnrollmentsOf = (req: PayloadRequest, person: RegisterInput['person']) =>
+  'userId' in person ||
+  (req.user?.collection === 'users' && String(req.user.email ?? '').toLowerCase() === person.email) ||
+  checkRole(['admin', 'editor', 'sales'], req.user)

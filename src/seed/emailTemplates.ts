@@ -294,6 +294,32 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       ),
     },
   },
+  enrollment_already_registered: {
+    es: {
+      subject: 'Ya estás inscrito en {{title}}',
+      body: p(
+        'Hola {{firstName}}:',
+        'Recibimos una nueva inscripción a tu nombre en <strong>{{title}}</strong>, pero ya estabas inscrito, así que no cambiamos nada.',
+      ) +
+      '\n{{nextStep}}\n' +
+      p(
+        'Detalles: <a href="{{itemUrl}}">{{itemUrl}}</a>. Si ya no puedes asistir, <a href="{{cancelUrl}}">cancela aquí</a>.',
+        'Si no fuiste tú, alguien escribió tu correo en el formulario: no necesitas hacer nada.',
+      ),
+    },
+    en: {
+      subject: 'You are already registered for {{title}}',
+      body: p(
+        'Hi {{firstName}},',
+        'We received a new registration in your name for <strong>{{title}}</strong>, but you were already registered, so nothing changed.',
+      ) +
+      '\n{{nextStep}}\n' +
+      p(
+        'Details: <a href="{{itemUrl}}">{{itemUrl}}</a>. If you can no longer attend, <a href="{{cancelUrl}}">cancel here</a>.',
+        'If it was not you, someone typed your email into the form: there is nothing you need to do.',
+      ),
+    },
+  },
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

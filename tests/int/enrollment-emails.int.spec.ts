@@ -87,6 +87,20 @@ describe('emails about an enrollment', () => {
     expect(ics(mailTo(first.email)[1])).toContain('METHOD:CANCEL')
     expect(subjects(second.email)).toEqual(['Estás en la lista de espera de Taller corto', '¡Buenas noticias! Se liberó un lugar en Taller corto'])
   })
+
+  it('someone registering a person who is already registered mails that person "you are already registered", with their cancel link and no invite', async () => {
+    const webinar = await createWebinar(aula.payload, { title: 'Charla repetida', startsAt: '2030-05-20T00:00:00.000Z' })
+    const body = person()
+    const { id, email } = await register(webinar.id, body)
+    await register(webinar.id, body)
+    await runAllEmailJobs(aula.payload)
+    expect(subjects(email).sort()).toEqual(['Ya estás inscrito en Charla repetida', '¡Listo, Lucía! Tu lugar en Charla repetida está confirmado'])
+    const notice = mailTo(email).find((mail) => mail.subject === 'Ya estás inscrito en Charla repetida')!
+    expect(notice.html).toContain(`/api/enrollments/${id}/cancel-link?token=`)
+    expect(notice.html).toContain('Ya estás inscrito: no tienes que hacer nada más.')
+    expect(notice.text).toMatch(/ya\s+estabas inscrito/)
+    expect(notice.attachments).toHaveLength(0)
+  })
 })
 
 describe('reminders before a webinar', () => {

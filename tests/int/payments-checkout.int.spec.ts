@@ -114,6 +114,38 @@ describe('paying for a webinar with Stripe Checkout', () => {
     expect(await seatsLeft('webinars', webinar.id)).toBe(4)
   })
 
+  it('someone registering a person whose paid seat is held gets that same seat and Checkout URL, as a retry would, and nothing new is made', async () => {
+    const webinar = await createWebinar(aula.payload, { isFree: false, price: 35, capacity: 5 })
+    const person = someone()
+    const first = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    const sessionsBefore = stripe.callsTo('POST', '/v1/checkout/sessions').length
+    const paymentsBefore = (await aula.payload.count({ collection: 'payments', overrideAccess: true })).totalDocs
+    const again = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    expect(again.status).toBe(201)
+    expect(again.headers.get('idempotent-replayed')).toBeNull()
+    expect(again.body.message).toBe(first.body.message)
+    expect(again.body.doc).toEqual(first.body.doc)
+    expect(stripe.callsTo('POST', '/v1/checkout/sessions').length).toBe(sessionsBefore)
+    expect((await aula.payload.count({ collection: 'payments', overrideAccess: true })).totalDocs).toBe(paymentsBefore)
+    expect(await seatsLeft('webinars', webinar.id)).toBe(4)
+  })
+
+  it('someone registering a person who already paid gets a 201 for their confirmed seat with no Checkout URL, and nobody is charged twice', async () => {
+    const webinar = await createWebinar(aula.payload, { isFree: false, price: 25, capacity: 5 })
+    const person = someone()
+    const { body } = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    await deliver(aula.api, sessionCompleted(stripe.complete(body.doc.checkoutUrl.split('/').pop())))
+    await drainQueue(aula.payload)
+    const sessionsBefore = stripe.callsTo('POST', '/v1/checkout/sessions').length
+    const again = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    expect(again.status).toBe(201)
+    expect(again.body.message).toBe('You are registered.')
+    expect(again.body.doc).toMatchObject({ status: 'confirmed', paymentStatus: 'paid' })
+    expect(again.body.doc.checkoutUrl).toBeUndefined()
+    expect(again.body.doc.user).toBeUndefined()
+    expect(stripe.callsTo('POST', '/v1/checkout/sessions').length).toBe(sessionsBefore)
+  })
+
   it('answers registerForWebinar over GraphQL with the Checkout URL and hold expiry', async () => {
     const webinar = await createWebinar(aula.payload, { isFree: false, price: 10, capacity: 5 })
     const response = await aula.api.graphql(

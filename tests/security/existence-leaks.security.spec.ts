@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
-import { createWebinar } from '../helpers/catalog'
+import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 
 /**
@@ -76,28 +76,183 @@ describe('registering someone by email', () => {
 })
 
 describe('registering the same person twice', () => {
-  it('an anonymous caller probing for an existing enrollment gets a 409 that names no enrollment', async () => {
-    const webinar = await createWebinar(aula.payload)
+  const ENROLL = `mutation ($id: Int!, $person: RegistrationPerson) {
+    enrollInCourse(id: $id, person: $person) { id status paymentStatus amount currency priceTier createdAt user { id } }
+  }`
+  const noticesTo = async (email: string) =>
+    (
+      await aula.payload.find({
+        collection: 'email-log',
+        where: { and: [{ to: { equals: email } }, { templateKey: { equals: 'enrollment_already_registered' } }] },
+        overrideAccess: true,
+        depth: 0,
+      })
+    ).docs
+  const enrollmentsOf = (email: string) =>
+    aula.payload.count({ collection: 'enrollments', where: { 'user.email': { equals: email } }, overrideAccess: true }).then((result) => result.totalDocs)
+
+  it('an anonymous caller probing for an existing enrollment gets the 201 a new registration gets, names no person, and the person is told by email', async () => {
+    const webinar = await createWebinar(aula.payload, { title: 'Sondeo de inscripciones' })
     const person = stranger()
     const first = await aula.api.post(`/webinars/${webinar.id}/register`, person)
-    const second = await aula.api.post(`/webinars/${webinar.id}/register`, person)
-    expect(second.status).toBe(409)
-    expect(second.body.errors[0].message).toBe('This person is already registered for this item. The confirmation email has the details.')
-    expect(second.body.errors[0].data).toBeUndefined()
-    expect(JSON.stringify(second.body.errors)).not.toContain(String(first.body.doc.id))
-
-    const viaGraphql = await aula.api.graphql(REGISTER, { id: webinar.id, person })
-    expect(viaGraphql.body.errors?.[0]?.message).toBe(second.body.errors[0].message)
-    expect(viaGraphql.body.errors?.[0]?.extensions?.data ?? null).toBeNull()
+    const probe = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    const fresh = await aula.api.post(`/webinars/${webinar.id}/register`, stranger())
+    expect([probe.status, fresh.status]).toEqual([201, 201])
+    expect(probe.body.message).toBe(fresh.body.message)
+    expect(Object.keys(probe.body.doc).sort()).toEqual(Object.keys(fresh.body.doc).sort())
+    expect(probe.body.doc).toMatchObject({ status: fresh.body.doc.status, paymentStatus: fresh.body.doc.paymentStatus, amount: fresh.body.doc.amount })
+    expect(probe.body.doc.user).toBeUndefined()
+    expect(probe.body.errors).toBeUndefined()
+    expect(probe.headers.get('idempotent-replayed')).toBeNull()
+    // Nothing new for that person but the email telling them.
+    expect(probe.body.doc.id).toBe(first.body.doc.id)
+    expect(await enrollmentsOf(person.email)).toBe(1)
+    const [notice, ...more] = await noticesTo(person.email)
+    expect(more).toHaveLength(0)
+    expect(notice).toMatchObject({ status: 'queued', variables: expect.objectContaining({ title: 'Sondeo de inscripciones', cancelUrl: expect.stringContaining(`/api/enrollments/${first.body.doc.id}/cancel-link?token=`) }) })
   })
 
-  it('a logged-in student registering themselves twice is still told which enrollment is theirs', async () => {
+  it('a logged-in user registering someone else who is already registered gets the same 201 as for anyone new', async () => {
+    const webinar = await createWebinar(aula.payload)
+    const person = stranger()
+    await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    const someoneElse = await aula.createUser(['student'])
+    const probe = await aula.api.post(`/webinars/${webinar.id}/register`, person, { token: someoneElse.token })
+    const fresh = await aula.api.post(`/webinars/${webinar.id}/register`, stranger(), { token: someoneElse.token })
+    expect([probe.status, fresh.status]).toEqual([201, 201])
+    expect(probe.body.message).toBe(fresh.body.message)
+    expect(Object.keys(probe.body.doc).sort()).toEqual(Object.keys(fresh.body.doc).sort())
+    expect(await noticesTo(person.email)).toHaveLength(1)
+  })
+
+  it('probing enrollInCourse over GraphQL for an existing enrollment answers like a new enrollment, with no user and no error', async () => {
+    const course = await createCourse(aula.payload, { regularPrice: 0 })
+    const person = stranger()
+    const first = await aula.api.graphql(ENROLL, { id: course.id, person })
+    const probe = await aula.api.graphql(ENROLL, { id: course.id, person })
+    const fresh = await aula.api.graphql(ENROLL, { id: course.id, person: stranger() })
+    expect(first.body.errors).toBeUndefined()
+    expect(probe.body.errors).toBeUndefined()
+    expect(fresh.body.errors).toBeUndefined()
+    const { id, createdAt, ...probeSeat } = probe.body.data!.enrollInCourse
+    const { id: freshId, createdAt: freshCreatedAt, ...freshSeat } = fresh.body.data!.enrollInCourse
+    expect(probeSeat).toEqual(freshSeat)
+    expect(probeSeat.user).toBeNull()
+    expect(id).toBe(first.body.data!.enrollInCourse.id)
+    expect([typeof freshId, typeof createdAt, typeof freshCreatedAt]).toEqual(['number', 'string', 'string'])
+    expect(await enrollmentsOf(person.email)).toBe(1)
+    expect(await noticesTo(person.email)).toHaveLength(1)
+  })
+
+  it('probing the same person again and again mails them once an hour, not once per probe', async () => {
+    const webinar = await createWebinar(aula.payload)
+    const person = stranger()
+    await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    for (let probe = 0; probe < 3; probe += 1) expect((await aula.api.post(`/webinars/${webinar.id}/register`, person)).status).toBe(201)
+    expect(await noticesTo(person.email)).toHaveLength(1)
+    clock.advance(61 * 60_000)
+    try {
+      await aula.api.post(`/webinars/${webinar.id}/register`, person)
+      expect(await noticesTo(person.email)).toHaveLength(2)
+    } finally {
+      clock.advance(-61 * 60_000)
+    }
+  })
+
+  it('timing a registration does not tell an existing enrollment from a new one (median of 7, within a factor of 2)', async () => {
+    const webinar = await createWebinar(aula.payload)
+    const registered = Array.from({ length: 7 }, () => stranger())
+    for (const person of registered) await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    const accounts = await Promise.all(Array.from({ length: 7 }, () => aula.createUser(['student'])))
+    const timed = async (body: Record<string, unknown>) => {
+      const started = performance.now()
+      expect((await aula.api.post(`/webinars/${webinar.id}/register`, body)).status).toBe(201)
+      return performance.now() - started
+    }
+    const duplicate: number[] = []
+    const fresh: number[] = []
+    for (const [index, person] of registered.entries()) {
+      duplicate.push(await timed(person))
+      fresh.push(await timed({ email: accounts[index].email, firstName: 'X', lastName: 'Y' }))
+    }
+    const ratio = median(duplicate) / median(fresh)
+    expect(ratio).toBeGreaterThan(0.5)
+    expect(ratio).toBeLessThan(2)
+  })
+
+  it('a logged-in student registering themselves twice is still told which enrollment is theirs, with or without their email in the body', async () => {
     const student = await aula.createUser(['student'])
     const webinar = await createWebinar(aula.payload)
     const first = await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: student.token })
     const second = await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: student.token })
     expect(second.status).toBe(409)
     expect(second.body.errors[0].data).toEqual({ enrollmentId: first.body.doc.id })
+    const withOwnEmail = await aula.api.post(`/webinars/${webinar.id}/register`, { email: student.email, firstName: 'A', lastName: 'B' }, { token: student.token })
+    expect(withOwnEmail.status).toBe(409)
+    expect(withOwnEmail.body.errors[0].data).toEqual({ enrollmentId: first.body.doc.id })
+  })
+
+  it('staff registering someone already registered are told which enrollment it is', async () => {
+    const admin = await aula.createUser(['admin'])
+    const webinar = await createWebinar(aula.payload)
+    const person = stranger()
+    const first = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    const again = await aula.api.post(`/webinars/${webinar.id}/register`, person, { token: admin.token })
+    expect(again.status).toBe(409)
+    expect(again.body.errors[0].data).toEqual({ enrollmentId: first.body.doc.id })
+    expect(await noticesTo(person.email)).toHaveLength(0)
+  })
+})
+
+describe('asking for a password reset', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 150))
+  const timedReset = async (ask: () => Promise<unknown>) => {
+    const started = performance.now()
+    await ask()
+    const elapsed = performance.now() - started
+    // The real account's reset runs after the answer; let it finish before the next sample.
+    await settle()
+    return elapsed
+  }
+  const compare = async (ask: (email: string) => Promise<unknown>) => {
+    const accounts = await Promise.all(Array.from({ length: 7 }, () => aula.createUser(['student'])))
+    const real: number[] = []
+    const unknown: number[] = []
+    const answers: unknown[] = []
+    for (const account of accounts) {
+      real.push(await timedReset(async () => answers.push(await ask(account.email))))
+      unknown.push(await timedReset(async () => answers.push(await ask(`nadie-${Math.random()}@example.com`))))
+    }
+    // Same answer for every email, real or not.
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1)
+    return median(real) / median(unknown)
+  }
+
+  it('timing forgot-password does not tell a real account from an unknown email (REST, median of 7, within a factor of 2)', async () => {
+    const ratio = await compare(async (email) => {
+      const response = await aula.api.post('/users/forgot-password', { email })
+      return { status: response.status, body: response.body }
+    })
+    expect(ratio).toBeGreaterThan(0.5)
+    expect(ratio).toBeLessThan(2)
+  })
+
+  it('timing forgotPasswordUser does not tell a real account from an unknown email (GraphQL, median of 7, within a factor of 2)', async () => {
+    const ratio = await compare(async (email) => {
+      const response = await aula.api.graphql('mutation ($email: String!) { forgotPasswordUser(email: $email) }', { email })
+      return response.body
+    })
+    expect(ratio).toBeGreaterThan(0.5)
+    expect(ratio).toBeLessThan(2)
+  })
+
+  it('the real account still gets its reset token, after the answer', async () => {
+    const account = await aula.createUser(['student'])
+    expect((await aula.api.post('/users/forgot-password', { email: ` ${account.email.toUpperCase()} ` })).status).toBe(200)
+    const storedToken = async () =>
+      (await aula.payload.findByID({ collection: 'users', id: account.id, overrideAccess: true, showHiddenFields: true, depth: 0 })).resetPasswordToken
+    for (let wait = 0; wait < 50 && !(await storedToken()); wait += 1) await settle()
+    expect(await storedToken()).toEqual(expect.any(String))
   })
 })
 

@@ -93,6 +93,8 @@ describe('sessions end when the password changes', () => {
     const student = await aula.createUser(['student'])
     const intruder = await aula.api.login(student.email, student.password)
     await aula.api.graphql('mutation ($email: String!) { forgotPasswordUser(email: $email) }', { email: student.email })
+    // The reset runs after the answer (docs/security.md, "Existence leaks"): its email says it is done.
+    await smtp.waitFor((message) => JSON.stringify(message.to).includes(student.email) && /reset/.test(String(message.html)))
     const { resetPasswordToken } = await stored(student.id)
     expect(resetPasswordToken).toEqual(expect.any(String))
 

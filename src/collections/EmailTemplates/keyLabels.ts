@@ -15,4 +15,5 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   sales_followup_digest: { es: 'Resumen diario de seguimiento', en: 'Daily follow-up digest' },
   email_change_confirm: { es: 'Confirmar nuevo correo', en: 'Confirm new email' },
   email_change_notice: { es: 'Aviso de cambio de correo', en: 'Email change notice' },
+  enrollment_already_registered: { es: 'Ya estabas inscrito', en: 'Already registered' },
 }

@@ -7,6 +7,7 @@ import { userFields } from './fields'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { confirmEmailChangeEndpoints } from './endpoints/confirmEmailChange'
+import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { endAllSessionsOnPasswordReset, endOtherSessionsOnPasswordChange, markPasswordReset } from './hooks/endOtherSessionsOnPasswordChange'
 import { holdEmailChangeForConfirmation } from './hooks/holdEmailChangeForConfirmation'
 import { equalizeLoginTiming } from './hooks/equalizeLoginTiming'
@@ -55,7 +56,8 @@ export const Users: CollectionConfig = {
     afterLogin: [followUserLanguage],
   },
   // GET /api/users/export.csv (admins: every user; anyone else: their own row);
-  // GET|POST /api/users/confirm-email-change (the link mailed to a new address).
-  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints],
+  // GET|POST /api/users/confirm-email-change (the link mailed to a new address);
+  // POST /api/users/forgot-password, answering before the work so timing tells no account apart.
+  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints, forgotPasswordEndpoint],
   fields: userFields,
 }

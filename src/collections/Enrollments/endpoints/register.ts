@@ -12,7 +12,8 @@ import { publicEnrollment } from './publicEnrollment'
 /**
  * `POST /api/webinars/:id/register` and `POST /api/courses/:id/enroll`. Anyone may call it:
  * anonymous callers name the person in the body; a logged-in user may send nothing. The answer
- * shows the registrant's own seat and never whether the person already had an account.
+ * shows the registrant's own seat and never whether the person already had an account or a seat
+ * (someone registering another person who is already registered gets the same answer as a new one).
  */
 export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
   path: collection === 'webinars' ? '/:id/register' : '/:id/enroll',
@@ -25,12 +26,12 @@ export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
         ? { userId: req.user.id as number }
         : parseInput(body, PERSON_INPUT, 'enrollments')
     const idempotencyKey = req.headers.get('idempotency-key')
-    const { enrollment: registered, created } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
+    const { enrollment: registered, replayed } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
     // Paid: the Stripe Checkout Session, created after the registration committed (checkoutUrl, holdExpiresAt).
     const enrollment = await withCheckout(req, registered)
     return Response.json(
       { message: messageFor(String(enrollment.status)), doc: await publicEnrollment(req, enrollment, { ownView: 'userId' in person }) },
-      { status: 201, headers: created ? {} : { 'Idempotent-Replayed': 'true' } },
+      { status: 201, headers: replayed ? { 'Idempotent-Replayed': 'true' } : {} },
     )
   },
 })
