@@ -124,6 +124,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deleteExpiredRateLimits: TaskDeleteExpiredRateLimits;
       sendEmail: TaskSendEmail;
       releaseStaleEmailClaims: TaskReleaseStaleEmailClaims;
       deleteFinishedJobs: TaskDeleteFinishedJobs;
@@ -174,6 +175,12 @@ export interface User {
    */
   roles: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[];
   language?: ('es' | 'en') | null;
+  /**
+   * Becomes the account’s email once the link sent to this address is followed.
+   */
+  pendingEmail?: string | null;
+  pendingEmailTokenHash?: string | null;
+  pendingEmailExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -205,6 +212,7 @@ export interface Media {
    * Describe the image for people who cannot see it (screen readers, search engines).
    */
   alt: string;
+  prefix?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -498,6 +506,7 @@ export interface Enrollment {
   holdExpiresAt?: string | null;
   activeKey?: string | null;
   idempotencyKey?: string | null;
+  idempotencyRequest?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -665,7 +674,10 @@ export interface EmailTemplate {
     | 'webinar_rescheduled'
     | 'lead_received'
     | 'lead_assigned'
-    | 'sales_followup_digest';
+    | 'sales_followup_digest'
+    | 'email_change_confirm'
+    | 'email_change_notice'
+    | 'enrollment_already_registered';
   locale: 'es' | 'en';
   subject: string;
   /**
@@ -694,7 +706,10 @@ export interface EmailLog {
     | 'webinar_rescheduled'
     | 'lead_received'
     | 'lead_assigned'
-    | 'sales_followup_digest';
+    | 'sales_followup_digest'
+    | 'email_change_confirm'
+    | 'email_change_notice'
+    | 'enrollment_already_registered';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -817,6 +832,7 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
+          | 'deleteExpiredRateLimits'
           | 'sendEmail'
           | 'releaseStaleEmailClaims'
           | 'deleteFinishedJobs'
@@ -860,6 +876,7 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
+        | 'deleteExpiredRateLimits'
         | 'sendEmail'
         | 'releaseStaleEmailClaims'
         | 'deleteFinishedJobs'
@@ -994,6 +1011,9 @@ export interface UsersSelect<T extends boolean = true> {
   position?: T;
   roles?: T;
   language?: T;
+  pendingEmail?: T;
+  pendingEmailTokenHash?: T;
+  pendingEmailExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1019,6 +1039,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  prefix?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1208,6 +1229,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   holdExpiresAt?: T;
   activeKey?: T;
   idempotencyKey?: T;
+  idempotencyRequest?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1517,6 +1539,16 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredRateLimits".
+ */
+export interface TaskDeleteExpiredRateLimits {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -10,18 +10,28 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
+import { boundQueryCost } from '../graphql/boundQueryCost'
 import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
 import { keepPoolAlive } from '../db/keepPoolAlive'
+import { withPlainTextPart } from '../email/withPlainTextPart'
 import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
 import { answerDatabaseOutagesWith503 } from '../hooks/answerDatabaseOutagesWith503'
+import { hideAccountLockout } from '../hooks/hideAccountLockout'
 import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
+import { withCallerInputGuards, withGlobalInputGuards } from '../queryGuards/refuseMalformedCallerInput'
+import { accessQuery } from '../graphql/accessQuery'
 import { addRateLimitTable } from '../rateLimit/table'
+import { mediaStorage } from '../storage/mediaStorage'
 import { collections } from '../collections'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { globals } from '../globals'
 import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
+import { observability } from '../observability/plugin'
+import { type ObservabilitySettings, readObservabilitySettings } from '../observability/settings'
+import { autorunJobs } from '../jobs/runner/autorunJobs'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { PaymentSettings } from '../payments/settings'
 import type { AulaEnv } from './env'
@@ -36,6 +46,8 @@ export interface AulaConfigOptions {
   smtpTransport?: Record<string, unknown>
   /** Database pool size; the default suits one app process. */
   poolMax?: number
+  /** Overrides of what src/observability reads from the environment (tests capture log lines, set a metrics token). */
+  observability?: Partial<ObservabilitySettings>
 }
 
 const rootDir = process.cwd()
@@ -44,20 +56,27 @@ const rootDir = process.cwd()
 registerReminderGuards()
 
 /** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
-export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax }: AulaConfigOptions): Config {
+export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax, observability: observabilityOverrides }: AulaConfigOptions): Config {
+  const observed = { ...readObservabilitySettings(process.env, env), ...observabilityOverrides }
   return {
     serverURL: env.serverUrl,
     secret: env.payloadSecret,
     admin: {
       user: 'users',
       meta: { titleSuffix: ' · Aula' },
+      // Payload's default avatar is a Gravatar image: every admin page view would tell gravatar.com who is logged in.
+      avatar: 'default',
       importMap: { baseDir: rootDir, importMapFile: path.resolve(rootDir, 'src/app/(payload)/admin/importMap.js') },
       // The admin home: Aula's widgets above Payload's collection cards (src/components/Dashboard, docs/admin.md).
       components: { views: { dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' } } },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
-    collections: collections.map((collection) => withWhereGuard(withMediaDir(collection, env.mediaDir))),
-    globals,
+    // Caller input Postgres cannot take (bad paging, inexact ids, over-long text, year 10000) is a 400 or 404 before any SQL (docs/security.md).
+    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(collection, env.mediaDir)))),
+    // Uploads on S3-compatible storage when S3_BUCKET is set (src/storage, docs/operations.md "Media storage").
+    // …and /api/health, /api/metrics, request-aware JSON logs (src/observability, docs/operations.md).
+    plugins: [mediaStorage(env.s3, collections), observability(observed)],
+    globals: globals.map(withGlobalInputGuards),
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
     endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint],
@@ -67,26 +86,38 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       migrationDir: path.resolve(rootDir, 'src/migrations'),
       beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable],
     }),
-    email: nodemailerAdapter({
-      defaultFromAddress: env.emailFrom.address,
-      defaultFromName: env.emailFrom.name,
-      skipVerify: true,
-      // Without SMTP the message is rendered but not delivered: nothing ever leaves a developer's machine by accident.
-      transportOptions: smtpTransport ?? (env.smtp ? smtpOptions(env.smtp) : { jsonTransport: true }),
-    }),
+    // Every message also gets a text/plain part made from its HTML (src/email/withPlainTextPart.ts).
+    email: withPlainTextPart(
+      nodemailerAdapter({
+        defaultFromAddress: env.emailFrom.address,
+        defaultFromName: env.emailFrom.name,
+        skipVerify: true,
+        // Without SMTP the message is rendered but not delivered: nothing ever leaves a developer's machine by accident.
+        transportOptions: smtpTransport ?? (env.smtp ? smtpOptions(env.smtp) : { jsonTransport: true }),
+      }),
+    ),
     sharp,
     cors: env.corsOrigins,
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
     // …and a database that is down or restarting is a 503 with Retry-After (docs/security.md, "Faults").
-    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503] },
+    // …and a locked account answers like a wrong password, so lockouts do not tell real accounts apart.
+    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout] },
     onInit: async (payload) => {
       keepPoolAlive(payload)
       // Anonymous catalog reads are cached exactly; the triggers tell every instance what changed (src/catalogCache).
       await trackCatalogChanges(payload)
     },
-    graphQL: { disablePlaygroundInProduction: false, mutations: enrollmentMutations },
+    // The playground page runs scripts and fonts from jsdelivr and Google on Aula's origin with the caller's cookies: development only.
+    // Aliases, depth, documents and complexity are bounded before any resolver runs (src/graphql/boundQueryCost.ts).
+    graphQL: {
+      disablePlaygroundInProduction: true,
+      mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
+      validationRules: boundQueryCost(),
+      // Payload's `Access` answers null for anonymous callers where its schema promises a value: a 500.
+      queries: accessQuery,
+    },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
@@ -98,7 +129,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       // the deleteFinishedJobs task removes them after a day. See docs/decisions/0003.
       deleteJobOnComplete: false,
       // JOBS_AUTORUN: the web process runs due jobs itself (development); production leaves that to `npm run worker`.
-      autoRun: env.jobsAutorun ? [{ cron: '*/5 * * * * *', limit: 50 }] : undefined,
+      // Both claim jobs atomically (src/jobs/runner, docs/decisions/0006), not with Payload's own runner.
+      autoRun: env.jobsAutorun ? autorunJobs : undefined,
     },
     // Types are generated on purpose (`npm run generate:types`) and a test fails when they drift.
     typescript: { outputFile: path.resolve(rootDir, 'src/payload-types.ts'), autoGenerate: false },

@@ -1,8 +1,10 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-/** The numeric `:id` of a custom endpoint's path; anything else is an unknown document (404). */
+import { parseDocumentId } from '../utilities/documentId'
+
+/** The numeric `:id` of a custom endpoint's path, written exactly (`7`, not `07` or `7.0`); anything else is an unknown document (404). */
 export function routeId(req: PayloadRequest): number {
-  const id = Number(req.routeParams?.id)
-  if (!Number.isSafeInteger(id) || id < 1) throw new APIError('Not Found', 404, undefined, true)
+  const id = parseDocumentId(req.routeParams?.id)
+  if (id === null) throw new APIError('Not Found', 404, undefined, true)
   return id
 }

@@ -6,6 +6,21 @@ const pick = (data: Record<string, unknown> | undefined, doc: Record<string, unk
   (data && name in data ? data[name] : doc?.[name]) ?? ''
 
 /**
+ * A btree row holds about 2,700 bytes. Folding decomposes some letters into several (a Hangul
+ * syllable of 3 bytes becomes up to three jamo of 3 bytes each), so a long title and summary
+ * could outgrow the index and fail the save.
+ */
+const INDEX_ROW_BYTES = 2_000
+
+const withinIndexRow = (text: string): string => {
+  if (Buffer.byteLength(text) <= INDEX_ROW_BYTES) return text
+  let end = text.length
+  while (Buffer.byteLength(text.slice(0, end)) > INDEX_ROW_BYTES) end -= 1
+  // Never cut a surrogate pair in two.
+  return /[\uD800-\uDBFF]$/.test(text.slice(0, end)) ? text.slice(0, end - 1) : text.slice(0, end)
+}
+
+/**
  * Title and summary, lowercased with accents folded, kept up to date on every save. Frontends
  * search with `where[searchText][like]=...`; `foldSearchQuery` folds the typed words the same way,
  * so "programacion", "Programación" and "PROGRAMACIÓN" all match.
@@ -14,13 +29,15 @@ export const searchTextField = (sources: string[]): TextField => ({
   name: 'searchText',
   type: 'text',
   index: true,
+  // The hook keeps it within INDEX_ROW_BYTES, which no text of more characters than bytes can exceed.
+  maxLength: 2_000,
   label: { es: 'Texto de búsqueda', en: 'Search text' },
   access: { create: () => false, update: () => false },
   admin: { hidden: true, disableListColumn: true, disableListFilter: true },
   hooks: {
     beforeChange: [
       ({ data, originalDoc }) =>
-        foldText(sources.map((name) => String(pick(data, originalDoc, name))).filter(Boolean).join(' ')),
+        withinIndexRow(foldText(sources.map((name) => String(pick(data, originalDoc, name))).filter(Boolean).join(' '))),
     ],
   },
 })

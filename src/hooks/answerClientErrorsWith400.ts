@@ -1,4 +1,4 @@
-import type { AfterErrorHook } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
 
 import { errorChain, ownStatus } from '../utilities/errorChain'
 
@@ -14,7 +14,13 @@ const CLIENT_DATA_CODES: Record<string, string> = {
   '22021': 'the text contains a byte sequence that is not valid UTF-8 (such as a NUL byte)',
   '22007': 'a date or time is not valid',
   '22008': 'a date or time is out of range',
+  '22009': 'a time zone offset is out of range',
   '22001': 'a value is too long',
+  // Payload's internal collections (payload-jobs, payload-preferences…) take `?page=-1` as a negative OFFSET: Aula's paging guard cannot reach them.
+  '2201W': 'limit must not be negative',
+  '2201X': 'page must be 1 or more',
+  // …and a NUL in JSON written to their json columns (payload-jobs-stats).
+  '22P05': 'JSON cannot contain a NUL character (\\u0000)',
 }
 const CLIENT_MESSAGES = [/Unexpected end of form/i, /Malformed part header/i, /Unexpected end of multipart data/i]
 
@@ -27,8 +33,32 @@ const clientReason = (error: unknown): string | null => {
   return null
 }
 
-export const answerClientErrorsWith400: AfterErrorHook = ({ error, graphqlResult }) => {
+/**
+ * Payload's REST parser reads a string `where` or `data` query parameter as JSON before any hook can
+ * look at it, and `?where=abc` threw a SyntaxError (500). Nothing of Aula's runs earlier, so this is
+ * where it is named: the parameter the caller wrote that is not JSON.
+ */
+function malformedJsonParam(req: PayloadRequest | undefined): string | null {
+  const query = req?.query as Record<string, unknown> | undefined
+  for (const name of ['where', 'data']) {
+    const raw = query?.[name]
+    if (typeof raw !== 'string' || raw.length === 0) continue
+    try {
+      JSON.parse(raw)
+    } catch {
+      return name
+    }
+  }
+  return null
+}
+
+export const answerClientErrorsWith400: AfterErrorHook = ({ error, graphqlResult, req }) => {
   if (ownStatus(error) < 500) return
+  const param = error instanceof SyntaxError ? malformedJsonParam(req) : null
+  if (param) {
+    const message = `${param} must be an object (${param}[field][operator]=value) or JSON.`
+    return { status: 400, response: { errors: [{ name: 'ValidationError', message, data: { errors: [{ path: param, message }] } }] } }
+  }
   const reason = clientReason(error)
   if (!reason) return
   const message = `Bad request: ${reason}.`

@@ -31,7 +31,7 @@ const personBody = {
   },
   description: 'Required for anonymous callers; a logged-in user may send nothing.',
 }
-const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retried request with the same key returns the same enrollment.' }
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry of the same request by the same caller returns the same enrollment (header `Idempotent-Replayed: true`); the key reused for a different request is a 422.' }
 const enrollmentCreated = {
   description: 'The enrollment: `confirmed`, `waitlisted` when full, or `pending_payment` with `checkoutUrl` and `holdExpiresAt` for paid items.',
   content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/enrollments' }, checkoutUrl: { type: 'string' }, holdExpiresAt: { type: 'string', format: 'date-time' } } }),
@@ -39,7 +39,8 @@ const enrollmentCreated = {
 const commonErrors = {
   '400': { description: 'Invalid input; each error names its field.', content: json(errors) },
   '404': { description: 'Unknown id.', content: json(errors) },
-  '409': { description: 'Already enrolled, or the item has started or is not open.', content: json(errors) },
+  '409': { description: 'Already enrolled (only a caller registering themselves is told which enrollment), or the item has started or is not open.', content: json(errors) },
+  '422': { description: 'The Idempotency-Key was already used for a different request.', content: json(errors) },
   '429': { description: 'Rate limited; see `Retry-After`.', content: json(errors) },
 }
 const participants = (what: string) => ({
@@ -116,6 +117,34 @@ export const customOperations: Record<string, CustomOperation> = {
   'GET /api/users/export.csv': csvExport('users'),
   'GET /api/leads/export.csv': csvExport('leads'),
   'GET /api/payments/export.csv': csvExport('payments'),
+  'GET /api/users/confirm-email-change': {
+    registeredAs: 'users',
+    summary: 'Page behind the link mailed to a new email address (HTML)',
+    description: 'Only asks (mail scanners open links by themselves); its form POSTs the `token` back. A person changing their own email keeps the old one until this is confirmed.',
+    tags: ['Users'],
+    security: 'anyone',
+    parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+    responses: { '200': { description: 'An HTML page with a confirm button.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'An HTML page: unknown, used or expired link.', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+  'POST /api/users/confirm-email-change': {
+    registeredAs: 'users',
+    summary: 'Confirm a new email address (the token from the emailed link)',
+    description: 'JSON `{ "token" }` answers JSON; the confirmation page’s form post answers an HTML page. The link is single-use and expires after 24 hours.',
+    tags: ['Users'],
+    security: 'anyone',
+    requestBody: {
+      required: true,
+      content: {
+        ...json({ type: 'object', required: ['token'], properties: { token: { type: 'string' } } }),
+        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } } } },
+      },
+    },
+    responses: {
+      '200': { description: 'The account now uses the new address.', content: json({ type: 'object', properties: { message: { type: 'string' }, email: { type: 'string', format: 'email' } } }) },
+      '404': { description: 'Unknown, used or expired link.', content: json(errors) },
+      '409': { description: 'The address is already used by another account (the error names `email`).', content: json(errors) },
+    },
+  },
   'GET /api/enrollments/{id}/cancel-link': {
     registeredAs: 'enrollments',
     summary: 'Cancel page behind the `cancelUrl` in emails (HTML)',
@@ -181,7 +210,7 @@ export const customOperations: Record<string, CustomOperation> = {
     registeredAs: 'leads',
     summary: 'Submit a lead (website contact and corporate-training forms)',
     description:
-      'Anyone may call it. Only the fields below are accepted from the public; `stage`, `score`, `assignedTo`, `notes`, `tags`, `source` and anything else are ignored. Answers `{id}` only. A filled honeypot (`website`, `company_website`) answers `201 {"id": 0}` and stores nothing. The same email with an open lead adds a "submitted again" interaction to it and answers its id. Admins and sales get Payload\'s normal create here. See docs/leads.md.',
+      'Anyone may call it. Only the fields below are accepted from the public; `stage`, `score`, `assignedTo`, `notes`, `tags`, `source` and anything else are ignored. Answers the same `{message}` whatever happened, never an id. A filled honeypot (`website`, `company_website`) gets the same answer and stores nothing. The same email with an open lead adds a "submitted again" interaction to it. Admins and sales get Payload\'s normal create here. See docs/leads.md.',
     tags: ['Leads'],
     security: 'anyone',
     requestBody: {
@@ -200,7 +229,7 @@ export const customOperations: Record<string, CustomOperation> = {
       }),
     },
     responses: {
-      '201': { description: 'The lead was received.', content: json({ type: 'object', properties: { id: { type: 'integer' } } }) },
+      '201': { description: 'The lead was received.', content: json({ type: 'object', properties: { message: { type: 'string' } } }) },
       '400': commonErrors['400'],
       '429': commonErrors['429'],
     },
@@ -261,5 +290,28 @@ export const customOperations: Record<string, CustomOperation> = {
     tags: ['Documentation'],
     security: 'anyone',
     responses: { '200': { description: 'An HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+  'GET /api/health': {
+    registeredAs: 'root',
+    summary: 'Health for load balancers and monitors (docs/operations.md)',
+    description: 'Each check\'s status for anyone; its detail for admins and `Authorization: Bearer <METRICS_TOKEN>`. Never cached.',
+    tags: ['Operations'],
+    security: 'anyone',
+    responses: {
+      '200': { description: '`ok` or `degraded`: keep sending traffic.', content: json({ type: 'object', properties: { status: { type: 'string', enum: ['ok', 'degraded'] }, checks: { type: 'object' } } }) },
+      '503': { description: '`down`: the database is unreachable or a migration is missing.', content: json({ type: 'object', properties: { status: { type: 'string', enum: ['down'] }, checks: { type: 'object' } } }) },
+    },
+  },
+  'GET /api/metrics': {
+    registeredAs: 'root',
+    summary: 'Prometheus metrics for a scraper holding METRICS_TOKEN (docs/operations.md)',
+    tags: ['Operations'],
+    security: 'anyone',
+    parameters: [{ name: 'Authorization', in: 'header', required: true, schema: { type: 'string' }, description: '`Bearer <METRICS_TOKEN>`.' }],
+    responses: {
+      '200': { description: 'Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } },
+      '401': { description: 'Missing or wrong token.', content: json(errors) },
+      '404': { description: 'METRICS_TOKEN is not configured.', content: json(errors) },
+    },
   },
 }

@@ -1,5 +1,6 @@
 import type { FlattenedField, Payload, Where } from 'payload'
 
+import { isDateInRange } from '../fields/dateRange'
 import { resolveWherePath } from './resolveWherePath'
 
 export interface WhereMisuse {
@@ -34,12 +35,31 @@ function jsonMisuse(operator: string, value: unknown): string | null {
   return null
 }
 
+/** Operators whose value is a point in time on a date field (`exists` takes true/false). */
+const DATE_VALUE_OPERATORS = new Set(['equals', 'not_equals', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'in', 'not_in'])
+
+/** Postgres reads dates from year 1 to 9999 the way Aula writes them; `10000-01-01` was a 500. */
+function dateMisuse(operator: string, value: unknown): string | null {
+  if (!DATE_VALUE_OPERATORS.has(operator) || value === null || value === undefined || value === '') return null
+  const values = Array.isArray(value) ? value : typeof value === 'string' && operator.endsWith('in') ? value.split(',') : [value]
+  return values.every(isDateInRange) ? null : `"${operator}" on a date needs dates between the years 1 and 9999 (2030-01-31 or 2030-01-31T09:00:00Z).`
+}
+
 function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, operator: string, value: unknown): string | null {
   if (UNIMPLEMENTED_OPERATORS.has(operator)) return `The "${operator}" operator is not supported.`
+  // No PostgreSQL text holds a NUL byte, so a value with one can match nothing.
+  if ((Array.isArray(value) ? value : [value]).some((each) => typeof each === 'string' && each.includes('\u0000'))) return 'A filter value cannot contain a NUL byte.'
   const { field, relationshipHops } = resolveWherePath(payload, collectionSlug, fieldPath)
   if (relationshipHops > MAX_RELATIONSHIP_HOPS) return 'A filter can follow one relationship at most.'
   if (GEO_OPERATORS.has(operator) && field?.type !== 'point') return `The "${operator}" operator only applies to map points (point fields).`
+  // The JSON column as a whole (`where[error][like]`) has no text or equality operators in Postgres, only paths inside it do.
+  if (field?.type === 'json' && fieldPath.split('.').pop() === field.name && operator !== 'exists') {
+    return `A JSON field can only be filtered with exists, or by a path inside it (${field.name}.key).`
+  }
   if (field?.type === 'json') return jsonMisuse(operator, value)
+  if (field?.type === 'richText' && operator !== 'exists') return 'Rich text can only be filtered with exists; filter on a text field instead.'
+  const dateProblem = field?.type === 'date' ? dateMisuse(operator, value) : null
+  if (dateProblem) return dateProblem
   if (field && (field.type === 'relationship' || field.type === 'upload') && TEXT_OPERATORS.has(operator)) {
     const matchesIds = operator === 'like' || (operator === 'contains' && field.hasMany)
     return matchesIds ? null : `The "${operator}" operator does not apply to a single relationship; use equals or in.`
@@ -50,14 +70,19 @@ function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, o
   return null
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
 /** Every clause of `where` that Aula refuses before it reaches SQL, with its path (`where.or.0.status.like`). */
 export function whereMisuses(payload: Payload, collectionSlug: string, where: unknown, prefix = 'where'): WhereMisuse[] {
-  if (!where || typeof where !== 'object') return []
-  return Object.entries(where as Where).flatMap(([key, condition]) => {
-    if ((key === 'and' || key === 'or') && Array.isArray(condition)) {
+  if (where === undefined || where === null) return []
+  // `?where=abc` (Payload parses a string `where` as JSON) or `where[and][0]=x`: not a filter at all.
+  if (!isPlainObject(where)) return [{ path: prefix, message: 'A filter is an object: where[field][operator]=value.' }]
+  return Object.entries(where as Where).flatMap(([key, condition]): WhereMisuse[] => {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(condition)) return [{ path: `${prefix}.${key}`, message: `"${key}" takes a list of filters: where[${key}][0][field][operator]=value.` }]
       return condition.flatMap((nested, index) => whereMisuses(payload, collectionSlug, nested, `${prefix}.${key}.${index}`))
     }
-    if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return []
+    if (!isPlainObject(condition)) return [{ path: `${prefix}.${key}`, message: `A filter on "${key}" needs an operator: where[${key}][equals]=value.` }]
     return Object.entries(condition).flatMap(([operator, value]) => {
       const message = misuseOf(payload, collectionSlug, key, operator, value)
       return message ? [{ path: `${prefix}.${key}.${operator}`, message }] : []

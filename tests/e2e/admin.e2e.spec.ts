@@ -54,8 +54,15 @@ const textOf = async (locator: Locator) => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 
+/** Every request the admin's pages made to a host other than Aula's own (Gravatar, CDNs, fonts…). */
+const thirdPartyRequests: string[] = []
+
 async function logIn(email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true })
+  context.on('request', (request) => {
+    const url = request.url()
+    if (/^https?:/.test(url) && new URL(url).origin !== new URL(base).origin) thirdPartyRequests.push(url)
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(90_000)
   await page.goto(`${base}/admin/login`)
@@ -203,5 +210,16 @@ describe('the admin in a real browser', () => {
     expect(lines[1]).toContain('Webinar E2E de prueba')
     fs.writeFileSync(path.join(ARTIFACTS, '7-participants.csv'), csv)
     await page.context().close()
+  })
+
+  it('the admin loads nothing from third parties: no Gravatar, no fonts or scripts from a CDN', async () => {
+    const page = await logIn('admin@aula.local')
+    for (const screen of ['/admin', '/admin/account', '/admin/collections/users', '/admin/collections/media', '/admin/collections/webinars']) {
+      await page.goto(`${base}${screen}`)
+      await page.waitForLoadState('networkidle')
+    }
+    await shot(page, '8-admin-webinars-list')
+    await page.context().close()
+    expect(thirdPartyRequests).toEqual([])
   })
 })

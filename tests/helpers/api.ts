@@ -9,6 +9,8 @@ import {
 import type { SanitizedConfig } from 'payload'
 
 import { withCatalogCache } from '../../src/catalogCache/withCatalogCache'
+import { refuseCostlyQueries } from '../../src/graphql/refuseCostlyQueries'
+import { withRequestTracing } from '../../src/observability/withRequestTracing'
 import type { RateLimitSettings } from '../../src/rateLimit/rules'
 import { withRateLimits } from '../../src/rateLimit/withRateLimits'
 
@@ -41,15 +43,19 @@ export class ApiClient {
     private readonly baseUrl: string,
     rateLimits: RateLimitSettings,
   ) {
+    const traced = (handler: RouteHandler) => withRequestTracing(handler, config)
     this.handlers = {
       // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps them.
-      GET: withCatalogCache(REST_GET(config) as RouteHandler, config),
-      POST: withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits),
-      PATCH: REST_PATCH(config) as RouteHandler,
-      PUT: REST_PUT(config) as RouteHandler,
-      DELETE: REST_DELETE(config) as RouteHandler,
+      GET: traced(withCatalogCache(REST_GET(config) as RouteHandler, config)),
+      POST: traced(withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits)),
+      PATCH: traced(REST_PATCH(config) as RouteHandler),
+      PUT: traced(REST_PUT(config) as RouteHandler),
+      DELETE: traced(REST_DELETE(config) as RouteHandler),
     }
-    this.graphqlHandler = withRateLimits(GRAPHQL_POST(config) as (request: Request) => Promise<Response>, config, rateLimits)
+    this.graphqlHandler = withRequestTracing(
+      withRateLimits(refuseCostlyQueries(GRAPHQL_POST(config) as (request: Request) => Promise<Response>), config, rateLimits),
+      config,
+    )
   }
 
   /** `path` is everything after `/api`, query string included: `/webinars?limit=5`. */

@@ -5,8 +5,9 @@ import { buildConfig, getPayload, type Payload } from 'payload'
 
 import type { Role } from '../../src/access'
 import { createAulaConfig } from '../../src/config/createAulaConfig'
-import { readEnv } from '../../src/config/env'
+import { readEnv, type AulaEnv } from '../../src/config/env'
 import { closePayload } from '../../src/db/closePayload'
+import type { ObservabilitySettings } from '../../src/observability/settings'
 import { readRateLimits, type RateLimitSettings } from '../../src/rateLimit/rules'
 import { ApiClient } from './api'
 import { ManualClock } from './manualClock'
@@ -36,6 +37,10 @@ export interface StartOptions {
   databaseUri?: string
   /** Rate limits are off unless a test is about them (most tests make many requests from one "IP"). */
   rateLimits?: RateLimitSettings
+  /** Log capture, a metrics token, health thresholds (src/observability/settings.ts). */
+  observability?: Partial<ObservabilitySettings>
+  /** Object storage for uploads (`env.s3`), e.g. an in-process s3rver; unset = a temporary folder. */
+  s3?: AulaEnv['s3']
 }
 
 let userCounter = 0
@@ -57,9 +62,11 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     // Never the developer's own Stripe keys: a test file opts in with a stand-in.
     stripe: options.stripe ?? null,
     paymentHoldMinutes: options.paymentHoldMinutes ?? base.paymentHoldMinutes,
+    // Never the developer's own bucket either.
+    s3: options.s3 ?? null,
   }
   const config = await buildConfig(
-    createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax }),
+    createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax, observability: options.observability }),
   )
   const payload = await getPayload({ config, cron: false })
   const rateLimits = options.rateLimits ?? { ...readRateLimits({}), enabled: false }

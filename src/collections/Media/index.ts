@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isContentEditor } from '../../access'
+import { answerMissingFileWith404 } from './answerMissingFileWith404'
 import { MEDIA_MIME_TYPES } from './limits'
 import { rejectOversizeUpload } from './rejectOversizeUpload'
 
@@ -25,6 +26,8 @@ export const Media: CollectionConfig = {
   upload: {
     // The config factory points this at MEDIA_DIR.
     staticDir: 'media',
+    // GET /api/media/file/<a name no document holds>: 404 (Payload answers 500 when the disk has no such file).
+    handlers: [answerMissingFileWith404],
     mimeTypes: MEDIA_MIME_TYPES,
     focalPoint: true,
     adminThumbnail: 'thumbnail',

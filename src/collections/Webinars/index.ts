@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
+import { refuseNumbersWrittenAsText } from '../../fields/numbersWrittenAsText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
 import { bumpScheduleSequence, notifyScheduleChanges } from '../../enrollment/hooks/notifyScheduleChanges'
@@ -39,7 +40,8 @@ export const Webinars: CollectionConfig = {
   indexes: [{ fields: ['status', 'startsAt'] }],
   hooks: {
     afterOperation: [cachePublicCatalogReads],
-    beforeOperation: [foldSearchQuery],
+    // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
+    beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeValidate: [syncTimezone],
     beforeChange: [guardCapacity, bumpScheduleSequence],
     afterChange: [promoteOnCapacityRaise, notifyScheduleChanges],
