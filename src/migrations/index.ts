@@ -6,6 +6,8 @@ import * as migration_20261123_215149_enrollment_emails from './20261123_215149_
 import * as migration_20261123_215506_payments from './20261123_215506_payments';
 import * as migration_20261123_222419_leads_crm from './20261123_222419_leads_crm';
 import * as migration_20261124_012508_catalog_change_log from './20261124_012508_catalog_change_log';
+import * as migration_20261129_231015_hardening_round_two from './20261129_231015_hardening_round_two';
+import * as migration_20261129_231016_default_email_templates from './20261129_231016_default_email_templates';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261124_012508_catalog_change_log.up,
     down: migration_20261124_012508_catalog_change_log.down,
-    name: '20261124_012508_catalog_change_log'
+    name: '20261124_012508_catalog_change_log',
+  },
+  {
+    up: migration_20261129_231015_hardening_round_two.up,
+    down: migration_20261129_231015_hardening_round_two.down,
+    name: '20261129_231015_hardening_round_two',
+  },
+  {
+    up: migration_20261129_231016_default_email_templates.up,
+    down: migration_20261129_231016_default_email_templates.down,
+    name: '20261129_231016_default_email_templates',
   },
 ];

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { EmailLocale, EmailTemplateKey } from '../email/templateVariables'
 
@@ -323,8 +323,9 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */
-export async function seedEmailTemplates(payload: Payload): Promise<number> {
+export async function seedEmailTemplates(payload: Payload, req?: PayloadRequest): Promise<number> {
   const existing = await payload.find({
+    req,
     collection: 'email-templates',
     select: { key: true, locale: true },
     depth: 0,
@@ -337,7 +338,7 @@ export async function seedEmailTemplates(payload: Payload): Promise<number> {
   for (const [key, copies] of Object.entries(DEFAULT_EMAIL_TEMPLATES) as [EmailTemplateKey, Record<EmailLocale, Copy>][]) {
     for (const [locale, copy] of Object.entries(copies) as [EmailLocale, Copy][]) {
       if (present.has(`${key}:${locale}`)) continue
-      await payload.create({ collection: 'email-templates', data: { key, locale, ...copy }, overrideAccess: true })
+      await payload.create({ collection: 'email-templates', data: { key, locale, ...copy }, overrideAccess: true, req })
       created += 1
     }
   }

@@ -9,6 +9,7 @@ import { generateTypes } from 'payload/node'
 import { createAulaConfig } from '../../src/config/createAulaConfig'
 import { readEnv } from '../../src/config/env'
 import { closePayload } from '../../src/db/closePayload'
+import { DEFAULT_EMAIL_TEMPLATES } from '../../src/seed/emailTemplates'
 import { databaseUri, TEMPLATE_DATABASE, withAdminClient } from '../helpers/testDatabase'
 
 const migratedDatabase = `aula_test_migrated_${process.pid}`
@@ -54,6 +55,11 @@ describe('the committed schema artefacts match the config', () => {
     expect(fromMigrations.length).toBeGreaterThan(20)
     // A difference here means: run `npm run migrate:create <name>` and commit the new migration.
     expect(fromMigrations).toEqual(fromConfig)
+
+    // A production database gets every stock email template from the migrations alone (no seed).
+    const templates = await withAdminClient((client) => client.query('SELECT key, locale FROM email_templates'), uri)
+    const expected = Object.entries(DEFAULT_EMAIL_TEMPLATES).flatMap(([key, copies]) => Object.keys(copies).map((locale) => `${key}:${locale}`))
+    expect(templates.rows.map((row) => `${row.key}:${row.locale}`).sort()).toEqual(expected.sort())
   })
 
   it('src/payload-types.ts is what `npm run generate:types` produces', async () => {
