@@ -8,6 +8,7 @@ import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { isAdmin } from '../access'
+import { lockSystemGlobals } from '../access/lockSystemGlobals'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
@@ -106,6 +107,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout] },
     onInit: async (payload) => {
       keepPoolAlive(payload)
+      lockSystemGlobals(payload)
       // Anonymous catalog reads are cached exactly; the triggers tell every instance what changed (src/catalogCache).
       await trackCatalogChanges(payload)
     },

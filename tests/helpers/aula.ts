@@ -44,6 +44,8 @@ export interface StartOptions {
 }
 
 let userCounter = 0
+/** One line per request would bury a failing test's output: warnings and errors only, unless LOG_LEVEL says otherwise or a test captures the lines. */
+const quietLogs = (process.env.LOG_LEVEL || 'warn') as ObservabilitySettings['logLevel']
 
 /** One Aula per test file: its own database cloned from the template, the real config, the real route handlers. */
 export async function startTestAula(options: StartOptions = {}): Promise<TestAula> {
@@ -66,7 +68,7 @@ export async function startTestAula(options: StartOptions = {}): Promise<TestAul
     s3: options.s3 ?? null,
   }
   const config = await buildConfig(
-    createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax, observability: options.observability }),
+    createAulaConfig({ env, clock, push: false, smtpTransport: options.smtpTransport, poolMax: options.poolMax, observability: { logLevel: quietLogs, ...options.observability } }),
   )
   const payload = await getPayload({ config, cron: false })
   const rateLimits = options.rateLimits ?? { ...readRateLimits({}), enabled: false }

@@ -32,7 +32,7 @@ let admin: Awaited<ReturnType<TestAula['createUser']>>
 
 beforeAll(async () => {
   postgres = await startDedicatedPostgres()
-  aula = await startTestAula({ databaseUri: postgres.uri, clock, observability: { metricsToken: METRICS_TOKEN, logDestination, jsonLogs: true } })
+  aula = await startTestAula({ databaseUri: postgres.uri, clock, observability: { metricsToken: METRICS_TOKEN, logDestination, jsonLogs: true, logLevel: 'info' } })
   admin = await aula.createUser(['admin'])
 }, 120_000)
 

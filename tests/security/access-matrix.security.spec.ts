@@ -407,6 +407,24 @@ describe.each(Object.entries(GLOBAL_MATRIX))('the %s global', (slug, cells) => {
   })
 })
 
+describe('the payload-jobs-stats global Payload adds for scheduled tasks', () => {
+  it.each([...ROLES])('%s reads or rewrites when scheduled tasks last ran only as an admin', async (role) => {
+    const before = await aula.payload.findGlobal({ slug: 'payload-jobs-stats' as never, ...over })
+    const read = await aula.api.get('/globals/payload-jobs-stats', { token: tokenOf(role) })
+    const written = await aula.api.post('/globals/payload-jobs-stats', { stats: { forged: true } }, { token: tokenOf(role) })
+    const after = await aula.payload.findGlobal({ slug: 'payload-jobs-stats' as never, ...over })
+    if (role === 'admin') {
+      expect(read.status).toBe(200)
+      expect(written.status).toBe(200)
+      await aula.payload.updateGlobal({ slug: 'payload-jobs-stats' as never, data: { stats: (before as { stats?: unknown }).stats ?? null } as never, ...over })
+    } else {
+      expect(denied).toContain(read.status)
+      expect(denied).toContain(written.status)
+      expect((after as { stats?: unknown }).stats).toEqual((before as { stats?: unknown }).stats)
+    }
+  })
+})
+
 describe('endpoints that change rows', () => {
   let counter = 0
   const freshLead = (data: Record<string, unknown> = {}) =>
