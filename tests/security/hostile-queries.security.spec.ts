@@ -120,6 +120,13 @@ describe('every REST query parameter on every collection and global', () => {
     }
   })
 
+  it('Payload’s own admin list view still lists: it asks for page 0 when its URL names no page', async () => {
+    const admin = await aula.payload.find({ collection: 'users', where: { roles: { contains: 'admin' } }, limit: 1, overrideAccess: true, depth: 0 })
+    const asAdminList = await aula.payload.find({ collection: 'webinars', page: 0, limit: 10, overrideAccess: false, user: admin.docs[0], depth: 0 })
+    expect(asAdminList.page).toBe(1)
+    expect((await aula.api.get('/webinars?page=1&limit=10')).status).toBe(200)
+  })
+
   it('a where that is not an object, at any depth, is a 400 naming it', async () => {
     const cases: [string, string][] = [
       ['where=abc', 'where'],
