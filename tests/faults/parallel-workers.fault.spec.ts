@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 import { queueEmail } from '../../src/email/queueEmail'
 import { seedEmailTemplates } from '../../src/seed/emailTemplates'
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { SmtpSink } from '../helpers/smtpSink'
+import { signalWorkerGroup, startWorkerProcess } from '../helpers/workerProcess'
 
 /**
  * Three real `npm run worker` processes on one queue and one database, ticking every second (the
@@ -23,45 +24,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const worker of workers) killGroup(worker, 'SIGKILL')
+  for (const worker of workers) signalWorkerGroup(worker, 'SIGKILL')
   await aula?.close()
   await smtp.stop()
 })
 
-/** Starts a worker and resolves once it says it is running jobs. */
-function startWorker(): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/bin/worker.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URI: aula.databaseUri,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      SMTP_SECURE: 'false',
-      JOBS_AUTORUN: 'false',
-      WORKER_INTERVAL_SECONDS: '1',
-    },
-    detached: true, // its own process group: tsx runs the script in a child process
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+async function startWorker(): Promise<ChildProcess> {
+  const worker = await startWorkerProcess({ databaseUri: aula.databaseUri, smtpPort: smtp.port })
   workers.push(worker)
-  worker.stderr?.on('data', () => undefined)
-  return new Promise((resolve, reject) => {
-    let output = ''
-    worker.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Aula worker running jobs')) resolve(worker)
-    })
-    worker.once('exit', (code) => reject(new Error(`A worker exited (${code}) before it started: ${output}`)))
-  })
-}
-
-function killGroup(worker: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-worker.pid!, signal)
-  } catch {
-    // already gone
-  }
+  return worker
 }
 
 async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 90_000) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 
 import { releaseStaleEmailClaims } from '../../src/email/releaseStaleClaims'
 import { seedEmailTemplates } from '../../src/seed/emailTemplates'
@@ -7,6 +7,7 @@ import { startTestAula, type TestAula } from '../helpers/aula'
 import { queueTestEmail } from '../helpers/email'
 import { ManualClock } from '../helpers/manualClock'
 import { SmtpSink } from '../helpers/smtpSink'
+import { signalWorkerGroup, startWorkerProcess } from '../helpers/workerProcess'
 
 /**
  * A real `npm run worker` process is killed (SIGKILL) in the middle of a batch. After another
@@ -27,37 +28,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const worker of workers) killGroup(worker, 'SIGKILL')
+  for (const worker of workers) signalWorkerGroup(worker, 'SIGKILL')
   await aula?.close()
   await smtp.stop()
 })
 
-function startWorker(): ChildProcess {
-  const worker = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/bin/worker.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URI: aula.databaseUri,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      SMTP_SECURE: 'false',
-      JOBS_AUTORUN: 'false',
-      WORKER_INTERVAL_SECONDS: '1',
-    },
-    detached: true, // its own process group: tsx runs the script in a child process
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  worker.stderr?.on('data', () => undefined)
+async function startWorker(): Promise<ChildProcess> {
+  const worker = await startWorkerProcess({ databaseUri: aula.databaseUri, smtpPort: smtp.port })
   workers.push(worker)
   return worker
-}
-
-function killGroup(worker: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-worker.pid!, signal)
-  } catch {
-    // already gone
-  }
 }
 
 async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000) {
@@ -78,9 +57,9 @@ describe('a worker killed in the middle of a batch', () => {
     for (const email of recipients) ids.push((await queueTestEmail(aula.payload, { to: { email } })).emailLogId!)
     smtp.delayMs = 300
 
-    const first = startWorker()
+    const first = await startWorker()
     await waitUntil(() => smtp.messages.length >= 8, 'the first worker to send 8 messages')
-    killGroup(first, 'SIGKILL')
+    signalWorkerGroup(first, 'SIGKILL')
     await new Promise((resolve) => first.once('exit', resolve))
     const atKill = await rows(ids)
     // Payload runs a batch's jobs side by side: the dead worker held several rows `sending` (their jobs stuck `processing`).
@@ -90,7 +69,7 @@ describe('a worker killed in the middle of a batch', () => {
 
     // Another worker starts; ten minutes on, the stale-claim rule (run every 5 minutes) puts the dead worker's rows back.
     smtp.delayMs = 0
-    startWorker()
+    await startWorker()
     clock.advance(11 * 60_000)
     await releaseStaleEmailClaims(aula.payload)
     await waitUntil(async () => (await rows(ids)).every((row) => row.status === 'sent'), 'every row to be sent')

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar, errorPaths } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
-import { expectSafe } from './hostileSafety'
+import { expectSafe, failOnUnhandledRejections } from './hostileSafety'
 
 /**
  * Hostile input against every public endpoint: whatever a caller sends, Aula answers with a 2xx
@@ -67,18 +67,7 @@ const hostileBody = (fields: string[]) =>
  * for a refused filter through two relationships, `where[speakers.user.email]`; Aula refuses those
  * filters before Payload validates them: src/queryGuards.)
  */
-const unhandled: unknown[] = []
-const recordUnhandled = (reason: unknown) => unhandled.push(reason)
-beforeAll(() => {
-  process.on('unhandledRejection', recordUnhandled)
-})
-afterAll(() => {
-  process.off('unhandledRejection', recordUnhandled)
-})
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 50))
-  expect(unhandled.map(String)).toEqual([])
-})
+failOnUnhandledRejections()
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
