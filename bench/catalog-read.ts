@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/catalog-read.ts [--rebuild] [--duration=15]`: read throughput of the public
- * catalog on the production server (`next build` once, then `next start`) against a bare Node
+ * catalog on the production server (`next build` once, then `npm start`: Aula's server in front of Next) against a bare Node
  * `http` server answering the same JSON from one SQL statement on the same database. 200
  * published webinars with speakers and a category; autocannon, 50 connections, 15 s each after a
  * short warm-up. Starts its own throwaway embedded PostgreSQL; stops everything at the end.
@@ -47,7 +47,7 @@ try {
   console.log(`\nGET ${CATALOG_PATH}`)
   console.log(`${aulaSample.totalDocs} published webinars; autocannon ${connections} connections, ${duration} s each`)
   console.log(`same page of ids from both servers: ${sameIds ? 'yes' : 'NO'}; keys Aula sends that the bare server lacks: ${missingKeys.join(', ') || 'none'}`)
-  console.log(`Aula (next start): ${describeLoad(aulaRun.result)}`)
+  console.log(`Aula (npm start): ${describeLoad(aulaRun.result)}`)
   console.log(`bare node:http + 1 SQL: ${describeLoad(bareRun.result)}`)
   console.log(`ratio Aula/bare (req/s): ${(aulaRun.result.rate / bareRun.result.rate).toFixed(2)} (goal ≥ 0.3)`)
   console.log(`peak RSS during the run: Aula ${mb(aulaRun.peakRss)}, bare ${mb(bareRun.peakRss)}`)

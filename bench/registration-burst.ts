@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/registration-burst.ts [--rebuild] [--count=1000]`: 1,000 public registrations
  * (distinct people) from 50 concurrent connections for one free webinar with 100 seats, on the
- * production server (`next start`); checks the database holds exactly 100 confirmed and 900
+ * production server (`npm start`); checks the database holds exactly 100 confirmed and 900
  * waitlisted and that every answer was 2xx. Baseline in the same run: as many plain
  * `POST /api/enrollments` by an admin for users created beforehand, on a second webinar with 100
  * seats. Starts its own throwaway embedded PostgreSQL; stops everything at the end.

@@ -7,6 +7,7 @@ import { stopProcessGroup } from '../../src/bin/stopProcessGroup'
 
 const root = process.cwd()
 const nextBin = path.resolve(root, 'node_modules/next/dist/bin/next')
+const tsxCli = path.resolve(root, 'node_modules/tsx/dist/cli.mjs')
 /** NODE_OPTIONS of the `start` script in package.json, so the benchmark runs the server as production does. */
 const START_NODE_OPTIONS = /NODE_OPTIONS="([^"]+)"/.exec(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start)?.[1] ?? ''
 
@@ -38,11 +39,11 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** `next start` on a free port as its own process group, production settings, rate limits off, no jobs. */
+/** What `npm start` runs (Aula's node:http server in front of Next) on a free port as its own process group, production settings, rate limits off, no jobs. */
 export async function startProductionServer(databaseUri: string): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [tsxCli, path.resolve(root, 'src/server/start.ts')], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -50,6 +51,7 @@ export async function startProductionServer(databaseUri: string): Promise<Runnin
       // The same Node options as `npm start` (package.json).
       NODE_OPTIONS: START_NODE_OPTIONS,
       NODE_ENV: 'production',
+      PORT: String(port),
       PAYLOAD_SECRET: 'bench-only-secret-0123456789abcdef',
       DATABASE_URI: databaseUri,
       SERVER_URL: url,
