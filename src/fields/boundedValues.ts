@@ -54,7 +54,7 @@ function withRelationCheck<F extends Extract<Field, { type: 'relationship' | 'up
   const validate: ValidateFn = async (value, options) => {
     const result = await own(value, options)
     if (result !== true) return result
-    return (await missingRelation(value, field.relationTo, options.req)) ?? true
+    return (await missingRelation(value, field.relationTo, options)) ?? true
   }
   return { ...field, validate } as F
 }

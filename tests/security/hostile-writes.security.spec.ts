@@ -237,6 +237,22 @@ describe('what the outside test found', () => {
     expect(errorPaths(response.body)).toEqual(['user'])
   })
 
+  it('one missing document among real ones (hasMany) is a 400 naming the field, behind a polymorphic link a 404; keeping stored links still saves', async () => {
+    const speaker = await aula.payload.create({ collection: 'speakers', data: { name: 'Con webinar' } as never, overrideAccess: true })
+    const webinar = await createWebinar(aula.payload, { speakers: [speaker.id] })
+    const hasMany = await aula.api.patch(`/webinars/${webinar.id}`, { speakers: [speaker.id, 99999998] }, { token: adminToken })
+    expect(hasMany.status).toBe(400)
+    expect(errorPaths(hasMany.body)).toEqual(['speakers'])
+    const someone = await aula.createUser(['student'])
+    // Behind a polymorphic link the enrollment's own seat rules answer first: the item is not there, 404.
+    const polymorphic = await aula.api.post('/enrollments', { user: someone.id, item: { relationTo: 'courses', value: 99999997 } }, { token: adminToken })
+    expect(polymorphic.status).toBe(404)
+    expect((await aula.payload.count({ collection: 'enrollments', where: { user: { equals: someone.id } }, overrideAccess: true })).totalDocs).toBe(0)
+    const kept = await aula.api.patch(`/webinars/${webinar.id}`, { title: 'Mismos ponentes' }, { token: adminToken })
+    expect(kept.status).toBe(200)
+    expect(kept.body.doc.speakers.map((each: { id?: number } | number) => (typeof each === 'number' ? each : each.id))).toEqual([speaker.id])
+  })
+
   it('an email of 100,000 characters on register is a 400 naming email', async () => {
     const webinar = await createWebinar(aula.payload)
     const response = await aula.api.post(`/webinars/${webinar.id}/register`, { email: `${'a'.repeat(100_000)}@example.com`, firstName: 'A', lastName: 'B' })
