@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { startTestAula, type TestAula } from '../helpers/aula'
+import type { TestAula } from '../helpers/aula'
 import { drainQueue } from '../helpers/email'
 import { createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
-import { chargeRefunded, deliver, sessionCompleted, WEBHOOK_SECRET } from '../helpers/stripeEvents'
-import { startStripeStandIn, type StripeStandIn } from '../helpers/stripeStandIn'
+import { chargeRefunded, deliver, sessionCompleted } from '../helpers/stripeEvents'
+import type { StripeStandIn } from '../helpers/stripeStandIn'
+import { startAulaWithStripe, stopAulaWithStripe } from '../helpers/aulaWithStripe'
 
 let aula: TestAula
 let stripe: StripeStandIn
@@ -17,8 +18,7 @@ let enrollmentId: number
 let webinarId: number
 
 beforeAll(async () => {
-  stripe = await startStripeStandIn()
-  aula = await startTestAula({ clock, stripe: { secretKey: 'sk_test_aula', webhookSecret: WEBHOOK_SECRET, apiUrl: stripe.url } })
+  ;({ aula, stripe } = await startAulaWithStripe({ clock }))
   ;[admin, editor, sales, instructor, owner, stranger] = await Promise.all([
     aula.createUser(['admin']),
     aula.createUser(['editor']),
@@ -38,10 +38,7 @@ beforeAll(async () => {
   paymentId = docs[0].id
 })
 
-afterAll(async () => {
-  await aula?.close()
-  await stripe?.stop()
-})
+afterAll(() => stopAulaWithStripe(aula, stripe))
 
 describe('who reads payments', () => {
   const rest = async (caller?: Caller) => {

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { startTestAula, type TestAula } from '../helpers/aula'
+import type { TestAula } from '../helpers/aula'
 import { drainQueue } from '../helpers/email'
 import { createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { chargeRefunded, deliver, paymentFailed, sessionCompleted, stripeEvent, WEBHOOK_SECRET } from '../helpers/stripeEvents'
-import { startStripeStandIn, type StripeStandIn } from '../helpers/stripeStandIn'
+import type { StripeStandIn } from '../helpers/stripeStandIn'
+import { startAulaWithStripe, stopAulaWithStripe } from '../helpers/aulaWithStripe'
 
 let aula: TestAula
 let stripe: StripeStandIn
 const clock = new ManualClock('2030-01-10T12:00:00.000Z')
 
 beforeAll(async () => {
-  stripe = await startStripeStandIn()
-  aula = await startTestAula({ clock, stripe: { secretKey: 'sk_test_aula', webhookSecret: WEBHOOK_SECRET, apiUrl: stripe.url } })
+  ;({ aula, stripe } = await startAulaWithStripe({ clock }))
 })
 
-afterAll(async () => {
-  await aula?.close()
-  await stripe?.stop()
-})
+afterAll(() => stopAulaWithStripe(aula, stripe))
 
 let person = 0
 const someone = () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { SHOWN_TO_OWNER, SHOWN_TO_REGISTRANT } from '../../src/collections/Enrollments/endpoints/publicEnrollment'
-import { startTestAula, type TestAula } from '../helpers/aula'
+import type { TestAula } from '../helpers/aula'
 import { createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
-import { WEBHOOK_SECRET } from '../helpers/stripeEvents'
-import { startStripeStandIn, type StripeStandIn } from '../helpers/stripeStandIn'
+import type { StripeStandIn } from '../helpers/stripeStandIn'
+import { startAulaWithStripe, stopAulaWithStripe } from '../helpers/aulaWithStripe'
 
 /**
  * An Idempotency-Key belongs to one caller and one request (docs/security.md, "Idempotency keys"):
@@ -16,14 +16,10 @@ let stripe: StripeStandIn
 const clock = new ManualClock('2030-01-10T12:00:00.000Z')
 
 beforeAll(async () => {
-  stripe = await startStripeStandIn()
-  aula = await startTestAula({ clock, stripe: { secretKey: 'sk_test_aula', webhookSecret: WEBHOOK_SECRET, apiUrl: stripe.url } })
+  ;({ aula, stripe } = await startAulaWithStripe({ clock }))
 })
 
-afterAll(async () => {
-  await aula?.close()
-  await stripe?.stop()
-})
+afterAll(() => stopAulaWithStripe(aula, stripe))
 
 let counter = 0
 const someone = (name = 'Ana') => {
