@@ -1,117 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { stopProcessGroup } from '../../src/bin/stopProcessGroup'
+import { adminApp, ARTIFACTS, closeBrowser, logIn as logInAs, shot, textOf, thirdPartyRequests } from './support/adminApp'
 
 /**
  * The admin in a real browser (Debian's chromium driven by playwright-core), against the app
- * started the way the README starts it: `npm run dev`, here on a free port with its own data folder
- * (AULA_DATA_DIR) and media folder, so it never touches a developer's database.
+ * started the way the README starts it: `npm run dev` (shared by every browser spec, see support/adminApp.ts).
  */
-const ARTIFACTS = path.resolve('tests/artifacts')
-const PASSWORD = 'aula-admin-2026'
-let dev: ChildProcess
 let base: string
-let browser: Browser
-let workDir: string
-let devLog = ''
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-
-async function waitFor200(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (dev.exitCode !== null) throw new Error(`npm run dev exited (${dev.exitCode}):\n${devLog.slice(-3000)}`)
-    try {
-      if ((await fetch(url)).status === 200) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s:\n${devLog.slice(-3000)}`)
+const logIn = async (email: string) => {
+  base = await adminApp()
+  return logInAs(email)
 }
 
-/** Waits for the element, then its visible text (jest's expect has no Playwright matchers). */
-const textOf = async (locator: Locator) => {
-  await locator.waitFor()
-  return locator.innerText()
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-
-/** Every request the admin's pages made to a host other than Aula's own (Gravatar, CDNs, fonts…). */
-const thirdPartyRequests: string[] = []
-
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true })
-  context.on('request', (request) => {
-    const url = request.url()
-    if (/^https?:/.test(url) && new URL(url).origin !== new URL(base).origin) thirdPartyRequests.push(url)
-  })
-  const page = await context.newPage()
-  page.setDefaultTimeout(90_000)
-  await page.goto(`${base}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', PASSWORD)
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
-  return page
-}
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true })
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-e2e-'))
-  fs.chmodSync(workDir, 0o755)
-  const port = await freePort()
-  base = `http://localhost:${port}`
-  dev = spawn('npm', ['run', 'dev'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SERVER_URL: base,
-      AULA_DATA_DIR: path.join(workDir, 'data'),
-      MEDIA_DIR: path.join(workDir, 'media'),
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      EMBEDDED_POSTGRES_FAST: 'true',
-      DATABASE_URI: '',
-      NODE_ENV: 'development',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const collect = (chunk: Buffer) => {
-    devLog = (devLog + chunk.toString()).slice(-20_000)
-  }
-  dev.stdout?.on('data', collect)
-  dev.stderr?.on('data', collect)
-  await waitFor200(`${base}/admin/login`, 300_000)
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
-}, 360_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await stopProcessGroup(dev?.pid, 15_000)
-  fs.rmSync(workDir, { recursive: true, force: true })
-}, 60_000)
+afterAll(() => closeBrowser(), 60_000)
 
 describe('the admin in a real browser', () => {
   let webinarId: number

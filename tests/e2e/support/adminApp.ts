@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+
+import { stopProcessGroup } from '../../../src/bin/stopProcessGroup'
+
+/**
+ * One `npm run dev` (the README's command, on a free port with its own data and media folders) shared
+ * by every browser spec of a test run: Next compiles each admin route once, not once per file.
+ * The first spec starts it and writes where it listens to a state file; later specs reuse it; jest's
+ * global teardown stops it (`stopSharedAdminApp`). Run alone, a spec starts its own and it is
+ * stopped the same way.
+ */
+export const ARTIFACTS = path.resolve('tests/artifacts')
+export const PASSWORD = 'aula-admin-2026'
+const STATE_FILE = path.join(os.tmpdir(), `aula-e2e-app-${process.ppid}-${process.pid}.json`)
+
+interface AppState {
+  base: string
+  /** Process groups to stop at the end: next dev, the worker, the mail catcher. */
+  pids: number[]
+  workDir: string
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function waitFor200(url: string, timeoutMs: number, exited: () => string | null) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const why = exited()
+    if (why) throw new Error(why)
+    try {
+      if ((await fetch(url)).status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s`)
+}
+
+/** The running admin's base URL (http://localhost:<port>), starting `npm run dev` if no spec has yet. */
+export async function adminApp(): Promise<string> {
+  if (fs.existsSync(STATE_FILE)) {
+    const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
+    if (state.pids.every(isAlive)) return state.base
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-e2e-'))
+  fs.chmodSync(workDir, 0o755)
+  const port = await freePort()
+  const base = `http://localhost:${port}`
+  const catcher = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'tests/e2e/support/mailCatcher.ts'], {
+    env: { ...process.env, MAIL_DIR: path.join(workDir, 'mail') },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const smtpPort = await new Promise<number>((resolve, reject) => {
+    catcher.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port))
+    catcher.once('exit', (code) => reject(new Error(`the mail catcher exited (${code})`)))
+  })
+  ;(catcher.stdout as unknown as { unref?: () => void }).unref?.()
+  catcher.unref()
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    SERVER_URL: base,
+    AULA_DATA_DIR: path.join(workDir, 'data'),
+    MEDIA_DIR: path.join(workDir, 'media'),
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    EMBEDDED_POSTGRES_FAST: 'true',
+    DATABASE_URI: '',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    NODE_ENV: 'development',
+    NEXT_TELEMETRY_DISABLED: '1',
+  } as NodeJS.ProcessEnv
+  const dev = spawn('npm', ['run', 'dev'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  const collect = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000)
+  }
+  dev.stdout?.on('data', collect)
+  dev.stderr?.on('data', collect)
+  // The log pipes must not keep jest's process alive once the spec is done.
+  for (const stream of [dev.stdout, dev.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
+  dev.unref()
+  const pids = [dev.pid!, catcher.pid!]
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
+  await waitFor200(`${base}/admin/login`, 300_000, () =>
+    dev.exitCode !== null ? `npm run dev exited (${dev.exitCode}):\n${log.slice(-3000)}` : null,
+  )
+  // The worker sends queued email, as `npm run worker` does beside the app; it shares dev's embedded PostgreSQL.
+  const worker = spawn('npm', ['run', 'worker'], {
+    env: { ...env, WORKER_INTERVAL_SECONDS: '1' },
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  worker.unref()
+  pids.push(worker.pid!)
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
+  return base
+}
+
+/** Every message the worker delivered so far, parsed, oldest first. */
+export async function mailbox(): Promise<ParsedMail[]> {
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
+  const dir = path.join(state.workDir, 'mail')
+  if (!fs.existsSync(dir)) return []
+  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.eml')).sort()
+  return Promise.all(files.map((name) => simpleParser(fs.readFileSync(path.join(dir, name)))))
+}
+
+/** Waits until a delivered message matches (the worker ticks every second). */
+export async function waitForMail(matches: (mail: ParsedMail) => boolean, timeoutMs = 60_000): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = (await mailbox()).find(matches)
+    if (found) return found
+    if (Date.now() > deadline) throw new Error('No matching email arrived at the test SMTP server')
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
+/** Stops the shared dev server (jest's global teardown calls this). */
+export async function stopSharedAdminApp() {
+  if (!fs.existsSync(STATE_FILE)) return
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
+  // The worker and the catcher first, next dev (and the PostgreSQL it started) last.
+  for (const pid of [...state.pids].reverse()) if (isAlive(pid)) await stopProcessGroup(pid, 15_000)
+  fs.rmSync(state.workDir, { recursive: true, force: true })
+  fs.rmSync(STATE_FILE, { force: true })
+}
+
+let browser: Browser | undefined
+
+export async function theBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
+  return browser
+}
+
+export async function closeBrowser() {
+  await browser?.close()
+  browser = undefined
+}
+
+/** Every request the admin's pages made to a host other than Aula's own (Gravatar, CDNs, fonts…). */
+export const thirdPartyRequests: string[] = []
+
+export interface LogInOptions {
+  /** The browser's language (Accept-Language); the person's own `language` should still win. */
+  locale?: string
+  /** IANA zone the browser runs in; staff see item/business times whatever it is. */
+  timezoneId?: string
+}
+
+/** Logs in through the admin's own login form and returns the page (its context has the session). */
+export async function logIn(email: string, options: LogInOptions = {}): Promise<Page> {
+  const base = await adminApp()
+  const context: BrowserContext = await (await theBrowser()).newContext({
+    locale: options.locale ?? 'en-US',
+    timezoneId: options.timezoneId,
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 900 },
+  })
+  context.on('request', (request) => {
+    const url = request.url()
+    if (/^https?:/.test(url) && new URL(url).origin !== new URL(base).origin) thirdPartyRequests.push(url)
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(90_000)
+  await page.goto(`${base}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
+  return page
+}
+
+/** Waits for the element, then its visible text (jest's expect has no Playwright matchers). */
+export const textOf = async (locator: Locator) => {
+  await locator.waitFor()
+  return locator.innerText()
+}
+
+/** A full-page screenshot kept as a CI artifact under tests/artifacts. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+
+/** Same-origin header a browser's own fetch sends; Payload accepts cookie auth only from listed origins. */
+export const sameOrigin = async () => ({ origin: await adminApp() })
