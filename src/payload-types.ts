@@ -110,10 +110,12 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'business-settings': BusinessSetting;
     'crm-settings': CrmSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'business-settings': BusinessSettingsSelect<false> | BusinessSettingsSelect<true>;
     'crm-settings': CrmSettingsSelect<false> | CrmSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -1454,6 +1456,23 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "business-settings".
+ */
+export interface BusinessSetting {
+  id: number;
+  /**
+   * An IANA zone such as America/Lima. Dates without a zone of their own (leads, payments, dashboard) are shown in it.
+   */
+  timezone: string;
+  /**
+   * ISO 4217 code (PEN, USD, EUR…); listed first wherever a currency is chosen.
+   */
+  defaultCurrency: string;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crm-settings".
  */
 export interface CrmSetting {
@@ -1497,6 +1516,17 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "business-settings_select".
+ */
+export interface BusinessSettingsSelect<T extends boolean = true> {
+  timezone?: T;
+  defaultCurrency?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

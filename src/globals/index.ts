@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
+import { BusinessSettings } from './BusinessSettings'
 import { CrmSettings } from './CrmSettings'
 
-export const globals: GlobalConfig[] = [CrmSettings]
+export const globals: GlobalConfig[] = [BusinessSettings, CrmSettings]
