@@ -1,12 +1,24 @@
 import type { PayloadRequest } from 'payload'
 
+import { phoneCell } from '../utilities/csv'
+import type { ExportContext } from './exportContext'
+
 type Doc = Record<string, any>
 type Bilingual = { es: string; en: string }
 
+/**
+ * One column: its header in both languages, and its cell as the admin reads the value on screen
+ * (labels, Sí/No, local times; `ctx` has the language and zone, see exportContext.ts). `zoned`: the
+ * cells are times in the business zone, and the header says which ("Inscrito el (hora de Lima)").
+ */
 export interface ExportColumn {
   header: Bilingual
-  value: (doc: Doc) => unknown
+  zoned?: boolean
+  value: (doc: Doc, ctx: ExportContext) => unknown
 }
+
+/** The header as the admin reads it. */
+export const headerOf = (column: ExportColumn, ctx: ExportContext) => `${column.header[ctx.language]}${column.zoned ? ctx.zoneSuffix : ''}`
 
 export interface ExportDefinition {
   columns: ExportColumn[]
@@ -21,6 +33,10 @@ export interface ExportDefinition {
 const name = (person: Doc | undefined) => [person?.firstName, person?.lastName].filter(Boolean).join(' ')
 const relationId = (value: unknown) => (value && typeof value === 'object' ? (value as Doc).id : value)
 
+/** A webinar's start in its own zone; a course's first day (a whole day) in the business zone. */
+const itemStart = (item: Doc | undefined, ctx: ExportContext) =>
+  item?.collection === 'webinars' ? ctx.timeIn(item.startsAt, item.startsAt_tz) : item?.startDate ? ctx.businessDate(item.startDate) : ''
+
 /** The columns of each exportable collection, in order. Leads and payments arrive with their branches. */
 export const exportDefinitions: Record<string, ExportDefinition> = {
   enrollments: {
@@ -28,25 +44,28 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
       { header: { es: 'ID', en: 'ID' }, value: (doc) => doc.id },
       { header: { es: 'Nombre', en: 'Name' }, value: (doc) => name(doc._related?.user) },
       { header: { es: 'Correo', en: 'Email' }, value: (doc) => doc._related?.user?.email },
-      { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => doc._related?.user?.phone },
+      { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => phoneCell(doc._related?.user?.phone) },
       { header: { es: 'Empresa', en: 'Company' }, value: (doc) => doc._related?.user?.company },
-      { header: { es: 'Tipo', en: 'Type' }, value: (doc) => doc.item?.relationTo },
+      { header: { es: 'Tipo', en: 'Type' }, value: (doc, ctx) => ctx.collectionLabel(doc.item?.relationTo) },
       { header: { es: 'Webinar o curso', en: 'Webinar or course' }, value: (doc) => doc._related?.item?.title },
-      { header: { es: 'Estado', en: 'Status' }, value: (doc) => doc.status },
-      { header: { es: 'Pago', en: 'Payment' }, value: (doc) => doc.paymentStatus },
+      // The item's own time, in its own zone (a webinar's), named in the cell: rows may differ.
+      { header: { es: 'Fecha del webinar o curso', en: 'Webinar or course date' }, value: (doc, ctx) => itemStart(doc._related?.item, ctx) },
+      { header: { es: 'Estado', en: 'Status' }, value: (doc, ctx) => ctx.option('status', doc.status) },
+      { header: { es: 'Pago', en: 'Payment' }, value: (doc, ctx) => ctx.option('paymentStatus', doc.paymentStatus) },
       { header: { es: 'Importe', en: 'Amount' }, value: (doc) => doc.amount },
       { header: { es: 'Moneda', en: 'Currency' }, value: (doc) => doc.currency },
-      { header: { es: 'Asistió', en: 'Attended' }, value: (doc) => (doc.attended ? 'true' : 'false') },
+      { header: { es: 'Asistió', en: 'Attended' }, value: (doc, ctx) => ctx.yesNo(doc.attended) },
       { header: { es: 'Valoración', en: 'Rating' }, value: (doc) => doc.feedbackRating },
-      { header: { es: 'Inscrito el', en: 'Registered at' }, value: (doc) => doc.createdAt },
+      { header: { es: 'Inscrito el', en: 'Registered at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
+      { header: { es: 'Cancelada el', en: 'Cancelled at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.cancelledAt) },
     ],
     async related(req, docs) {
       const found = new Map<string, Doc>()
       const ids = (collection: string) => [...new Set(docs.map((doc) => (collection === 'users' ? relationId(doc.user) : doc.item?.relationTo === collection ? relationId(doc.item.value) : undefined)).filter((id) => id !== undefined && id !== null))]
       const lookups = [
         ['users', { firstName: true, lastName: true, email: true, phone: true, company: true }],
-        ['webinars', { title: true }],
-        ['courses', { title: true }],
+        ['webinars', { title: true, startsAt: true, startsAt_tz: true }],
+        ['courses', { title: true, startDate: true }],
       ] as const
       await Promise.all(
         lookups.map(async ([collection, select]) => {
@@ -54,7 +73,7 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
           if (!wanted.length) return
           // The caller may read these enrollments; their people's contact details come with them, as in the participant lists.
           const { docs: rows } = await req.payload.find({ collection, where: { id: { in: wanted } }, select: select as never, depth: 0, pagination: false, overrideAccess: true, trash: collection !== 'users' } as never)
-          for (const row of rows as Doc[]) found.set(`${collection}:${row.id}`, row)
+          for (const row of rows as Doc[]) found.set(`${collection}:${row.id}`, { ...row, collection })
         }),
       )
       return found
@@ -66,12 +85,12 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
       { header: { es: 'Correo', en: 'Email' }, value: (doc) => doc.email },
       { header: { es: 'Nombre', en: 'First name' }, value: (doc) => doc.firstName },
       { header: { es: 'Apellidos', en: 'Last name' }, value: (doc) => doc.lastName },
-      { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => doc.phone },
+      { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => phoneCell(doc.phone) },
       { header: { es: 'Empresa', en: 'Company' }, value: (doc) => doc.company },
       { header: { es: 'Cargo', en: 'Position' }, value: (doc) => doc.position },
-      { header: { es: 'Roles', en: 'Roles' }, value: (doc) => (doc.roles ?? []).join(' ') },
-      { header: { es: 'Idioma', en: 'Language' }, value: (doc) => doc.language },
-      { header: { es: 'Creado el', en: 'Created at' }, value: (doc) => doc.createdAt },
+      { header: { es: 'Roles', en: 'Roles' }, value: (doc, ctx) => ctx.option('roles', doc.roles ?? []) },
+      { header: { es: 'Idioma', en: 'Language' }, value: (doc, ctx) => ctx.option('language', doc.language) },
+      { header: { es: 'Creado el', en: 'Created at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
     ],
   },
 }
@@ -80,14 +99,22 @@ exportDefinitions.payments = {
   columns: [
     { header: { es: 'ID', en: 'ID' }, value: (doc) => doc.id },
     { header: { es: 'Inscripción', en: 'Enrollment' }, value: (doc) => relationId(doc.enrollment) },
-    { header: { es: 'Persona', en: 'Person' }, value: (doc) => relationId(doc.user) },
-    { header: { es: 'Estado', en: 'Status' }, value: (doc) => doc.status },
+    { header: { es: 'Persona', en: 'Person' }, value: (doc) => doc._related?.user?.email ?? relationId(doc.user) },
+    { header: { es: 'Estado', en: 'Status' }, value: (doc, ctx) => ctx.option('status', doc.status) },
     { header: { es: 'Importe', en: 'Amount' }, value: (doc) => doc.amount },
     { header: { es: 'Moneda', en: 'Currency' }, value: (doc) => doc.currency },
-    { header: { es: 'Revisar', en: 'Needs review' }, value: (doc) => (doc.needsReview ? 'true' : 'false') },
+    { header: { es: 'Revisar', en: 'Needs review' }, value: (doc, ctx) => ctx.yesNo(doc.needsReview) },
     { header: { es: 'PaymentIntent', en: 'PaymentIntent' }, value: (doc) => doc.paymentIntentId },
-    { header: { es: 'Creado el', en: 'Created at' }, value: (doc) => doc.createdAt },
+    { header: { es: 'Creado el', en: 'Created at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
+    { header: { es: 'Reembolso pedido el', en: 'Refund requested at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.refundRequestedAt) },
   ],
+  // Who paid, by email rather than an id: whoever may read the payment may know whose it is.
+  related: async (req, docs) => {
+    const ids = [...new Set(docs.map((doc) => relationId(doc.user)).filter((id) => id !== null && id !== undefined))]
+    if (!ids.length) return new Map()
+    const { docs: users } = await req.payload.find({ collection: 'users', where: { id: { in: ids } }, select: { email: true }, depth: 0, pagination: false, overrideAccess: true, req })
+    return new Map(users.map((user) => [`users:${user.id}`, user as Doc]))
+  },
 }
 
 exportDefinitions.leads = {
@@ -96,22 +123,22 @@ exportDefinitions.leads = {
     { header: { es: 'Nombre', en: 'First name' }, value: (doc) => doc.firstName },
     { header: { es: 'Apellidos', en: 'Last name' }, value: (doc) => doc.lastName },
     { header: { es: 'Correo', en: 'Email' }, value: (doc) => doc.email },
-    { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => doc.phone },
+    { header: { es: 'Teléfono', en: 'Phone' }, value: (doc) => phoneCell(doc.phone) },
     { header: { es: 'Empresa', en: 'Company' }, value: (doc) => doc.company },
     { header: { es: 'Cargo', en: 'Position' }, value: (doc) => doc.position },
-    { header: { es: 'Tipo', en: 'Type' }, value: (doc) => doc.type },
+    { header: { es: 'Tipo', en: 'Type' }, value: (doc, ctx) => ctx.option('type', doc.type) },
     { header: { es: 'Personas', en: 'Headcount' }, value: (doc) => doc.headcount },
-    { header: { es: 'Interés', en: 'Interest' }, value: (doc) => (doc.interest ? `${doc.interest.relationTo}:${relationId(doc.interest.value)}` : '') },
-    { header: { es: 'Etapa', en: 'Stage' }, value: (doc) => doc.stage },
+    { header: { es: 'Interés', en: 'Interest' }, value: (doc, ctx) => (doc.interest ? `${ctx.collectionLabel(doc.interest.relationTo)} #${relationId(doc.interest.value)}` : '') },
+    { header: { es: 'Etapa', en: 'Stage' }, value: (doc, ctx) => ctx.option('stage', doc.stage) },
     { header: { es: 'Puntuación', en: 'Score' }, value: (doc) => doc.score },
-    { header: { es: 'Origen', en: 'Source' }, value: (doc) => doc.source },
+    { header: { es: 'Origen', en: 'Source' }, value: (doc, ctx) => ctx.option('source', doc.source) },
     { header: { es: 'Asignado a', en: 'Assigned to' }, value: (doc) => doc._related?.assignee?.email ?? relationId(doc.assignedTo) },
-    { header: { es: 'Próxima acción', en: 'Next action' }, value: (doc) => doc.nextActionAt },
-    { header: { es: 'Último contacto', en: 'Last contacted' }, value: (doc) => doc.lastContactedAt },
-    { header: { es: 'Convertido el', en: 'Converted at' }, value: (doc) => doc.convertedAt },
+    { header: { es: 'Próxima acción', en: 'Next action' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.nextActionAt) },
+    { header: { es: 'Último contacto', en: 'Last contacted' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.lastContactedAt) },
+    { header: { es: 'Convertido el', en: 'Converted at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.convertedAt) },
     { header: { es: 'Motivo de pérdida', en: 'Lost reason' }, value: (doc) => doc.lostReason },
     { header: { es: 'Etiquetas', en: 'Tags' }, value: (doc) => (doc.tags ?? []).join('; ') },
-    { header: { es: 'Creado el', en: 'Created at' }, value: (doc) => doc.createdAt },
+    { header: { es: 'Creado el', en: 'Created at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
   ],
   // Sales may not read colleagues' accounts, but the assignee's email is fine for whoever sees the lead.
   related: async (req, docs) => {

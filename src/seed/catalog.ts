@@ -32,7 +32,7 @@ const CATEGORIES = [
 
 type Ids = Record<string, number>
 
-/** A realistic Spanish catalog: speakers with photos, categories, four webinars and two courses. */
+/** A realistic Spanish catalog: speakers with photos, categories, four webinars (one already held) and two courses. */
 export async function seedCatalog(payload: Payload): Promise<number> {
   const now = getClock(payload).now()
   let created = 0
@@ -90,7 +90,6 @@ export async function seedCatalog(payload: Payload): Promise<number> {
       startsAt: limaEvening(now, 10),
       isFree: true,
       capacity: 200,
-      seatsTaken: 57,
       category: 'programacion',
       speakers: ['Ana Torres'],
     },
@@ -103,18 +102,16 @@ export async function seedCatalog(payload: Payload): Promise<number> {
       price: 49,
       currency: 'PEN',
       capacity: 80,
-      seatsTaken: 12,
       category: 'marketing',
       speakers: ['Jorge Salazar'],
     },
     {
       slug: 'tablas-dinamicas-en-excel',
       title: 'Tablas dinámicas en Excel',
-      summary: 'Resume miles de filas en minutos. ¡Quedan muy pocos cupos!',
+      summary: 'Resume miles de filas en minutos. Taller práctico con cupos limitados.',
       startsAt: limaEvening(now, 5),
       isFree: true,
-      capacity: 40,
-      seatsTaken: 38,
+      capacity: 4,
       category: 'analisis-de-datos',
       speakers: ['María Núñez'],
     },
@@ -125,15 +122,15 @@ export async function seedCatalog(payload: Payload): Promise<number> {
       startsAt: limaEvening(now, -14),
       isFree: true,
       capacity: 100,
-      seatsTaken: 85,
-      status: 'completed',
       category: 'programacion',
       speakers: ['Ana Torres', 'María Núñez'],
     },
   ]
-  for (const { seatsTaken, category, speakers: names, ...webinar } of webinars) {
+  // Seats are taken by real registrations (activity/), and the past webinar is published until its
+  // story has been replayed and staff close it: none of that is written here.
+  for (const { category, speakers: names, ...webinar } of webinars) {
     if (await findOne('webinars', { slug: { equals: webinar.slug } })) continue
-    const doc = await payload.create({
+    await payload.create({
       collection: 'webinars',
       overrideAccess: true,
       depth: 0,
@@ -152,8 +149,6 @@ export async function seedCatalog(payload: Payload): Promise<number> {
         ...webinar,
       } as never,
     })
-    // The enrollment engine owns this counter; the demo sets it the way that engine will: Local API, overrideAccess.
-    await payload.update({ collection: 'webinars', id: doc.id, data: { seatsTaken }, overrideAccess: true, depth: 0 })
     created += 1
   }
 

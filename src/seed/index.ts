@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { readEnv } from '../config/env'
+import { seedActivity } from './activity'
 import { seedCatalog } from './catalog'
 import { seedEmailTemplates } from './emailTemplates'
 import { seedLeads } from './leads'
@@ -12,7 +13,9 @@ export interface SeedSummary {
 
 /**
  * Demo data for development and the browser test. Every step looks its records up by a natural
- * key (email, slug, code) first, so running it again adds nothing twice.
+ * key (email, slug, code, an item's enrollments) first, so running it again adds nothing twice.
+ * The activity (registrations, payments, emails) is made through the product's own code paths,
+ * so every number on the dashboard is a count of real rows (docs/admin.md, "Datos de demostración").
  */
 export async function seed(payload: Payload): Promise<SeedSummary> {
   const { seedAdmin } = readEnv()
@@ -20,5 +23,7 @@ export async function seed(payload: Payload): Promise<SeedSummary> {
   created += await seedCatalog(payload)
   created += await seedLeads(payload)
   created += await seedEmailTemplates(payload)
+  // Last: people, enrollments, payments and sent emails need the catalog, the staff and the templates.
+  created += await seedActivity(payload)
   return { created }
 }

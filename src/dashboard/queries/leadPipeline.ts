@@ -10,14 +10,16 @@ export interface LeadPipeline {
   byStage: Record<LeadStage, number>
   /** Leads created since Monday 00:00 UTC. */
   newThisWeek: number
-  /** Open leads (not won or lost) whose latest interaction set a next action that is now past. */
+  /** Open leads (not won or lost) whose next action (the lead's `nextActionAt`, as the leads list shows it) is past. */
   overdueFollowUps: number
 }
 
 /**
  * Lead counts per stage, new this week and overdue follow-ups, in one statement on `leads`
- * (`stage`, `assigned_to_id`, `created_at`) and its `interactions` array (`leads_interactions`:
- * `_parent_id`, `_order`, `next_action_at`). A sales user's scope counts their own leads only.
+ * (`stage`, `assigned_to_id`, `created_at`, `next_action_at`). `next_action_at` is the latest
+ * interaction's by time (stampInteractions), the date the leads list and the follow-up digest use;
+ * the last row of the interactions array is not always the latest (staff can reorder rows).
+ * A sales user's scope counts their own leads only.
  */
 export async function leadPipeline(payload: Payload, scope: Pick<DashboardScope, 'now' | 'leadsAssignedTo'>): Promise<LeadPipeline> {
   const now = at(scope.now)
@@ -27,10 +29,7 @@ export async function leadPipeline(payload: Payload, scope: Pick<DashboardScope,
     sql`
     SELECT ${sql.join(stageCounts, sql`, `)},
            count(*) FILTER (WHERE l.created_at >= date_trunc('week', ${now} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS new_this_week,
-           count(*) FILTER (
-             WHERE l.stage NOT IN ('won', 'lost')
-               AND (SELECT i.next_action_at FROM leads_interactions i WHERE i._parent_id = l.id ORDER BY i._order DESC LIMIT 1) < ${now}
-           ) AS overdue
+           count(*) FILTER (WHERE l.stage NOT IN ('won', 'lost') AND l.next_action_at < ${now}) AS overdue
       FROM leads l
      WHERE ${scope.leadsAssignedTo === null ? sql`TRUE` : sql`l.assigned_to_id = ${scope.leadsAssignedTo}`}`,
   )

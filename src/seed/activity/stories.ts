@@ -1,0 +1,101 @@
+import type { ParticipantKey } from './people'
+
+export type ItemKey = { collection: 'webinars'; slug: string } | { collection: 'courses'; courseCode: string }
+
+export type Action =
+  /** Registers through the website's path; `pay`: then pays at once (a paid item), as Stripe reports it. */
+  | { do: 'register'; who: ParticipantKey; pay?: boolean }
+  /** The person cancels (their cancel link / staff's cancel button: the same engine function). */
+  | { do: 'cancel'; who: ParticipantKey; reason: string }
+  /** An admin refunds the payment; Stripe confirms with `charge.refunded`. */
+  | { do: 'refund'; who: ParticipantKey }
+  /** Staff check off who came, after the webinar. */
+  | { do: 'attend'; who: ParticipantKey[] }
+  /** The participant rates the webinar from their account. */
+  | { do: 'rate'; who: ParticipantKey; rating: number; comment: string }
+  /** Staff close the webinar once it is over. */
+  | { do: 'complete' }
+
+export interface Story {
+  item: ItemKey
+  /** Days are counted from the seed's "now", or from the item's start (a past item's history). */
+  from: 'now' | 'start'
+  steps: { day: number; action: Action }[]
+}
+
+/**
+ * What happened to each demo item, in the order it happened. Every number the dashboard shows
+ * comes out of these steps: Excel full with someone on the waiting list (another one promoted
+ * after a cancellation), Python filling up, the paid marketing webinar with a refund, a past Git
+ * webinar with attendance and ratings, and paid course enrollments (early bird and regular).
+ * Kept small on purpose: each step runs the product's real code (and each new person costs a
+ * password hash), and the seed runs on every `npm run dev`.
+ */
+export const STORIES: Story[] = [
+  {
+    item: { collection: 'webinars', slug: 'tablas-dinamicas-en-excel' },
+    from: 'now',
+    steps: [
+      { day: -12, action: { do: 'register', who: 'camila' } },
+      { day: -11.5, action: { do: 'register', who: 'andres' } },
+      { day: -9, action: { do: 'register', who: 'valentina' } },
+      { day: -6, action: { do: 'register', who: 'sebastian' } },
+      { day: -5, action: { do: 'register', who: 'daniela' } },
+      { day: -4, action: { do: 'cancel', who: 'andres', reason: 'Tiene otro compromiso ese día.' } },
+      { day: -1, action: { do: 'register', who: 'renato' } },
+    ],
+  },
+  {
+    item: { collection: 'webinars', slug: 'introduccion-a-la-programacion-con-python' },
+    from: 'now',
+    steps: [
+      { day: -20, action: { do: 'register', who: 'camila' } },
+      { day: -10, action: { do: 'register', who: 'sofia' } },
+      { day: -7, action: { do: 'register', who: 'fernando' } },
+      { day: -3, action: { do: 'register', who: 'gabriela' } },
+      { day: -2, action: { do: 'cancel', who: 'fernando', reason: 'Se inscribió por error.' } },
+    ],
+  },
+  {
+    item: { collection: 'webinars', slug: 'campanas-en-redes-sociales-que-venden' },
+    from: 'now',
+    steps: [
+      { day: -10, action: { do: 'register', who: 'sebastian', pay: true } },
+      { day: -8, action: { do: 'register', who: 'gabriela', pay: true } },
+      { day: -3, action: { do: 'refund', who: 'gabriela' } },
+      { day: -1, action: { do: 'register', who: 'renato', pay: true } },
+    ],
+  },
+  {
+    item: { collection: 'webinars', slug: 'git-y-github-para-principiantes' },
+    from: 'start',
+    steps: [
+      { day: -20, action: { do: 'register', who: 'camila' } },
+      { day: -15, action: { do: 'register', who: 'andres' } },
+      { day: -14, action: { do: 'register', who: 'valentina' } },
+      { day: -10, action: { do: 'register', who: 'daniela' } },
+      { day: -6, action: { do: 'register', who: 'renato' } },
+      { day: -5, action: { do: 'register', who: 'gabriela' } },
+      { day: -4, action: { do: 'register', who: 'fernando' } },
+      { day: -2, action: { do: 'cancel', who: 'fernando', reason: 'Viaje de trabajo.' } },
+      // Four of the six confirmed came: a 67 % show rate on the dashboard.
+      { day: 0.2, action: { do: 'attend', who: ['camila', 'valentina', 'daniela', 'renato'] } },
+      { day: 0.25, action: { do: 'complete' } },
+      { day: 1, action: { do: 'rate', who: 'camila', rating: 5, comment: 'Muy claro y práctico.' } },
+      { day: 1.2, action: { do: 'rate', who: 'valentina', rating: 4, comment: 'Me hubiera gustado más tiempo para preguntas.' } },
+    ],
+  },
+  {
+    item: { collection: 'courses', courseCode: 'PY-101' },
+    from: 'now',
+    steps: [
+      { day: -6, action: { do: 'register', who: 'valentina', pay: true } },
+      { day: -1, action: { do: 'register', who: 'sofia', pay: true } },
+    ],
+  },
+  {
+    item: { collection: 'courses', courseCode: 'DA-201' },
+    from: 'now',
+    steps: [{ day: -3, action: { do: 'register', who: 'fernando', pay: true } }],
+  },
+]

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createLocalReq, type Where } from 'payload'
+
+import { loadDashboard, type DashboardData } from '../../src/dashboard/loadDashboard'
+import { LEAD_STAGES } from '../../src/dashboard/queries/leadPipeline'
+import { seed } from '../../src/seed'
+import { startTestAula, type TestAula } from '../helpers/aula'
+
+/**
+ * The demo seed tells the truth: on a fresh database, every number the dashboard shows is
+ * recounted here from the rows themselves, with the Local API (not the dashboard's SQL).
+ */
+let aula: TestAula
+let asAdmin: DashboardData
+let asSales: DashboardData
+let now: Date
+
+const DAY = 24 * 60 * 60 * 1000
+const count = async (collection: 'enrollments' | 'payments' | 'leads' | 'email-log', where: Where) =>
+  (await aula.payload.count({ collection, where, overrideAccess: true })).totalDocs
+const onItem = (collection: string, id: number): Where[] => [{ 'item.relationTo': { equals: collection } }, { 'item.value': { equals: id } }]
+const dashboardOf = async (email: string) => {
+  const { docs } = await aula.payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true })
+  return loadDashboard(await createLocalReq({ user: { ...docs[0], collection: 'users' } as never }, aula.payload))
+}
+const ready = <T,>(widget: { status: string; data?: T } | undefined): T => {
+  expect(widget?.status).toBe('ready')
+  return (widget as { data: T }).data
+}
+
+beforeAll(async () => {
+  aula = await startTestAula()
+  now = aula.clock.now()
+  await seed(aula.payload)
+  asAdmin = await dashboardOf('admin@aula.local')
+  asSales = await dashboardOf('ventas@aula.local')
+}, 240_000)
+
+afterAll(async () => {
+  await aula.close()
+})
+
+describe('the demo data behind the dashboard', () => {
+  it('fills each upcoming item with real confirmed enrollments, and its waitlist with real waitlisted ones', async () => {
+    const upcoming = ready(asAdmin.upcoming)
+    const published = await aula.payload.count({ collection: 'webinars', where: { and: [{ status: { equals: 'published' } }, { startsAt: { greater_than_equal: now.toISOString() } }] }, overrideAccess: true })
+    const courses = await aula.payload.count({ collection: 'courses', where: { and: [{ status: { equals: 'published' } }, { startDate: { greater_than_equal: now.toISOString() } }] }, overrideAccess: true })
+    expect(upcoming).toHaveLength(published.totalDocs + courses.totalDocs)
+    for (const item of upcoming) {
+      const confirmed = await count('enrollments', { and: [...onItem(item.collection, item.id), { status: { equals: 'confirmed' } }] })
+      const pending = await count('enrollments', { and: [...onItem(item.collection, item.id), { status: { equals: 'pending_payment' } }] })
+      const waitlisted = await count('enrollments', { and: [...onItem(item.collection, item.id), { status: { equals: 'waitlisted' } }] })
+      // No seat is on hold in the demo: the fill is the confirmed people alone.
+      expect(pending).toBe(0)
+      expect({ title: item.title, seatsTaken: item.seatsTaken, waitlisted: item.waitlisted }).toEqual({ title: item.title, seatsTaken: confirmed, waitlisted })
+      expect(item.fill).toBe(item.capacity ? confirmed / item.capacity : null)
+    }
+    // Something to look at: people in every item, one full with a waiting list.
+    expect(upcoming.every((item) => item.seatsTaken > 0)).toBe(true)
+    expect(upcoming.some((item) => item.fill === 1 && item.waitlisted > 0 && item.standsOut)).toBe(true)
+  })
+
+  it('keeps every seat counter equal to the seat-holding enrollments, past items included', async () => {
+    for (const collection of ['webinars', 'courses'] as const) {
+      const { docs } = await aula.payload.find({ collection, pagination: false, depth: 0, overrideAccess: true })
+      for (const item of docs) {
+        const holding = await count('enrollments', { and: [...onItem(collection, item.id), { status: { in: ['confirmed', 'pending_payment'] } }] })
+        expect({ title: item.title, seatsTaken: item.seatsTaken }).toEqual({ title: item.title, seatsTaken: holding })
+      }
+    }
+    for (const status of ['confirmed', 'waitlisted', 'cancelled', 'refunded']) {
+      expect({ status, rows: (await count('enrollments', { status: { equals: status } })) > 0 }).toEqual({ status, rows: true })
+    }
+  })
+
+  it('counts the registrations of each week from the enrollments created that week', async () => {
+    const weeks = ready(asAdmin.registrations)
+    for (const { week, registrations } of weeks) {
+      const start = new Date(`${week}T00:00:00.000Z`)
+      const end = new Date(Math.min(start.getTime() + 7 * DAY, now.getTime()))
+      const rows = await count('enrollments', { and: [{ createdAt: { greater_than_equal: start.toISOString() } }, { createdAt: { less_than: end.toISOString() } }] })
+      expect({ week, registrations }).toEqual({ week, registrations: rows })
+    }
+    // Registrations happened over several weeks, not all on the day the seed ran.
+    expect(weeks.filter((week) => week.registrations > 0).length).toBeGreaterThanOrEqual(3)
+    expect(weeks.reduce((sum, week) => sum + week.registrations, 0)).toBe(await count('enrollments', { createdAt: { less_than: now.toISOString() } }))
+  })
+
+  it('shows the attendance of past webinars: attended over confirmed, and the ratings given', async () => {
+    const rate = ready(asAdmin.showRate)
+    const { docs: past } = await aula.payload.find({
+      collection: 'webinars',
+      where: { and: [{ status: { in: ['published', 'completed'] } }, { startsAt: { less_than: now.toISOString() } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    let confirmed = 0
+    let attended = 0
+    let withPeople = 0
+    for (const webinar of past) {
+      const here = await count('enrollments', { and: [...onItem('webinars', webinar.id), { status: { equals: 'confirmed' } }] })
+      confirmed += here
+      attended += await count('enrollments', { and: [...onItem('webinars', webinar.id), { status: { equals: 'confirmed' } }, { attended: { equals: true } }] })
+      if (here) withPeople += 1
+    }
+    const { docs: rated } = await aula.payload.find({ collection: 'enrollments', where: { feedbackRating: { exists: true } }, pagination: false, depth: 0, overrideAccess: true })
+    const ratings = rated.map((enrollment) => Number(enrollment.feedbackRating))
+    expect(rate).toEqual({
+      pastWebinars: withPeople,
+      confirmed,
+      attended,
+      rate: attended / confirmed,
+      averageRating: Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 100) / 100,
+      ratings: ratings.length,
+    })
+    expect(withPeople).toBeGreaterThan(0)
+    expect(attended).toBeGreaterThan(0)
+    expect(attended).toBeLessThan(confirmed)
+  })
+
+  it('adds up revenue from the paid payments and takes the refunded ones away, month by month', async () => {
+    const months = ready(asAdmin.revenue)
+    const { docs: payments } = await aula.payload.find({ collection: 'payments', pagination: false, depth: 0, overrideAccess: true })
+    const expected = new Map<string, Record<string, number>>()
+    const add = (at: string, currency: string, amount: number) => {
+      const month = at.slice(0, 7)
+      const entry = expected.get(month) ?? {}
+      entry[currency.toUpperCase()] = (entry[currency.toUpperCase()] ?? 0) + amount
+      expected.set(month, entry)
+    }
+    for (const payment of payments) {
+      if (payment.status === 'succeeded' || payment.status === 'refunded') add(payment.createdAt, payment.currency, payment.amount)
+      if (payment.status === 'refunded') add(payment.updatedAt, payment.currency, -payment.amount)
+    }
+    for (const { month, amounts } of months) expect({ month, amounts }).toEqual({ month, amounts: expected.get(month) ?? {} })
+
+    // Over the whole window: the sum of the paid payments; refunds net to nothing.
+    const total = months.reduce((sum, month) => sum + (month.amounts.PEN ?? 0), 0)
+    const paid = payments.filter((payment) => payment.status === 'succeeded').reduce((sum, payment) => sum + payment.amount, 0)
+    expect(total).toBe(paid)
+    expect(paid).toBeGreaterThan(0)
+    expect(payments.some((payment) => payment.status === 'refunded')).toBe(true)
+    // Each paid enrollment has its succeeded payment, each refunded one its refunded payment.
+    expect(await count('enrollments', { paymentStatus: { equals: 'paid' } })).toBe(await count('payments', { status: { equals: 'succeeded' } }))
+    expect(await count('enrollments', { paymentStatus: { equals: 'refunded' } })).toBe(await count('payments', { status: { equals: 'refunded' } }))
+  })
+
+  it('counts leads per stage, new this week and overdue follow-ups, for the admin and for a sales user', async () => {
+    const { docs: sales } = await aula.payload.find({ collection: 'users', where: { email: { equals: 'ventas@aula.local' } }, limit: 1, overrideAccess: true })
+    for (const [pipeline, scope] of [
+      [ready(asAdmin.leads), {}],
+      [ready(asSales.leads), { assignedTo: { equals: sales[0].id } }],
+    ] as const) {
+      for (const stage of LEAD_STAGES) {
+        expect({ stage, leads: pipeline.byStage[stage] }).toEqual({ stage, leads: await count('leads', { and: [scope, { stage: { equals: stage } }] }) })
+      }
+      const monday = new Date(now)
+      monday.setUTCHours(0, 0, 0, 0)
+      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
+      expect(pipeline.newThisWeek).toBe(await count('leads', { and: [scope, { createdAt: { greater_than_equal: monday.toISOString() } }] }))
+      // Overdue as the leads list shows it: an open lead whose "Próxima acción" is past.
+      const overdue = await count('leads', { and: [scope, { stage: { not_in: ['won', 'lost'] } }, { nextActionAt: { less_than: now.toISOString() } }] })
+      expect(pipeline.overdueFollowUps).toBe(overdue)
+    }
+    expect(Object.values(ready(asAdmin.leads).byStage).reduce((sum, value) => sum + value, 0)).toBe(await count('leads', {}))
+  })
+
+  it('a lead whose interactions were reordered is overdue only when its latest next action is past, as the list shows it', async () => {
+    const before = ready(asAdmin.leads).overdueFollowUps
+    const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString()
+    // Staff dragged the older call below the newer one: the array's last row is not the latest.
+    const interactions = [
+      { id: 'aaaaaaaaaaaaaaaaaaaaaaaa', type: 'call', summary: 'Segunda llamada', at: at(-1), nextActionAt: at(2) },
+      { id: 'bbbbbbbbbbbbbbbbbbbbbbbb', type: 'call', summary: 'Primera llamada', at: at(-5), nextActionAt: at(-3) },
+    ]
+    const lead = await aula.payload.create({
+      collection: 'leads',
+      overrideAccess: true,
+      context: { carriedInteractions: interactions },
+      data: { email: 'reordenado@example.com', firstName: 'Rosa', lastName: 'Orden', type: 'individual', stage: 'contacted', interactions } as never,
+    })
+    expect(lead.nextActionAt).toBe(at(2))
+    const after = ready((await dashboardOf('admin@aula.local')).leads)
+    expect(after.overdueFollowUps).toBe(before)
+    expect(after.overdueFollowUps).toBe(await count('leads', { and: [{ stage: { not_in: ['won', 'lost'] } }, { nextActionAt: { less_than: now.toISOString() } }] }))
+  })
+
+  it('has sent the emails the history called for, and counts no failed ones', async () => {
+    const failed = ready(asAdmin.failedEmails)
+    expect(failed.count).toBe(await count('email-log', { and: [{ status: { equals: 'failed' } }, { updatedAt: { greater_than_equal: failed.since } }] }))
+    expect(failed.count).toBe(0)
+    // Every confirmed person was told, by the worker's own delivery, and nothing due is left waiting.
+    const confirmed = await count('enrollments', { status: { in: ['confirmed', 'refunded', 'cancelled'] } })
+    const told = await count('email-log', { and: [{ status: { equals: 'sent' } }, { templateKey: { in: ['enrollment_confirmed', 'waitlist_promoted'] } }] })
+    expect(told).toBeGreaterThan(0)
+    expect(told).toBeLessThanOrEqual(confirmed)
+    expect(await count('email-log', { and: [{ status: { equals: 'queued' } }, { scheduledFor: { less_than: now.toISOString() } }] })).toBe(0)
+    // The past webinar's reminders went out before it started.
+    expect(await count('email-log', { and: [{ status: { equals: 'sent' } }, { templateKey: { equals: 'webinar_reminder_24h' } }] })).toBeGreaterThan(0)
+  })
+})
