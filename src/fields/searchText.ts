@@ -20,6 +20,10 @@ const withinIndexRow = (text: string): string => {
   return /[\uD800-\uDBFF]$/.test(text.slice(0, end)) ? text.slice(0, end - 1) : text.slice(0, end)
 }
 
+/** The values, folded and joined, cut to what the index row holds: what a `searchText` column stores. */
+export const toSearchText = (values: unknown[]): string =>
+  withinIndexRow(foldText(values.map((value) => (value === null || value === undefined ? '' : String(value))).filter(Boolean).join(' ')))
+
 /**
  * Title and summary, lowercased with accents folded, kept up to date on every save. Frontends
  * search with `where[searchText][like]=...`; `foldSearchQuery` folds the typed words the same way,
@@ -36,8 +40,7 @@ export const searchTextField = (sources: string[]): TextField => ({
   admin: { hidden: true, disableListColumn: true, disableListFilter: true },
   hooks: {
     beforeChange: [
-      ({ data, originalDoc }) =>
-        withinIndexRow(foldText(sources.map((name) => String(pick(data, originalDoc, name))).filter(Boolean).join(' '))),
+      ({ data, originalDoc }) => toSearchText(sources.map((name) => pick(data, originalDoc, name))),
     ],
   },
 })

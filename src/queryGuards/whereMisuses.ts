@@ -45,6 +45,18 @@ function dateMisuse(operator: string, value: unknown): string | null {
   return values.every(isDateInRange) ? null : `"${operator}" on a date needs dates between the years 1 and 9999 (2030-01-31 or 2030-01-31T09:00:00Z).`
 }
 
+/**
+ * A link to several collections (`item`) compared as a whole must name the collection and the id
+ * (`where[item][equals][relationTo]=webinars&where[item][equals][value]=7`); anything else is a
+ * "Not supported" 500 deep in Payload's Postgres adapter (even `exists` and `in`, checked on 3.88).
+ * `item.relationTo` and `item.value` are the usual way.
+ */
+function polymorphicMisuse(relationTo: string[], operator: string, value: unknown): string | null {
+  const named = isPlainObject(value) && typeof value.relationTo === 'string' && relationTo.includes(value.relationTo) && 'value' in value
+  if ((operator === 'equals' || operator === 'not_equals') && named) return null
+  return `A link to ${relationTo.join(' or ')} is filtered by its .relationTo and .value (where[field.relationTo][equals]=…&where[field.value][${operator}]=…).`
+}
+
 function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, operator: string, value: unknown): string | null {
   if (UNIMPLEMENTED_OPERATORS.has(operator)) return `The "${operator}" operator is not supported.`
   // No PostgreSQL text holds a NUL byte, so a value with one can match nothing.
@@ -60,6 +72,8 @@ function misuseOf(payload: Payload, collectionSlug: string, fieldPath: string, o
   if (field?.type === 'richText' && operator !== 'exists') return 'Rich text can only be filtered with exists; filter on a text field instead.'
   const dateProblem = field?.type === 'date' ? dateMisuse(operator, value) : null
   if (dateProblem) return dateProblem
+  const polymorphicProblem = field?.type === 'relationship' && Array.isArray(field.relationTo) && fieldPath.split('.').pop() === field.name ? polymorphicMisuse(field.relationTo, operator, value) : null
+  if (polymorphicProblem) return polymorphicProblem
   if (field && (field.type === 'relationship' || field.type === 'upload') && TEXT_OPERATORS.has(operator)) {
     const matchesIds = operator === 'like' || (operator === 'contains' && field.hasMany)
     return matchesIds ? null : `The "${operator}" operator does not apply to a single relationship; use equals or in.`
