@@ -1,11 +1,11 @@
 import { escapeHtml } from '../utilities/escapeHtml'
 import { nextStepHtml } from './nextStep'
+import { hasContent } from './templateBody/nodes'
+import { contentToHtml } from './templateBody/toHtml'
 import { ALLOWED_VARIABLES, type EmailLocale, type EmailTemplateKey, RAW_VARIABLES } from './templateVariables'
+import { VARIABLE, variablesIn } from './variableSyntax'
 
-/** `{{name}}` and `{{ name }}` both work: staff type either. */
-const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g
-
-export const variablesIn = (text: string): string[] => [...new Set([...text.matchAll(VARIABLE)].map((match) => match[1]))]
+export { variablesIn }
 
 export const unknownVariables = (key: EmailTemplateKey, text: string): string[] =>
   variablesIn(text).filter((name) => !ALLOWED_VARIABLES[key].includes(name))
@@ -40,14 +40,21 @@ export interface RenderedEmail {
   html: string
 }
 
+/** A stored template: the rich-text `content` staff write, or (rows from before it) the HTML `body`. */
+export interface StoredTemplate {
+  subject: string
+  content?: unknown
+  body?: string | null
+}
+
+/** The body as HTML with its `{{variables}}` still in: the rich text when it holds anything, else the older HTML body. */
+export const templateBodyHtml = (template: StoredTemplate): string =>
+  hasContent(template.content) ? contentToHtml(template.content) : (template.body ?? '')
+
 /** Subject is plain text (nodemailer encodes the header); the body is HTML, so values are escaped. */
-export function renderTemplate(
-  template: { subject: string; body: string },
-  variables: EmailVariables,
-  locale: EmailLocale,
-): RenderedEmail {
+export function renderTemplate(template: StoredTemplate, variables: EmailVariables, locale: EmailLocale): RenderedEmail {
   const subject = template.subject.replace(VARIABLE, (_, name: string) => displayValue(name, variables, locale))
-  const html = template.body.replace(VARIABLE, (_, name: string) => {
+  const html = templateBodyHtml(template).replace(VARIABLE, (_, name: string) => {
     const value = displayValue(name, variables, locale)
     return RAW_VARIABLES.includes(name) ? value : escapeHtml(value)
   })

@@ -1,12 +1,18 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { templateBodyFields } from '../email/templateBody/convertStoredTemplates'
 import type { EmailLocale, EmailTemplateKey } from '../email/templateVariables'
 
 type Copy = { subject: string; body: string }
 
 const p = (...lines: string[]) => lines.map((line) => `<p>${line}</p>`).join('\n')
 
-/** The starting text of every email, in Spanish (Latin America, "tú") and English. Staff edit them in the admin. */
+/**
+ * The starting text of every email, in Spanish (Latin America, "tú") and English. Written here as
+ * simple HTML (paragraphs, <strong>, <em>, links, lists, <br>) with `{{variables}}`; seeding stores
+ * each as rich text (each `{{variable}}` becomes a picked variable), which staff then edit in the
+ * editor. A body using other markup is stored as HTML and still sent (see templateBody/fromHtml.ts).
+ */
 export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocale, Copy>> = {
   enrollment_confirmed: {
     es: {
@@ -320,6 +326,40 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       ),
     },
   },
+  // Staff write the subject and body on a participants page (src/participants); the template frames them.
+  participants_message: {
+    es: {
+      subject: '{{messageSubject}}',
+      body: '{{messageBody}}\n' + p('<small>Recibes este mensaje porque estás inscrito en <strong>{{title}}</strong>.</small>'),
+    },
+    en: {
+      subject: '{{messageSubject}}',
+      body: '{{messageBody}}\n' + p('<small>You are receiving this message because you are registered for <strong>{{title}}</strong>.</small>'),
+    },
+  },
+  // An admin created the account (src/accounts/invitation.ts); the link is Payload's reset-password page.
+  staff_invitation: {
+    es: {
+      subject: 'Te invitaron a Aula: elige tu contraseña',
+      body: p(
+        'Hola {{firstName}}:',
+        'Te crearon una cuenta en Aula con el correo <strong>{{email}}</strong>. Para empezar, elige tu contraseña:',
+        '<a href="{{setPasswordUrl}}">Elegir mi contraseña</a>',
+        'El enlace vence en {{validDays}} días. Si vence, pide uno nuevo con «¿Olvidaste tu contraseña?» en la página de inicio de sesión.',
+        '¡Bienvenido al equipo!<br>El equipo de Aula',
+      ),
+    },
+    en: {
+      subject: 'You are invited to Aula: choose your password',
+      body: p(
+        'Hi {{firstName}},',
+        'An account was created for you in Aula with the email <strong>{{email}}</strong>. To start, choose your password:',
+        '<a href="{{setPasswordUrl}}">Choose my password</a>',
+        'The link expires in {{validDays}} days. If it does, ask for a new one with "Forgot password?" on the login page.',
+        'Welcome to the team!<br>The Aula team',
+      ),
+    },
+  },
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */
@@ -338,7 +378,8 @@ export async function seedEmailTemplates(payload: Payload, req?: PayloadRequest)
   for (const [key, copies] of Object.entries(DEFAULT_EMAIL_TEMPLATES) as [EmailTemplateKey, Record<EmailLocale, Copy>][]) {
     for (const [locale, copy] of Object.entries(copies) as [EmailLocale, Copy][]) {
       if (present.has(`${key}:${locale}`)) continue
-      await payload.create({ collection: 'email-templates', data: { key, locale, ...copy }, overrideAccess: true, req })
+      const data = { key, locale, subject: copy.subject, ...templateBodyFields(copy.body) }
+      await payload.create({ collection: 'email-templates', data, overrideAccess: true, req })
       created += 1
     }
   }

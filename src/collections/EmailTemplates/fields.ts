@@ -1,22 +1,25 @@
 import type { Field, TextareaFieldValidation, TextFieldValidation } from 'payload'
 
 import { unknownVariables } from '../../email/renderTemplate'
-import { ALLOWED_VARIABLES, EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS, isEmailTemplateKey } from '../../email/templateVariables'
+import { unknownVariablesMessage } from '../../email/templateVariableErrors'
+import { EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS, isEmailTemplateKey } from '../../email/templateVariables'
+import type { KnowsLanguage } from '../../i18n/say'
+import { emailBodyEditor } from './editor'
 import { templateKeyLabels } from './keyLabels'
 
 /** Refuses `{{variables}}` the template's key does not provide, naming them (the save answers 400 on this field). */
-const onlyAllowedVariables = (value: string | null | undefined, key: unknown): true | string => {
+const onlyAllowedVariables = (value: string | null | undefined, key: unknown, language: KnowsLanguage): true | string => {
   if (!value || !isEmailTemplateKey(key)) return true
   const unknown = unknownVariables(key, value)
   if (!unknown.length) return true
-  return `Unknown variable ${unknown.map((name) => `{{${name}}}`).join(', ')} for "${key}". Allowed: ${ALLOWED_VARIABLES[key].join(', ')}`
+  return unknownVariablesMessage(key, unknown, language)
 }
 
-const validateSubject: TextFieldValidation = (value, { siblingData }) =>
-  onlyAllowedVariables(value, (siblingData as { key?: unknown }).key)
+const validateSubject: TextFieldValidation = (value, { siblingData, req }) =>
+  onlyAllowedVariables(value, (siblingData as { key?: unknown }).key, req)
 
-const validateBody: TextareaFieldValidation = (value, { siblingData }) =>
-  onlyAllowedVariables(value, (siblingData as { key?: unknown }).key)
+const validateBody: TextareaFieldValidation = (value, { siblingData, req }) =>
+  onlyAllowedVariables(value, (siblingData as { key?: unknown }).key, req)
 
 export const emailTemplateFields: Field[] = [
   {
@@ -52,15 +55,28 @@ export const emailTemplateFields: Field[] = [
     validate: validateSubject,
   },
   {
+    name: 'content',
+    type: 'richText',
+    label: { es: 'Cuerpo', en: 'Body' },
+    editor: emailBodyEditor,
+    admin: {
+      description: {
+        es: 'Escribe el correo como en un procesador de texto. Para insertar un dato (nombre, fecha, enlace), usa «+» o escribe «/» y elige «Variable»; para un botón, elige «Botón».',
+        en: 'Write the email as in a word processor. To insert a value (name, date, link), use "+" or type "/" and choose "Variable"; for a button, choose "Button".',
+      },
+    },
+  },
+  {
+    // Templates written before the rich-text editor. Still sent while `content` is empty (see renderTemplate).
     name: 'body',
     type: 'textarea',
-    required: true,
-    label: { es: 'Cuerpo (HTML)', en: 'Body (HTML)' },
+    label: { es: 'Cuerpo anterior (HTML)', en: 'Previous body (HTML)' },
     admin: {
-      rows: 16,
+      rows: 12,
+      condition: (data) => Boolean(data?.body),
       description: {
-        es: 'HTML con variables como {{firstName}} o {{ title }}. Los valores se escapan al enviar.',
-        en: 'HTML with variables such as {{firstName}} or {{ title }}. Values are escaped when sent.',
+        es: 'Versión anterior en HTML: se envía mientras el cuerpo de arriba esté vacío. Al escribir el cuerpo de arriba, esta deja de usarse.',
+        en: 'Previous HTML version: sent while the body above is empty. Once the body above is written, this one is no longer used.',
       },
     },
     validate: validateBody,

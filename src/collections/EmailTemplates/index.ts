@@ -1,8 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff } from '../../access'
+import { previewTemplate } from './endpoints/previewTemplate'
+import { sendTestEmail } from './endpoints/sendTestEmail'
 import { emailTemplateFields } from './fields'
 import { rejectDuplicateKeyLocale } from './hooks/rejectDuplicateKeyLocale'
+import { rejectUnknownVariables } from './hooks/rejectUnknownVariables'
 
 export const EmailTemplates: CollectionConfig = {
   slug: 'email-templates',
@@ -22,6 +25,7 @@ export const EmailTemplates: CollectionConfig = {
     delete: isContentEditor,
   },
   indexes: [{ fields: ['key', 'locale'], unique: true }],
-  hooks: { beforeValidate: [rejectDuplicateKeyLocale] },
+  endpoints: [previewTemplate, sendTestEmail],
+  hooks: { beforeValidate: [rejectDuplicateKeyLocale, rejectUnknownVariables] },
   fields: emailTemplateFields,
 }

@@ -16,4 +16,6 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   email_change_confirm: { es: 'Confirmar nuevo correo', en: 'Confirm new email' },
   email_change_notice: { es: 'Aviso de cambio de correo', en: 'Email change notice' },
   enrollment_already_registered: { es: 'Ya estabas inscrito', en: 'Already registered' },
+  participants_message: { es: 'Mensaje a participantes', en: 'Message to participants' },
+  staff_invitation: { es: 'Invitación al equipo', en: 'Staff invitation' },
 }

@@ -1,5 +1,7 @@
 import { type CollectionBeforeValidateHook, ValidationError } from 'payload'
 
+import { say } from '../../../i18n/say'
+
 /**
  * One template per key and language. The compound unique index is the real guarantee; this check
  * turns the common case into a 400 on `key` that staff can read, instead of a database error.
@@ -22,8 +24,8 @@ export const rejectDuplicateKeyLocale: CollectionBeforeValidateHook = async ({ d
   if (clash.docs.length) {
     throw new ValidationError({
       collection: 'email-templates',
-      errors: [{ path: 'key', message: `A "${key}" template in "${locale}" already exists; edit that one instead.` }],
-    })
+      errors: [{ path: 'key', message: say(req, { es: `Ya existe una plantilla "${key}" en "${locale}"; edita esa.`, en: `A "${key}" template in "${locale}" already exists; edit that one instead.` }) }],
+    }, req.t)
   }
   return data
 }

@@ -1,0 +1,31 @@
+import { type KnowsLanguage, say } from '../i18n/say'
+import { hasContent } from './templateBody/nodes'
+import { variablesInContent } from './templateBody/variables'
+import { ALLOWED_VARIABLES, type EmailTemplateKey } from './templateVariables'
+import { variablesIn } from './variableSyntax'
+
+/** One wording for every field that can hold a variable (subject, rich-text body, older HTML body). */
+export const unknownVariablesMessage = (key: EmailTemplateKey, unknown: string[], language: KnowsLanguage): string => {
+  const names = unknown.map((name) => `{{${name}}}`).join(', ')
+  const allowed = ALLOWED_VARIABLES[key].join(', ')
+  return say(language, {
+    es: `Este correo no tiene la variable ${names} ("${key}"). Variables disponibles: ${allowed}`,
+    en: `Unknown variable ${names} for "${key}". Allowed: ${allowed}`,
+  })
+}
+
+const unknownIn = (key: EmailTemplateKey, names: string[]) => names.filter((name) => !ALLOWED_VARIABLES[key].includes(name))
+
+/** The variables a template uses that its email does not provide, as errors on the field that holds them. */
+export function templateVariableErrors(
+  key: EmailTemplateKey,
+  template: { subject?: unknown; content?: unknown; body?: unknown },
+  language: KnowsLanguage,
+): { path: string; message: string }[] {
+  const found: [string, string[]][] = [
+    ['subject', typeof template.subject === 'string' ? unknownIn(key, variablesIn(template.subject)) : []],
+    ['content', hasContent(template.content) ? unknownIn(key, variablesInContent(template.content)) : []],
+    ['body', typeof template.body === 'string' ? unknownIn(key, variablesIn(template.body)) : []],
+  ]
+  return found.filter(([, unknown]) => unknown.length).map(([path, unknown]) => ({ path, message: unknownVariablesMessage(key, unknown, language) }))
+}

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+
+import { adminApp, closeBrowser, logIn, shot, textOf, waitForMail } from './support/adminApp'
+
+/**
+ * Email templates without HTML: an editor writes in the rich-text editor, picks a variable from
+ * the list, sees the email in both languages and sends herself a test, which the worker delivers.
+ * Uses `email_change_notice` (sent only when someone changes their own email) and only appends a
+ * line, so no other spec's mail changes in a way it could notice.
+ */
+afterAll(() => closeBrowser(), 60_000)
+
+describe('email templates in the admin', () => {
+  it('an editor writes a line with a picked variable, sees it in both languages, saves and gets the test email', async () => {
+    const base = await adminApp()
+    const page = await logIn('editora@aula.local')
+    // Read through the page's own fetch, with the editor's session, as the admin's components do.
+    const getJson = (url: string) => page.evaluate(async (address) => (await fetch(address, { credentials: 'include' })).json(), url)
+    const found = await getJson(`/api/email-templates?where[key][equals]=email_change_notice&where[locale][equals]=es&depth=0`)
+    expect(found.docs).toHaveLength(1)
+    const id = found.docs[0].id
+    await page.goto(`${base}/admin/collections/email-templates/${id}`)
+    const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
+    await editor.waitFor()
+    // No HTML anywhere: the body is the rich-text editor, the older HTML field is gone for seeded templates.
+    expect(await page.locator('#field-body').count()).toBe(0)
+    await shot(page, 'email-templates-1-editor')
+
+    const line = `Si tienes dudas, escríbenos ${Date.now()}, `
+    await editor.locator('p').last().click()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(line)
+    // Variables are picked, not typed: "/" opens the editor's menu, "Variable" its list.
+    await page.keyboard.type('/Variable')
+    await page.locator('#slash-menu .slash-menu-popup__item, .slash-menu-popup__item').filter({ hasText: 'Variable' }).first().click()
+    const drawer = page.locator('.drawer__content').last()
+    await drawer.locator('.rs__control').click()
+    const options = await textOf(page.locator('.rs__menu'))
+    // Only what this email provides: it has the new address but no webinar.
+    expect(options).toContain('Nombre')
+    expect(options).toContain('Nuevo correo')
+    expect(options).not.toContain('Enlace de la reunión')
+    await shot(page, 'email-templates-2-variable-list')
+    await page.locator('.rs__option', { hasText: /^Nombre$/ }).click()
+    await drawer.locator('button[type=submit]').click()
+    await expect(textOf(page.locator('.rich-text-lexical').first())).resolves.toContain('«Nombre»')
+
+    // The preview fills the picked variable with the sample person, in Spanish and in English.
+    const spanish = page.locator('[data-preview-locale=es] iframe')
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-preview-locale=es] iframe')?.getAttribute('srcdoc')?.includes(text),
+      `${line}Ana`.replace(/ $/, ''),
+      { timeout: 30_000 },
+    )
+    expect(await spanish.getAttribute('srcdoc')).toContain('Ana')
+    expect(await textOf(page.locator('[data-preview-locale=en]'))).toContain('Inglés')
+    await shot(page, 'email-templates-3-preview-both-languages')
+
+    await page.click('#action-save')
+    const sendTest = page.getByRole('button', { name: /Enviarme una prueba/ })
+    await page.waitForFunction(() => {
+      const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.includes('Enviarme una prueba'))
+      return button && !button.disabled
+    })
+    await sendTest.click()
+    await page.locator('[data-sonner-toast]', { hasText: 'Prueba en camino a editora@aula.local' }).waitFor()
+    await shot(page, 'email-templates-4-test-sent')
+
+    const mail = await waitForMail((message) => JSON.stringify(message.to).includes('editora@aula.local') && String(message.subject).startsWith('[Prueba]'), 90_000)
+    expect(String(mail.html)).toContain(`${line}Ana`.trim())
+    expect(String(mail.text)).toContain(line.trim().split(' ')[0])
+    const log = await getJson(`/api/email-log?where[templateKey][equals]=email_change_notice&sort=-createdAt&limit=1&depth=0`)
+    expect(log.docs[0]).toMatchObject({ templateKey: 'email_change_notice', isTest: true, status: 'sent' })
+    await page.goto(`${base}/admin/collections/email-log/${log.docs[0].id}`)
+    await shot(page, 'email-templates-5-log-entry-test')
+    await page.context().close()
+  }, 600_000)
+})
