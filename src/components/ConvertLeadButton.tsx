@@ -1,8 +1,11 @@
 'use client'
-import { Button, toast, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, toast, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import type React from 'react'
 import { useEffect, useState } from 'react'
+
+import { say } from '../i18n/say'
+import { adminApiUrl } from './adminApiUrl'
 
 type Option = { value: string; label: string }
 
@@ -15,10 +18,11 @@ export const ConvertLeadButton: React.FC = () => {
   const stage = useFormFields(([fields]) => fields.stage?.value)
   const { config } = useConfig()
   const router = useRouter()
+  const language = useTranslation().i18n.language
   const [options, setOptions] = useState<Option[]>([])
   const [choice, setChoice] = useState('')
   const [busy, setBusy] = useState(false)
-  const api = `${config.serverURL}${config.routes.api}`
+  const api = adminApiUrl(config)
 
   useEffect(() => {
     if (!id || stage !== 'won') return
@@ -27,8 +31,8 @@ export const ConvertLeadButton: React.FC = () => {
       const body = await response.json().catch(() => ({ docs: [] }))
       return ((body.docs ?? []) as { id: number; title: string }[]).map((doc) => ({ value: `${collection}:${doc.id}`, label: `${prefix} · ${doc.title}` }))
     }
-    Promise.all([load('courses', 'Curso'), load('webinars', 'Webinar')]).then(([courses, webinars]) => setOptions([...courses, ...webinars]))
-  }, [api, id, stage])
+    Promise.all([load('courses', say(language, { es: 'Curso', en: 'Course' })), load('webinars', 'Webinar')]).then(([courses, webinars]) => setOptions([...courses, ...webinars]))
+  }, [api, id, language, stage])
 
   if (!id || stage !== 'won') return null
 
@@ -56,7 +60,7 @@ export const ConvertLeadButton: React.FC = () => {
   return (
     <div style={{ marginBottom: 24 }}>
       <label htmlFor="convert-lead-item" style={{ display: 'block', marginBottom: 8 }}>
-        Inscribir en / Enroll in
+        {say(language, { es: 'Inscribir en', en: 'Enroll in' })}
       </label>
       <select id="convert-lead-item" value={choice} onChange={(event) => setChoice(event.target.value)} style={{ width: '100%', marginBottom: 8 }}>
         <option value="">—</option>
@@ -67,7 +71,7 @@ export const ConvertLeadButton: React.FC = () => {
         ))}
       </select>
       <Button buttonStyle="secondary" disabled={busy || !choice} onClick={convert}>
-        Convertir / Convert
+        {say(language, { es: 'Convertir', en: 'Convert' })}
       </Button>
     </div>
   )

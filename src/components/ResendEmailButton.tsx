@@ -1,8 +1,11 @@
 'use client'
-import { Button, toast, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, toast, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation.js'
 import type React from 'react'
 import { useState } from 'react'
+
+import { say } from '../i18n/say'
+import { adminApiUrl } from './adminApiUrl'
 
 /** On a failed email's page: queues it again (admins only; the endpoint checks). */
 export const ResendEmailButton: React.FC = () => {
@@ -10,19 +13,20 @@ export const ResendEmailButton: React.FC = () => {
   const status = useFormFields(([fields]) => fields.status?.value)
   const { config } = useConfig()
   const router = useRouter()
+  const language = useTranslation().i18n.language
   const [busy, setBusy] = useState(false)
   if (!id || status !== 'failed') return null
 
   const resend = async () => {
     setBusy(true)
     try {
-      const response = await fetch(`${config.serverURL}${config.routes.api}/email-log/${id}/resend`, {
+      const response = await fetch(adminApiUrl(config, `/email-log/${id}/resend`), {
         method: 'POST',
         credentials: 'include',
       })
       const body = await response.json().catch(() => ({}))
       if (response.ok) {
-        toast.success(body.message ?? 'Queued')
+        toast.success(body.message ?? say(language, { es: 'En cola', en: 'Queued' }))
         router.refresh()
       } else {
         toast.error(body.errors?.[0]?.message ?? `Error ${response.status}`)
@@ -34,7 +38,7 @@ export const ResendEmailButton: React.FC = () => {
   return (
     <div style={{ marginBottom: 24 }}>
       <Button buttonStyle="secondary" disabled={busy} onClick={resend}>
-        Reenviar / Resend
+        {say(language, { es: 'Reenviar', en: 'Resend' })}
       </Button>
     </div>
   )

@@ -83,11 +83,11 @@ describe('who may see users', () => {
     expect(response.body.docs.map((user: { id: number }) => user.id)).toEqual([student.id])
   })
 
-  it('new people default to the student role and Spanish', async () => {
+  it('people an admin adds get the roles the admin chose (none pre-selected) and Spanish', async () => {
     const admin = await aula.createUser(['admin'])
-    const response = await aula.api.post('/users', { email: `nueva-${Date.now()}@test.aula`, password: 'secret secret' }, { token: admin.token })
+    const response = await aula.api.post('/users', { email: `nueva-${Date.now()}@test.aula`, password: 'secret secret', roles: ['editor'] }, { token: admin.token })
     expect(response.status).toBe(201)
-    expect(response.body.doc.roles).toEqual(['student'])
+    expect(response.body.doc.roles).toEqual(['editor'])
     expect(response.body.doc.language).toBe('es')
   })
 })
@@ -97,7 +97,7 @@ describe('duplicate emails', () => {
     const admin = await aula.createUser(['admin'])
     const existing = await aula.createUser(['student'])
     const before = await aula.payload.count({ collection: 'users' })
-    const response = await aula.api.post('/users', { email: existing.email.toUpperCase(), password: 'secret secret' }, { token: admin.token })
+    const response = await aula.api.post('/users', { email: existing.email.toUpperCase(), password: 'secret secret', roles: ['student'] }, { token: admin.token })
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
     expect(JSON.stringify(response.body.errors)).toContain('email')

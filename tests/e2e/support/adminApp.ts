@@ -177,11 +177,14 @@ export interface LogInOptions {
   locale?: string
   /** IANA zone the browser runs in; staff see item/business times whatever it is. */
   timezoneId?: string
+  /** Open the admin at this origin instead of SERVER_URL's (e.g. http://127.0.0.1:<port> for the same server). */
+  origin?: string
 }
 
 /** Logs in through the admin's own login form and returns the page (its context has the session). */
 export async function logIn(email: string, options: LogInOptions = {}): Promise<Page> {
-  const base = await adminApp()
+  const app = await adminApp()
+  const base = options.origin ?? app
   const context: BrowserContext = await (await theBrowser()).newContext({
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId,
@@ -210,6 +213,16 @@ export const textOf = async (locator: Locator) => {
 
 /** A full-page screenshot kept as a CI artifact under tests/artifacts. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+
+/** The shared dev server's embedded PostgreSQL, for a spec that must set up a row no API writes (a failed email). */
+export async function devDatabaseUri(): Promise<string> {
+  await adminApp()
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
+  const { runningEmbeddedPostgresPort } = await import('../../../src/db/embeddedPostgres')
+  const port = runningEmbeddedPostgresPort(path.join(state.workDir, 'data', 'postgres'))
+  if (!port) throw new Error('The dev server has no embedded PostgreSQL running')
+  return `postgres://postgres:postgres@127.0.0.1:${port}/aula`
+}
 
 /** Same-origin header a browser's own fetch sends; Payload accepts cookie auth only from listed origins. */
 export const sameOrigin = async () => ({ origin: await adminApp() })

@@ -1,6 +1,9 @@
 'use client'
-import { Button, toast, useAuth, useDocumentInfo } from '@payloadcms/ui'
+import { Button, toast, useAuth, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useState } from 'react'
+
+import { adminApiUrl } from '../../../components/adminApiUrl'
+import { say } from '../../../i18n/say'
 
 /**
  * "Refund" on a paid payment's edit view, shown to admins. It asks Stripe for the refund through
@@ -10,17 +13,19 @@ import { useState } from 'react'
 export function RefundButton() {
   const { user } = useAuth<{ roles?: string[] }>()
   const { id } = useDocumentInfo()
+  const { config } = useConfig()
+  const language = useTranslation().i18n.language
   const [busy, setBusy] = useState(false)
   if (!id || !user?.roles?.includes('admin')) return null
 
   const refund = async () => {
-    if (!window.confirm('¿Reembolsar este pago en Stripe? / Refund this payment in Stripe?')) return
+    if (!window.confirm(say(language, { es: '¿Reembolsar este pago en Stripe?', en: 'Refund this payment in Stripe?' }))) return
     setBusy(true)
     try {
-      const response = await fetch(`/api/payments/${id}/refund`, { method: 'POST', credentials: 'include' })
+      const response = await fetch(adminApiUrl(config, `/payments/${id}/refund`), { method: 'POST', credentials: 'include' })
       const body = await response.json().catch(() => ({}))
-      if (response.ok) toast.success(body.message ?? 'Refund requested.')
-      else toast.error(body.errors?.[0]?.message ?? body.message ?? `Refund failed (${response.status}).`)
+      if (response.ok) toast.success(body.message ?? say(language, { es: 'Reembolso solicitado.', en: 'Refund requested.' }))
+      else toast.error(body.errors?.[0]?.message ?? body.message ?? say(language, { es: `El reembolso falló (${response.status}).`, en: `Refund failed (${response.status}).` }))
     } finally {
       setBusy(false)
     }
@@ -28,7 +33,7 @@ export function RefundButton() {
 
   return (
     <Button buttonStyle="secondary" disabled={busy} onClick={refund}>
-      {busy ? 'Reembolsando… / Refunding…' : 'Reembolsar / Refund'}
+      {busy ? say(language, { es: 'Reembolsando…', en: 'Refunding…' }) : say(language, { es: 'Reembolsar', en: 'Refund' })}
     </Button>
   )
 }
