@@ -2,6 +2,7 @@ import type { NumberField } from 'payload'
 
 import { getClock } from '../../utilities/clock'
 import { earlyBirdApplies } from '../../payments/earlyBird'
+import { priceWithCurrency } from '../../fields/currency'
 
 const readOnlyVirtual = { create: () => false, update: () => false }
 
@@ -15,7 +16,7 @@ export const currentPriceField: NumberField = {
   virtual: true,
   label: { es: 'Precio actual', en: 'Current price' },
   access: readOnlyVirtual,
-  admin: { position: 'sidebar', readOnly: true },
+  admin: { position: 'sidebar', readOnly: true, components: priceWithCurrency },
   hooks: {
     afterRead: [
       ({ siblingData, req }) => {

@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { currencyField } from '../../fields/currency'
+import { currencyField, priceWithCurrency } from '../../fields/currency'
 import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
@@ -86,14 +86,14 @@ const pricing: Field[] = [
   {
     type: 'row',
     fields: [
-      { name: 'regularPrice', type: 'number', label: { es: 'Precio regular', en: 'Regular price' }, validate: validatePrice },
+      { name: 'regularPrice', type: 'number', label: { es: 'Precio regular', en: 'Regular price' }, admin: { components: priceWithCurrency }, validate: validatePrice },
       currencyField,
     ],
   },
   {
     type: 'row',
     fields: [
-      { name: 'earlyBirdPrice', type: 'number', label: { es: 'Precio preventa', en: 'Early-bird price' }, validate: validateEarlyBirdPrice },
+      { name: 'earlyBirdPrice', type: 'number', label: { es: 'Precio preventa', en: 'Early-bird price' }, admin: { components: priceWithCurrency }, validate: validateEarlyBirdPrice },
       {
         name: 'earlyBirdDeadline',
         type: 'date',

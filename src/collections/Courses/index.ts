@@ -8,8 +8,11 @@ import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacity
 import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
+import { participantsDocumentView } from '../../components/participants/viewConfig'
+import { participantsEndpoints } from '../../participants/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
 import { courseFields } from './fields'
+import { duplicateCourseEndpoint } from './endpoints/duplicate'
 import { deriveFromModules } from './hooks/deriveFromModules'
 import { COURSE_PUBLIC_STATUSES } from './statuses'
 
@@ -24,6 +27,11 @@ export const Courses: CollectionConfig = {
     defaultColumns: ['title', 'courseCode', 'status', 'startDate', 'seatsLeft', 'currentPrice'],
     listSearchableFields: ['title', 'courseCode', 'searchText'],
     group: catalogGroup,
+    components: {
+      edit: { beforeDocumentControls: ['/src/components/courses/DuplicateCourseButton#DuplicateCourseButton'] },
+      // The participants page (src/participants): a tab beside the edit view.
+      views: { edit: { participants: participantsDocumentView } },
+    },
   },
   access: {
     read: publishedOrStaff(COURSE_PUBLIC_STATUSES),
@@ -44,6 +52,8 @@ export const Courses: CollectionConfig = {
     beforeChange: [deriveFromModules, guardCapacity],
     afterChange: [promoteOnCapacityRaise],
   },
-  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses')],
+  // A course's copy is a new run with its dates moved (docs/admin.md "Cursos"), not Payload's field-by-field duplicate.
+  disableDuplicate: true,
+  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses')],
   fields: courseFields,
 }

@@ -12,7 +12,8 @@ export const modulesField: ArrayField = {
   label: { es: 'Módulos', en: 'Modules' },
   labels: { singular: { es: 'Módulo', en: 'Module' }, plural: { es: 'Módulos', en: 'Modules' } },
   admin: {
-    initCollapsed: true,
+    // New modules open ready to fill in; staff collapse what they are done with (Payload remembers it per person).
+    initCollapsed: false,
     description: {
       es: 'Arrastra para ordenar. Las horas y sesiones se suman para la duración del curso si la dejas vacía.',
       en: "Drag to reorder. Hours and sessions add up to the course's duration when that is left empty.",
@@ -55,7 +56,7 @@ export const modulesField: ArrayField = {
       type: 'array',
       label: { es: 'Sesiones', en: 'Sessions' },
       labels: { singular: { es: 'Sesión', en: 'Session' }, plural: { es: 'Sesiones', en: 'Sessions' } },
-      admin: { initCollapsed: true },
+      admin: { initCollapsed: false, components: { RowLabel: '/src/components/ModuleRowLabel#SessionRowLabel' } },
       fields: [
         {
           type: 'row',

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
+
+import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+
+/**
+ * The calendar and course editing in a real browser (issue 15): a coordinator (the seeded editor)
+ * on a UTC laptop with an English browser opens the calendar from the navigation, finds a webinar
+ * at 23:30 Lima on its Lima day, clicks through to it, duplicates a course a week later, and adds
+ * a module and a session that open expanded with a dated label.
+ */
+let base: string
+let page: Page
+const stamp = Date.now().toString(36)
+const DAY_MS = 86_400_000
+
+/** Next compiles each admin route on its first visit: minutes on a shared 2-core machine. */
+const SLOW = 600_000
+
+beforeAll(async () => {
+  base = await adminApp()
+  page = await logIn('editora@aula.local', { locale: 'en-US', timezoneId: 'UTC' })
+}, SLOW)
+
+afterAll(() => closeBrowser(), 60_000)
+
+/** Intl puts a no-break space between amount and code ("350,00\u00a0PEN"); compare what a person reads. */
+const readable = (text: string) => text.replace(/\u00a0/g, ' ')
+const todayInLima = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(new Date())
+const api = async (method: 'get' | 'post', path: string, data?: unknown) => {
+  const response = await page.request[method](`${base}/api${path}`, { headers: await sameOrigin(), data })
+  return { status: response.status(), body: await response.json() }
+}
+
+describe('calendar and course editing', () => {
+  let courseId: number
+
+  it('a coordinator opens the calendar from the navigation, sees a webinar at 23:30 Lima on its day, and clicks through to it', async () => {
+    const day = todayInLima()
+    const title = `Webinar del calendario ${stamp}`
+    // 23:30 in Lima is already tomorrow in UTC (the laptop's zone): the calendar must still put it today.
+    const created = await api('post', '/webinars', {
+      title, summary: 'Para el calendario.', startsAt: `${day}T23:30:00-05:00`, timezone: 'America/Lima', durationMinutes: 60,
+      platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 40, status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const webinarId = created.body.doc.id as number
+
+    await page.goto(`${base}/admin`)
+    const navLink = page.locator('#nav-aula-calendar')
+    // A fresh browser starts with the navigation drawer closed: open it as a person would.
+    await page.locator('.nav--nav-hydrated').first().waitFor({ state: 'attached' })
+    if (!(await page.locator('.nav--nav-open').count())) await page.locator('.nav-toggler').first().click()
+    await page.locator('.nav--nav-open').first().waitFor({ state: 'attached' })
+    await navLink.click()
+    await page.waitForURL(/\/admin\/calendar/)
+    expect(await textOf(page.locator('h1'))).toBe('Calendario')
+    const cell = page.locator(`[data-day="${day}"]`)
+    const entry = cell.locator('[data-calendar-entry="webinars"]', { hasText: title })
+    expect(await textOf(entry)).toContain('23:30')
+    expect(await textOf(entry)).toContain('Cupos: 0 / 40')
+    expect(await entry.getAttribute('data-status')).toBe('published')
+    expect(await textOf(page.locator('.aula-calendar'))).toContain('hora de Lima')
+    await shot(page, 'calendar-1-month')
+
+    await page.locator('[data-calendar-view="week"]').click()
+    await page.waitForURL(/view=week/)
+    expect(await textOf(page.locator(`[data-day="${day}"]`))).toContain(title)
+    await shot(page, 'calendar-2-week')
+    await page.locator('[data-calendar-nav="next"]').click()
+    await page.waitForURL(/view=week&date=/)
+    expect(await page.locator(`[data-day="${day}"]`).count()).toBe(0)
+    await page.locator('[data-calendar-nav="previous"]').click()
+    await page.locator(`[data-day="${day}"] [data-calendar-entry]`, { hasText: title }).click()
+    await page.waitForURL(new RegExp(`/admin/collections/webinars/${webinarId}`))
+    expect(await page.locator('#field-title').inputValue()).toBe(title)
+    await shot(page, 'calendar-3-clicked-through')
+  }, SLOW)
+
+  it('duplicates a course as a new run a week later', async () => {
+    const created = await api('post', '/courses', {
+      title: `Curso a duplicar ${stamp}`, courseCode: `DUP-${stamp}`, summary: 'Una edición.', modality: 'online',
+      startDate: '2027-01-11T12:00:00.000Z', endDate: '2027-01-29T12:00:00.000Z', regularPrice: 350, currency: 'PEN', capacity: 20, status: 'published',
+      modules: [{ title: 'Primero', startDate: '2027-01-11T12:00:00.000Z', endDate: '2027-01-22T12:00:00.000Z', sessions: [{ name: 'Introducción', date: '2027-01-13T00:00:00.000Z', durationHours: 2 }] }],
+    })
+    expect(created.status).toBe(201)
+    courseId = created.body.doc.id
+
+    await page.goto(`${base}/admin/collections/courses/${courseId}`)
+    await page.locator('#aula-duplicate-course').click()
+    await page.locator('#aula-duplicate-shift-days').fill('7')
+    expect(await textOf(page.locator('[data-new-start]'))).toContain('18/01/2027')
+    await shot(page, 'courses-1-duplicate-dialog')
+    await page.locator('#aula-duplicate-course-confirm').click()
+    await page.waitForURL((url) => /\/collections\/courses\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${courseId}`))
+    const copyId = Number(page.url().match(/courses\/(\d+)/)![1])
+    const copy = (await api('get', `/courses/${copyId}?depth=0`)).body
+    expect(copy).toMatchObject({ title: `Curso a duplicar ${stamp} (copia)`, status: 'draft', seatsTaken: 0, startDate: new Date(Date.parse('2027-01-11T12:00:00.000Z') + 7 * DAY_MS).toISOString() })
+    expect(copy.modules[0].sessions[0].date).toBe('2027-01-20T00:00:00.000Z')
+    expect((await api('get', `/courses/${courseId}?depth=0`)).body.startDate).toBe('2027-01-11T12:00:00.000Z')
+    expect(await page.locator('#field-title').inputValue()).toBe(copy.title)
+    await shot(page, 'courses-2-duplicated')
+  }, SLOW)
+
+  it('adds a module and a session: both open expanded, the session labelled by its date and name', async () => {
+    const created = await api('post', '/courses', {
+      title: `Curso sin módulos ${stamp}`, courseCode: `MOD-${stamp}`, summary: 'Vacío.', modality: 'online',
+      startDate: '2027-01-04T12:00:00.000Z', endDate: '2027-02-26T12:00:00.000Z', regularPrice: 350, currency: 'PEN', status: 'draft',
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id as number
+    await page.goto(`${base}/admin/collections/courses/${id}`)
+    // The price reads back with its currency, and the currency is a list with the business's first.
+    await page.getByRole('button', { name: 'Precio y cupos' }).click()
+    expect(readable(await textOf(page.locator('[data-price-readback]').first()))).toContain('350,00 PEN')
+    await page.getByRole('button', { name: 'Fechas y módulos' }).click()
+
+    await page.locator('#field-modules > .array-field__add-row, #field-modules .array-field__add-row').first().click()
+    const moduleTitle = page.locator('#field-modules__0__title')
+    await moduleTitle.waitFor({ state: 'visible' })
+    await moduleTitle.fill('Fundamentos')
+    await page.locator('#field-modules__0__sessions .array-field__add-row').first().click()
+    const sessionName = page.locator('#field-modules__0__sessions__0__name')
+    await sessionName.waitFor({ state: 'visible' })
+    await sessionName.fill('Introducción')
+    const dateInput = page.locator('#field-modules__0__sessions__0__date .react-datepicker__input-container input')
+    await dateInput.fill('12/01/2027 19:00')
+    await dateInput.press('Tab')
+    const label = page.locator('#field-modules__0__sessions [data-session-label]').first()
+    await page.waitForFunction(() => document.querySelector('[data-session-label]')?.textContent?.includes('12/01/2027'))
+    expect(await textOf(label)).toBe('12/01/2027 — Introducción')
+    await shot(page, 'courses-3-module-and-session-expanded')
+
+    const saved = page.waitForResponse((response) => response.url().includes(`/api/courses/${id}`) && response.request().method() !== 'GET')
+    await page.click('#action-save')
+    expect((await saved).status()).toBe(200)
+    const stored = (await api('get', `/courses/${id}?depth=0`)).body
+    expect(stored.modules[0]).toMatchObject({ title: 'Fundamentos', sessions: [expect.objectContaining({ name: 'Introducción', date: '2027-01-13T00:00:00.000Z' })] })
+    await page.reload()
+    await page.getByRole('button', { name: 'Fechas y módulos' }).click()
+    expect(await textOf(page.locator('#field-modules__0__sessions [data-session-label]').first())).toBe('12/01/2027 — Introducción')
+    await shot(page, 'courses-4-after-save')
+    await page.context().close()
+  }, SLOW)
+})
