@@ -7,6 +7,7 @@ import { revenuePerMonth, type MonthRevenue } from './queries/revenuePerMonth'
 import { showRate, type ShowRate } from './queries/showRate'
 import { upcomingItems, type UpcomingItem } from './queries/upcomingItems'
 import { dashboardScope, type DashboardScope } from './scope'
+import { getBusinessSettings } from '../settings/businessSettings'
 
 /**
  * What a widget shows: its numbers, `unavailable` while the collection it reads is not part of
@@ -17,6 +18,8 @@ export type WidgetResult<T> = { status: 'ready'; data: T } | { status: 'unavaila
 
 export interface DashboardData {
   now: string
+  /** The business zone: times of items without a zone of their own are read in it (src/settings/businessSettings.ts). */
+  timeZone: string
   /** A widget the user may not see is absent. */
   upcoming?: WidgetResult<UpcomingItem[]>
   registrations?: WidgetResult<WeekCount[]>
@@ -26,7 +29,7 @@ export interface DashboardData {
   failedEmails?: WidgetResult<FailedEmails>
 }
 
-type WidgetName = Exclude<keyof DashboardData, 'now'>
+type WidgetName = Exclude<keyof DashboardData, 'now' | 'timeZone'>
 
 interface WidgetDefinition {
   /** Collection whose table the query reads; without it the widget is `unavailable`. */
@@ -50,6 +53,7 @@ export async function loadDashboard(req: PayloadRequest): Promise<DashboardData>
   const scope = await dashboardScope(req)
   const collections = payload.collections as Record<string, unknown>
   const visible = (Object.keys(WIDGETS) as WidgetName[]).filter((name) => WIDGETS[name].visible(scope))
+  const settings = getBusinessSettings(payload)
   const results = await Promise.all(
     visible.map(async (name): Promise<[WidgetName, WidgetResult<unknown>]> => {
       const widget = WIDGETS[name]
@@ -62,5 +66,5 @@ export async function loadDashboard(req: PayloadRequest): Promise<DashboardData>
       }
     }),
   )
-  return { now: scope.now.toISOString(), ...Object.fromEntries(results) } as DashboardData
+  return { now: scope.now.toISOString(), timeZone: (await settings).timezone, ...Object.fromEntries(results) } as DashboardData
 }

@@ -64,7 +64,8 @@ function collect(fields: FlattenedField[], data: unknown, prefix: string, refs: 
     } else if (field.type === 'group' || field.type === 'tab') {
       collect(field.flattenedFields, value, `${path}.`, refs, problems)
     } else if (field.type === 'array' || field.type === 'blocks') {
-      if (value !== undefined && !Array.isArray(value)) problems.push({ path, message: 'Must be a list.' })
+      // Payload's own admin form sends an array or blocks field without rows as its row count, 0.
+      if (value !== undefined && value !== 0 && !Array.isArray(value)) problems.push({ path, message: 'Must be a list.' })
       if (!Array.isArray(value)) continue
       value.forEach((row, index) => {
         const block = field.type === 'blocks' ? field.blocks.find((candidate) => isObject(row) && candidate.slug === row.blockType) : null

@@ -3,6 +3,8 @@
  * server's or the browser's zone. One place so the dashboard, lists, exports, participant lists and
  * email previews agree to the minute.
  */
+import { TZDate } from '@date-fns/tz'
+
 export type AdminLanguage = 'es' | 'en'
 
 /** Payload's date-picker/display format for date-and-time fields and for date-only fields. */
@@ -21,6 +23,32 @@ const partsIn = (date: Date, timeZone: string) => {
   }).formatToParts(date)
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
   return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') }
+}
+
+/** A wall-clock reading: what a clock on the wall in some zone shows (month 1–12). */
+export interface WallTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+}
+
+/** What a clock in `timeZone` showed at that moment. */
+export function wallTimeIn(date: Date, timeZone: string): WallTime {
+  const p = partsIn(date, timeZone)
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: Number(p.hour), minute: Number(p.minute) }
+}
+
+/** The moment a clock in `timeZone` shows that wall time ("03/12/2026 10:00" in Lima is 15:00 UTC). */
+export function instantOfWallTime(wall: WallTime, timeZone: string): Date {
+  return new Date(new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, 0, 0, timeZone).getTime())
+}
+
+/** The zone a row's date is read in: its own (`<field>_tz`, e.g. a webinar's `startsAt_tz`) when it has one, else the business's. */
+export function zoneForRow(row: Record<string, unknown> | null | undefined, fieldPath: string, businessTimeZone: string): string {
+  const own = row?.[`${fieldPath}_tz`]
+  return typeof own === 'string' && own ? own : businessTimeZone
 }
 
 const toDate = (value: Date | string | number | null | undefined): Date | null => {

@@ -139,11 +139,11 @@ describe('dashboard loader', () => {
 
   it('editors get no revenue or leads; sales no revenue or email log; students nothing', async () => {
     const editor = await loadDashboard(await asUser(['editor']))
-    expect(Object.keys(editor).sort()).toEqual(['failedEmails', 'now', 'registrations', 'showRate', 'upcoming'])
+    expect(Object.keys(editor).sort()).toEqual(['failedEmails', 'now', 'registrations', 'showRate', 'timeZone', 'upcoming'])
     const sales = await loadDashboard(await asUser(['sales']))
-    expect(Object.keys(sales).sort()).toEqual(['leads', 'now', 'registrations', 'showRate', 'upcoming'])
+    expect(Object.keys(sales).sort()).toEqual(['leads', 'now', 'registrations', 'showRate', 'timeZone', 'upcoming'])
     const student = await loadDashboard(await asUser(['student']))
-    expect(Object.keys(student)).toEqual(['now'])
+    expect(Object.keys(student)).toEqual(['now', 'timeZone'])
   })
 })
 
@@ -198,6 +198,8 @@ describe('widgets on payments, leads and the email log', () => {
     for (const [order, parent, nextActionAt] of interactions) {
       await runSql(aula.payload, sql`INSERT INTO leads_interactions (_order, _parent_id, id, summary, next_action_at)
         VALUES (${order}, ${parent}, ${`i-${parent}-${order}`}, 'Llamada', ${nextActionAt})`)
+      // The lead's own `nextActionAt` mirrors its latest interaction (stampInteractions); the widget reads it.
+      await runSql(aula.payload, sql`UPDATE leads SET next_action_at = ${nextActionAt} WHERE id = ${parent}`)
     }
     const all = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: null })
     expect(all).toEqual({ byStage: { new: 2, contacted: 2, qualified: 1, proposal: 0, negotiation: 0, won: 1, lost: 0 }, newThisWeek: 2, overdueFollowUps: 2 })

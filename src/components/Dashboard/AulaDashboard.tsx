@@ -15,7 +15,8 @@ export async function AulaDashboard(props: DashboardViewServerProps) {
   const { req } = props.initPageResult
   const data = await loadDashboard(req)
   const language = props.i18n?.language ?? req.i18n?.language
-  const context = { t: labelsFor(language), locale: localeFor(language), adminRoute: req.payload.config.routes.admin }
+  // Times are read in each item's zone or the business's, and say which (src/utilities/localTime.ts).
+  const context = { t: labelsFor(language), locale: localeFor(language), adminRoute: req.payload.config.routes.admin, timeZone: data.timeZone, language: language === 'en' ? ('en' as const) : ('es' as const) }
   const { t, locale } = context
   const ownLeads = !req.user?.roles?.includes('admin')
   return (

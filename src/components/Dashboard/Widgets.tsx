@@ -6,11 +6,16 @@ import { LEAD_STAGES, type LeadPipeline } from '../../dashboard/queries/leadPipe
 import type { ShowRate } from '../../dashboard/queries/showRate'
 import type { UpcomingItem } from '../../dashboard/queries/upcomingItems'
 import type { Labels } from './labels'
+import { participantsPath } from '../participants/viewConfig'
+import { formatLocalDate, formatWithZone, type AdminLanguage } from '../../utilities/localTime'
 
 export interface WidgetContext {
   t: Labels
   locale: string
   adminRoute: string
+  /** The business zone, for items without a zone of their own. */
+  timeZone: string
+  language: AdminLanguage
 }
 
 /** A card with a title; shows "not available yet" or "could not load" instead of the body when needed. */
@@ -23,9 +28,12 @@ export function Card<T>({ title, result, t, wide, children }: { title: string; r
   )
 }
 
-export function UpcomingList({ items, t, locale, adminRoute }: { items: UpcomingItem[] } & WidgetContext) {
+/** A webinar's start in its own zone, naming it; a course's start is a whole day (a UTC calendar day, src/utilities/calendarDay.ts). */
+const startsAtText = (item: UpcomingItem, timeZone: string, language: AdminLanguage) =>
+  item.collection === 'courses' ? formatLocalDate(item.startsAt, 'UTC') : formatWithZone(item.startsAt, item.timezone ?? timeZone, language)
+
+export function UpcomingList({ items, t, locale, adminRoute, timeZone, language }: { items: UpcomingItem[] } & WidgetContext) {
   if (!items.length) return <p className="aula-dashboard__muted">{t.upcomingEmpty}</p>
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
   return (
     <ul className="aula-dashboard__items">
@@ -33,8 +41,9 @@ export function UpcomingList({ items, t, locale, adminRoute }: { items: Upcoming
         <li key={`${item.collection}-${item.id}`} className={item.standsOut ? 'aula-dashboard__item aula-dashboard__item--alert' : 'aula-dashboard__item'} data-stands-out={item.standsOut}>
           <div className="aula-dashboard__item-head">
             <a href={`${adminRoute}/collections/${item.collection}/${item.id}`}>{item.title}</a>
+            <a href={participantsPath(adminRoute, item.collection, item.id)} data-participants-link={`${item.collection}-${item.id}`}>{t.participants}</a>
             <span className="aula-dashboard__muted">
-              {item.collection === 'webinars' ? t.webinar : t.course} · {date.format(new Date(item.startsAt))}
+              {item.collection === 'webinars' ? t.webinar : t.course} · <time dateTime={item.startsAt}>{startsAtText(item, timeZone, language)}</time>
             </span>
           </div>
           <div className="aula-dashboard__fill" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={item.fill === null ? undefined : Math.round(item.fill * 100)}>

@@ -17,8 +17,8 @@ const labels = {
     showRateDetail: (attended: number, confirmed: number) => `${attended} de ${confirmed} confirmados asistieron`,
     averageRating: 'Valoración media',
     ratingsDetail: (count: number) => `${count} valoraciones`,
-    leads: 'Embudo de leads',
-    ownLeads: 'Embudo de tus leads',
+    leads: 'Embudo de prospectos',
+    ownLeads: 'Embudo de tus prospectos',
     newThisWeek: 'Nuevos esta semana',
     overdue: 'Seguimientos vencidos',
     stages: { new: 'Nuevo', contacted: 'Contactado', qualified: 'Calificado', proposal: 'Propuesta', negotiation: 'Negociación', won: 'Ganado', lost: 'Perdido' },
@@ -28,6 +28,7 @@ const labels = {
     failed: 'No se pudo cargar este dato.',
     noData: 'Sin datos',
     exportCsv: 'Exportar CSV',
+    participants: 'Ver participantes',
   },
   en: {
     title: 'Dashboard',
@@ -57,6 +58,7 @@ const labels = {
     failed: 'This figure could not be loaded.',
     noData: 'No data',
     exportCsv: 'Export CSV',
+    participants: 'See participants',
   },
 }
 

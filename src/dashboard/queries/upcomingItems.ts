@@ -8,6 +8,8 @@ export interface UpcomingItem {
   id: number
   title: string
   startsAt: string
+  /** The item's own IANA zone (a webinar's `startsAt_tz`); `null` = it has none: read it in the business zone. */
+  timezone: string | null
   /** `null` = unlimited seats. */
   capacity: number | null
   seatsTaken: number
@@ -36,12 +38,12 @@ export async function upcomingItems(payload: Payload, scope: Pick<DashboardScope
        WHERE e.status = 'waitlisted' AND ${itemCondition(scope.items)}
        GROUP BY r.webinars_id, r.courses_id
     ), upcoming AS (
-      SELECT 'webinars' AS collection, w.id, w.title, w.starts_at AS starts_at, w.capacity, w.seats_taken
+      SELECT 'webinars' AS collection, w.id, w.title, w.starts_at AS starts_at, w.startsat_tz AS timezone, w.capacity, w.seats_taken
         FROM webinars w
        WHERE w.deleted_at IS NULL AND w.status = 'published' AND w.starts_at >= ${now}
          AND ${ownItemCondition(scope.items, 'webinars', 'w')}
       UNION ALL
-      SELECT 'courses', c.id, c.title, c.start_date, c.capacity, c.seats_taken
+      SELECT 'courses', c.id, c.title, c.start_date, NULL, c.capacity, c.seats_taken
         FROM courses c
        WHERE c.deleted_at IS NULL AND c.status = 'published' AND c.start_date >= ${now}
          AND ${ownItemCondition(scope.items, 'courses', 'c')}
@@ -63,6 +65,7 @@ export async function upcomingItems(payload: Payload, scope: Pick<DashboardScope
       id: Number(row.id),
       title: String(row.title),
       startsAt: new Date(row.starts_at as string).toISOString(),
+      timezone: typeof row.timezone === 'string' && row.timezone ? row.timezone : null,
       capacity,
       seatsTaken,
       waitlisted,

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
+
+import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+
+/**
+ * Dates and times in a real browser (issue 15): a coordinator whose laptop runs on UTC with an
+ * English browser types Spanish day-first dates; what is stored and shown is that day and that
+ * hour in Lima (the business zone, or the webinar's own), never the laptop's zone or US order.
+ */
+let base: string
+const stamp = Date.now().toString(36)
+
+// The first browser spec of a run starts `npm run dev` and Next compiles each admin route on first visit.
+beforeAll(async () => {
+  base = await adminApp()
+}, 600_000)
+afterAll(() => closeBrowser(), 60_000)
+
+/** Opens every collapsed row (course modules and sessions start collapsed). */
+const expandRows = async (page: Page) => {
+  for (let round = 0; round < 10; round += 1) {
+    const collapsed = page.locator('.collapsible__toggle--collapsed')
+    if (!(await collapsed.count())) return
+    await collapsed.first().click()
+  }
+}
+
+/** The date picker's text box of a field, by its path ("interactions.0.nextActionAt"). */
+const dateInput = (page: Page, path: string) => page.locator(`#field-${path.replace(/\./g, '__')} .react-datepicker__input-container input`)
+
+/** Opens an edit view's tab and its collapsed rows until the field shows (a click before hydration does nothing). */
+const openTab = async (page: Page, tab: RegExp, path: string) => {
+  for (let tries = 0; tries < 90; tries += 1) {
+    await page.getByRole('button', { name: tab }).first().click()
+    await expandRows(page)
+    if (await dateInput(page, path).isVisible()) return
+    await page.waitForTimeout(1000)
+  }
+  throw new Error(`${path} never showed in the ${tab} tab`)
+}
+
+/** Types a date as staff do, leaves the field, saves, and waits for the save to answer. */
+const typeAndSave = async (page: Page, collection: string, id: number, typed: Array<[string, string]>) => {
+  for (const [path, text] of typed) {
+    const input = dateInput(page, path)
+    await input.scrollIntoViewIfNeeded()
+    await input.fill(text)
+    await input.press('Tab')
+  }
+  const saved = page.waitForResponse((response) => response.url().includes(`/api/${collection}/${id}`) && response.request().method() !== 'GET')
+  await page.click('#action-save')
+  expect((await saved).status()).toBe(200)
+}
+
+const apiGet = async (page: Page, path: string) => (await page.request.get(`${base}/api${path}`, { headers: await sameOrigin() })).json()
+
+describe('dates and times in the admin', () => {
+  let page: Page
+
+  it('a coordinator on a UTC laptop types 03/12/2026 10:00 as a lead interaction next-action date and it stays 3 December 10:00 Lima', async () => {
+    page = await logIn('admin@aula.local', { locale: 'en-US', timezoneId: 'UTC' })
+    const created = await page.request.post(`${base}/api/leads`, {
+      headers: await sameOrigin(),
+      data: { firstName: 'Fechas', lastName: `E2E ${stamp}`, email: `fechas-${stamp}@example.com`, interactions: [{ type: 'call', summary: 'Primera llamada' }] },
+    })
+    expect(created.status()).toBe(201)
+    const leadId = (await created.json()).doc.id as number
+
+    await page.goto(`${base}/admin/collections/leads/${leadId}`)
+    await openTab(page, /Seguimiento/, 'interactions.0.nextActionAt')
+    await typeAndSave(page, 'leads', leadId, [['interactions.0.nextActionAt', '03/12/2026 10:00']])
+    await shot(page, 'dates-1-lead-next-action-typed')
+
+    const stored = await apiGet(page, `/leads/${leadId}?depth=0`)
+    expect(stored.interactions[0].nextActionAt).toBe('2026-12-03T15:00:00.000Z')
+
+    await page.reload()
+    await openTab(page, /Seguimiento/, 'interactions.0.nextActionAt')
+    expect(await dateInput(page, 'interactions.0.nextActionAt').inputValue()).toBe('03/12/2026 10:00')
+    expect(await textOf(page.locator('#field-interactions__0__nextActionAt'))).toContain('hora de Lima')
+    await shot(page, 'dates-2-lead-after-reload')
+  }, 600_000)
+
+  it('a course module start and a session date typed in Spanish are stored as typed and read back the same', async () => {
+    const created = await page.request.post(`${base}/api/courses`, {
+      headers: await sameOrigin(),
+      data: {
+        title: `Curso de fechas ${stamp}`,
+        courseCode: `FECHAS-${stamp}`,
+        summary: 'Un curso para probar fechas.',
+        modality: 'online',
+        startDate: '2026-12-01T12:00:00.000Z',
+        endDate: '2026-12-31T12:00:00.000Z',
+        regularPrice: 100,
+        currency: 'PEN',
+        status: 'draft',
+        modules: [{ title: 'Módulo 1', startDate: '2026-12-01T12:00:00.000Z', endDate: '2026-12-20T12:00:00.000Z', sessions: [{ name: 'Sesión 1', date: '2026-12-02T00:00:00.000Z', durationHours: 2 }] }],
+      },
+    })
+    expect(created.status()).toBe(201)
+    const courseId = (await created.json()).doc.id as number
+
+    await page.goto(`${base}/admin/collections/courses/${courseId}`)
+    await openTab(page, /Fechas y m/, 'modules.0.sessions.0.date')
+    await typeAndSave(page, 'courses', courseId, [
+      ['modules.0.startDate', '02/12/2026'],
+      ['modules.0.sessions.0.date', '10/12/2026 19:00'],
+    ])
+    await shot(page, 'dates-3-course-session-typed')
+
+    const stored = await apiGet(page, `/courses/${courseId}?depth=0`)
+    expect(stored.modules[0].startDate.slice(0, 10)).toBe('2026-12-02')
+    expect(stored.modules[0].sessions[0].date).toBe('2026-12-11T00:00:00.000Z')
+
+    await page.reload()
+    await openTab(page, /Fechas y m/, 'modules.0.sessions.0.date')
+    expect(await dateInput(page, 'modules.0.startDate').inputValue()).toBe('02/12/2026')
+    expect(await dateInput(page, 'modules.0.sessions.0.date').inputValue()).toBe('10/12/2026 19:00')
+    await shot(page, 'dates-4-course-after-reload')
+  }, 300_000)
+
+  it("a webinar's start typed in its own zone is kept, and the dashboard and the list read it in Lima time, saying so", async () => {
+    const title = `Webinar de fechas ${stamp}`
+    const created = await page.request.post(`${base}/api/webinars`, {
+      headers: await sameOrigin(),
+      data: { title, summary: 'Probando horas.', startsAt: '2026-12-03T00:00:00.000Z', timezone: 'America/Lima', durationMinutes: 60, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 30, status: 'published' },
+    })
+    expect(created.status()).toBe(201)
+    const webinarId = (await created.json()).doc.id as number
+
+    await page.goto(`${base}/admin/collections/webinars/${webinarId}`)
+    await openTab(page, /Fecha y acceso/, 'startsAt')
+    await typeAndSave(page, 'webinars', webinarId, [['startsAt', '04/12/2026 19:00']])
+    const stored = await apiGet(page, `/webinars/${webinarId}?depth=0`)
+    expect(stored.startsAt).toBe('2026-12-05T00:00:00.000Z')
+    await page.reload()
+    await openTab(page, /Fecha y acceso/, 'startsAt')
+    expect(await dateInput(page, 'startsAt').inputValue()).toBe('04/12/2026 19:00')
+    await shot(page, 'dates-5-webinar-after-reload')
+
+    await page.goto(`${base}/admin`)
+    const card = page.locator('.aula-dashboard__item', { hasText: title })
+    const cardText = await textOf(card)
+    expect(cardText).toContain('04/12/2026 19:00 (hora de Lima)')
+    expect(cardText).not.toContain('05/12/2026')
+    await shot(page, 'dates-6-dashboard-lima-time')
+
+    await page.goto(`${base}/admin/collections/webinars?where[title][equals]=${encodeURIComponent(title)}`)
+    expect(await textOf(page.locator('tbody tr', { hasText: title }))).toContain('04/12/2026 19:00 (hora de Lima)')
+    await shot(page, 'dates-7-webinar-list-lima-time')
+  }, 300_000)
+})
