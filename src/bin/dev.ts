@@ -4,6 +4,7 @@ import { getPayload } from 'payload'
 
 import { readEnv } from '../config/env'
 import { closePayload } from '../db/closePayload'
+import { migrateDatabase } from '../db/referenceData'
 import { seed } from '../seed'
 import { stopProcessGroup } from './stopProcessGroup'
 import { useDevDatabase } from './database'
@@ -17,7 +18,7 @@ loadDotEnv()
 const database = await useDevDatabase({ push: true })
 const { default: config } = await import('../../payload.config')
 const payload = await getPayload({ config })
-if (!database.embedded) await payload.db.migrate()
+if (!database.embedded) await migrateDatabase(payload)
 const summary = await seed(payload)
 await closePayload(payload)
 

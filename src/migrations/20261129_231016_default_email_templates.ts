@@ -1,16 +1,12 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 
-import { seedEmailTemplates } from '../seed/emailTemplates'
-
 /**
- * Every email Aula sends needs its template in the database, or it fails with "No template".
- * Production used to get them only from `npm run seed`; from here on each migration that adds an
- * email brings its stock Spanish and English copy, and a template staff already edited is never
- * touched. (Its own migration: PostgreSQL cannot use enum values added in the same transaction.)
+ * This migration used to write the stock email templates through the Local API. A migration's Local
+ * API reads the *current* schema, so on a fresh database replaying history it asked for columns
+ * added later (email_templates.content) and failed. The templates are now reference data written
+ * after every migration by `npm run migrate` (src/db/referenceData.ts). Databases that already ran
+ * it keep its rows; this step stays so their migration history still matches.
  */
-export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
-  await seedEmailTemplates(payload, req)
-}
+export async function up(_args: MigrateUpArgs): Promise<void> {}
 
-/** Templates staff may have edited since are theirs: going down leaves them. */
 export async function down(_args: MigrateDownArgs): Promise<void> {}

@@ -8,6 +8,7 @@ import * as migration_20261123_222419_leads_crm from './20261123_222419_leads_cr
 import * as migration_20261124_012508_catalog_change_log from './20261124_012508_catalog_change_log';
 import * as migration_20261129_231015_hardening_round_two from './20261129_231015_hardening_round_two';
 import * as migration_20261129_231016_default_email_templates from './20261129_231016_default_email_templates';
+import * as migration_20261130_023058_staff_admin_round_two from './20261130_023058_staff_admin_round_two';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261129_231016_default_email_templates.up,
     down: migration_20261129_231016_default_email_templates.down,
     name: '20261129_231016_default_email_templates',
+  },
+  {
+    up: migration_20261130_023058_staff_admin_round_two.up,
+    down: migration_20261130_023058_staff_admin_round_two.down,
+    name: '20261130_023058_staff_admin_round_two'
   },
 ];

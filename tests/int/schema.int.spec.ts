@@ -9,6 +9,7 @@ import { generateTypes } from 'payload/node'
 import { createAulaConfig } from '../../src/config/createAulaConfig'
 import { readEnv } from '../../src/config/env'
 import { closePayload } from '../../src/db/closePayload'
+import { migrateDatabase } from '../../src/db/referenceData'
 import { DEFAULT_EMAIL_TEMPLATES } from '../../src/seed/emailTemplates'
 import { databaseUri, TEMPLATE_DATABASE, withAdminClient } from '../helpers/testDatabase'
 
@@ -47,7 +48,7 @@ describe('the committed schema artefacts match the config', () => {
     const uri = databaseUri(migratedDatabase)
     const config = await buildConfig(createAulaConfig({ env: { ...readEnv(), databaseUri: uri }, push: false }))
     const payload = await getPayload({ config, cron: false })
-    await payload.db.migrate()
+    await migrateDatabase(payload) // what `npm run migrate` does: migrations, then reference data
     await closePayload(payload)
 
     const fromMigrations = await describeSchema(uri)
@@ -56,7 +57,7 @@ describe('the committed schema artefacts match the config', () => {
     // A difference here means: run `npm run migrate:create <name>` and commit the new migration.
     expect(fromMigrations).toEqual(fromConfig)
 
-    // A production database gets every stock email template from the migrations alone (no seed).
+    // A production database gets every stock email template from `npm run migrate` alone (no seed).
     const templates = await withAdminClient((client) => client.query('SELECT key, locale FROM email_templates'), uri)
     const expected = Object.entries(DEFAULT_EMAIL_TEMPLATES).flatMap(([key, copies]) => Object.keys(copies).map((locale) => `${key}:${locale}`))
     expect(templates.rows.map((row) => `${row.key}:${row.locale}`).sort()).toEqual(expected.sort())
