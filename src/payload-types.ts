@@ -135,6 +135,7 @@ export interface Config {
       expirePaymentHolds: TaskExpirePaymentHolds;
       refundPayment: TaskRefundPayment;
       openCheckoutSession: TaskOpenCheckoutSession;
+      sendParticipantsMessage: TaskSendParticipantsMessage;
       inline: {
         input: unknown;
         output: unknown;
@@ -167,6 +168,10 @@ export interface UserAuthOperations {
  */
 export interface User {
   id: number;
+  /**
+   * They get an email with a link to choose their password (valid 7 days). Untick to type the password yourself.
+   */
+  sendInvitation?: boolean | null;
   firstName?: string | null;
   lastName?: string | null;
   phone?: string | null;
@@ -183,6 +188,8 @@ export interface User {
   pendingEmail?: string | null;
   pendingEmailTokenHash?: string | null;
   pendingEmailExpiresAt?: string | null;
+  displayName?: string | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -214,9 +221,9 @@ export interface Media {
    * Describe the image for people who cannot see it (screen readers, search engines).
    */
   alt: string;
-  prefix?: string | null;
   updatedAt: string;
   createdAt: string;
+  prefix?: string | null;
   url?: string | null;
   thumbnailURL?: string | null;
   filename?: string | null;
@@ -344,7 +351,7 @@ export interface Webinar {
   isFree?: boolean | null;
   price?: number | null;
   /**
-   * ISO 4217 code, e.g. PEN, USD or EUR.
+   * The business's currency is listed first.
    */
   currency: string;
   /**
@@ -446,7 +453,7 @@ export interface Course {
     | null;
   regularPrice?: number | null;
   /**
-   * ISO 4217 code, e.g. PEN, USD or EUR.
+   * The business's currency is listed first.
    */
   currency: string;
   earlyBirdPrice?: number | null;
@@ -499,6 +506,10 @@ export interface Enrollment {
   priceTier?: ('free' | 'regular' | 'early_bird') | null;
   attended?: boolean | null;
   completionPercentage?: number | null;
+  /**
+   * Only staff see it; the participant does not.
+   */
+  staffNote?: string | null;
   feedbackRating?: number | null;
   feedbackComment?: string | null;
   cancelledAt?: string | null;
@@ -509,6 +520,7 @@ export interface Enrollment {
   activeKey?: string | null;
   idempotencyKey?: string | null;
   idempotencyRequest?: string | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -595,6 +607,7 @@ export interface Lead {
    * Created by converting the lead.
    */
   enrollments?: (number | Enrollment)[] | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -630,6 +643,7 @@ export interface Payment {
         id?: string | null;
       }[]
     | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -679,13 +693,33 @@ export interface EmailTemplate {
     | 'sales_followup_digest'
     | 'email_change_confirm'
     | 'email_change_notice'
-    | 'enrollment_already_registered';
+    | 'enrollment_already_registered'
+    | 'participants_message'
+    | 'staff_invitation';
   locale: 'es' | 'en';
   subject: string;
   /**
-   * HTML with variables such as {{firstName}} or {{ title }}. Values are escaped when sent.
+   * Write the email as in a word processor. To insert a value (name, date, link), use "+" or type "/" and choose "Variable"; for a button, choose "Button".
    */
-  body: string;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Previous HTML version: sent while the body above is empty. Once the body above is written, this one is no longer used.
+   */
+  body?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -711,7 +745,9 @@ export interface EmailLog {
     | 'sales_followup_digest'
     | 'email_change_confirm'
     | 'email_change_notice'
-    | 'enrollment_already_registered';
+    | 'enrollment_already_registered'
+    | 'participants_message'
+    | 'staff_invitation';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -760,6 +796,7 @@ export interface EmailLog {
    * One email per key, never two.
    */
   dedupeKey: string;
+  isTest?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -842,7 +879,8 @@ export interface PayloadJob {
           | 'processStripeEvent'
           | 'expirePaymentHolds'
           | 'refundPayment'
-          | 'openCheckoutSession';
+          | 'openCheckoutSession'
+          | 'sendParticipantsMessage';
         taskID: string;
         input?:
           | {
@@ -887,6 +925,7 @@ export interface PayloadJob {
         | 'expirePaymentHolds'
         | 'refundPayment'
         | 'openCheckoutSession'
+        | 'sendParticipantsMessage'
       )
     | null;
   queue?: string | null;
@@ -1006,6 +1045,7 @@ export interface PayloadMigration {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  sendInvitation?: T;
   firstName?: T;
   lastName?: T;
   phone?: T;
@@ -1016,6 +1056,8 @@ export interface UsersSelect<T extends boolean = true> {
   pendingEmail?: T;
   pendingEmailTokenHash?: T;
   pendingEmailExpiresAt?: T;
+  displayName?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1041,9 +1083,9 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
-  prefix?: T;
   updatedAt?: T;
   createdAt?: T;
+  prefix?: T;
   url?: T;
   thumbnailURL?: T;
   filename?: T;
@@ -1222,6 +1264,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   priceTier?: T;
   attended?: T;
   completionPercentage?: T;
+  staffNote?: T;
   feedbackRating?: T;
   feedbackComment?: T;
   cancelledAt?: T;
@@ -1232,6 +1275,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   activeKey?: T;
   idempotencyKey?: T;
   idempotencyRequest?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1297,6 +1341,7 @@ export interface LeadsSelect<T extends boolean = true> {
         id?: T;
       };
   enrollments?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1328,6 +1373,7 @@ export interface PaymentsSelect<T extends boolean = true> {
         outcome?: T;
         id?: T;
       };
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1355,6 +1401,7 @@ export interface EmailTemplatesSelect<T extends boolean = true> {
   key?: T;
   locale?: T;
   subject?: T;
+  content?: T;
   body?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1379,6 +1426,7 @@ export interface EmailLogSelect<T extends boolean = true> {
   claimedAt?: T;
   messageId?: T;
   dedupeKey?: T;
+  isTest?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1664,6 +1712,40 @@ export interface TaskOpenCheckoutSession {
   };
   output: {
     checkoutUrl?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendParticipantsMessage".
+ */
+export interface TaskSendParticipantsMessage {
+  input: {
+    collection: string;
+    itemId: number;
+    enrollmentIds:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    message:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    staffLanguage: string;
+    sendKey: string;
+  };
+  output: {
+    queued: number;
+    skipped: number;
   };
 }
 /**

@@ -16,16 +16,23 @@ import { boundQueryCost } from '../graphql/boundQueryCost'
 import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
 import { keepPoolAlive } from '../db/keepPoolAlive'
 import { withPlainTextPart } from '../email/withPlainTextPart'
+import { withBooleanCells, withGlobalBooleanCells } from '../fields/booleanCells'
+import { withDayFirstDates, withDayFirstGlobalDates } from '../fields/dates/dayFirstDates'
+import { DATE_TIME_FORMAT } from '../utilities/localTime'
 import { answerClientErrorsWith400 } from '../hooks/answerClientErrorsWith400'
 import { answerDatabaseOutagesWith503 } from '../hooks/answerDatabaseOutagesWith503'
 import { hideAccountLockout } from '../hooks/hideAccountLockout'
+import { sayValidationSummary } from '../i18n/sayValidationSummary'
+import { withAdminLanguage } from '../i18n/withAdminLanguage'
 import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
 import { withCallerInputGuards, withGlobalInputGuards } from '../queryGuards/refuseMalformedCallerInput'
 import { accessQuery } from '../graphql/accessQuery'
 import { addRateLimitTable } from '../rateLimit/table'
 import { mediaStorage } from '../storage/mediaStorage'
 import { collections } from '../collections'
+import { withLocalCodeEditor } from '../components/codeEditor/withLocalCodeEditor'
 import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
+import { calendarEndpoint } from '../calendar/calendarEndpoint'
 import { globals } from '../globals'
 import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
@@ -65,22 +72,40 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     admin: {
       user: 'users',
       meta: { titleSuffix: ' · Aula' },
+      // Payload's own dates (a document's "last modified", version lists): day first, 24 h, not 'MMMM do yyyy, h:mm a'.
+      // Payload formats these in the browser's zone, so they name it ("30/11/2026 01:45 (GMT-5)").
+      dateFormat: `${DATE_TIME_FORMAT} (O)`,
       // Payload's default avatar is a Gravatar image: every admin page view would tell gravatar.com who is logged in.
       avatar: 'default',
       importMap: { baseDir: rootDir, importMapFile: path.resolve(rootDir, 'src/app/(payload)/admin/importMap.js') },
       // The admin home: Aula's widgets above Payload's collection cards (src/components/Dashboard, docs/admin.md).
-      components: { views: { dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' } } },
+      components: {
+        views: {
+          dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' },
+          // Webinars and course sessions by month or week (src/components/calendar, docs/admin.md "Calendario").
+          calendar: { Component: '/src/components/calendar/CalendarView#CalendarView', path: '/calendar' },
+        },
+        beforeNavLinks: ['/src/components/calendar/CalendarNavLink#CalendarNavLink'],
+        // Date pickers and list cells read the business zone from here, never the browser's (src/components/dates).
+        // …and the admin switches to the person's `language` as soon as they log in (src/components/language).
+        providers: ['/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider', '/src/components/language/FollowUserLanguage#FollowUserLanguage'],
+      },
     },
     i18n: { supportedLanguages: { es, en }, fallbackLanguage: 'es' },
     // Caller input Postgres cannot take (bad paging, inexact ids, over-long text, year 10000) is a 400 or 404 before any SQL (docs/security.md).
-    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(collection, env.mediaDir)))),
+    // Checkboxes read ✓/— in every list (src/fields/booleanCells.ts).
+    // Payload's own words made from the config (labels, "Add …" buttons, the copy suffix) follow the admin's language (src/i18n).
+    // Dates read and typed day first, times in the item's or the business's zone (src/fields/dates, docs/decisions/0008).
+    // JSON and code fields edit in Monaco served by Aula, not a CDN (src/components/codeEditor).
+    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(withLocalCodeEditor(withDayFirstDates(withBooleanCells(withAdminLanguage(collection)))), env.mediaDir)))),
     // Uploads on S3-compatible storage when S3_BUCKET is set (src/storage, docs/operations.md "Media storage").
     // …and /api/health, /api/metrics, request-aware JSON logs (src/observability, docs/operations.md).
     plugins: [mediaStorage(env.s3, collections), observability(observed)],
-    globals: globals.map(withGlobalInputGuards),
+    globals: globals.map((global) => withGlobalInputGuards(withLocalCodeEditor(withDayFirstGlobalDates(withGlobalBooleanCells(global))))),
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
-    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint],
+    // …and GET /api/calendar, the admin calendar's data (src/calendar, docs/admin.md "Calendario").
+    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint, calendarEndpoint],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -104,7 +129,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
     // …and a database that is down or restarting is a 503 with Retry-After (docs/security.md, "Faults").
     // …and a locked account answers like a wrong password, so lockouts do not tell real accounts apart.
-    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout] },
+    // …and a validation summary thrown without Payload's `t` is said in the caller's admin language (src/i18n).
+    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout, sayValidationSummary] },
     onInit: async (payload) => {
       keepPoolAlive(payload)
       lockSystemGlobals(payload)

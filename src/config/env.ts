@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { loopbackAliases } from './adminOrigins.mjs'
+
 /** Everything Aula reads from the environment, validated once at start. `.env.example` documents each. */
 export interface AulaEnv {
   isProduction: boolean
@@ -101,7 +103,8 @@ export function readEnv(env: Env = process.env): AulaEnv {
     payloadSecret: env.PAYLOAD_SECRET || developmentSecret(),
     serverUrl,
     siteUrl: (env.SITE_URL || serverUrl).replace(/\/$/, ''),
-    corsOrigins: [serverUrl, ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)],
+    // The admin may be opened at SERVER_URL under another loopback name (localhost vs 127.0.0.1): same machine, same origin rules.
+    corsOrigins: [serverUrl, ...loopbackAliases(serverUrl), ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)],
     emailFrom: { address: env.EMAIL_FROM || 'aula@localhost', name: env.EMAIL_FROM_NAME || 'Aula' },
     smtp: smtpHost
       ? {

@@ -22,6 +22,8 @@ export const EMAIL_TEMPLATE_KEYS = [
   'email_change_confirm',
   'email_change_notice',
   'enrollment_already_registered',
+  'participants_message',
+  'staff_invitation',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -50,13 +52,17 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   email_change_notice: [...RECIPIENT, 'newEmail'],
   // Someone registered a person already registered: they learn of it, with their cancel (and pay) link.
   enrollment_already_registered: [...RECIPIENT, ...ITEM, ...PAYMENT, 'payUrl', 'holdExpiresAt', 'nextStep'],
+  // A one-off message staff write on a participants page (src/participants): their subject and body, already per recipient.
+  participants_message: [...RECIPIENT, 'title', 'startsAt', 'timezone', 'messageSubject', 'messageBody'],
+  // An admin created the person's account (src/accounts/invitation.ts): `setPasswordUrl` lets them choose a password, for `validDays` days.
+  staff_invitation: [...RECIPIENT, 'setPasswordUrl', 'validDays'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
-export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep']
+export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody']
 
 /** Variables that carry a signed link acting for the recipient (`nextStep` embeds the pay link); only admins read them in the log. */
-export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep']
+export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl']
 
 /** Values the admin preview renders with. */
 export const SAMPLE_VARIABLES: Record<string, string> = {
@@ -82,6 +88,10 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   newEmail: 'ana.nueva@example.com',
   confirmUrl: 'https://aula.example.com/api/users/confirm-email-change?token=abc',
   leadList: '<ul><li>Jorge Salas — Andes Logística</li><li>María Núñez — Café del Sur</li></ul>',
+  messageSubject: 'Material de la sesión de hoy',
+  messageBody: '<p>Hola Ana:</p><p>Te compartimos las diapositivas de la sesión.</p>',
+  setPasswordUrl: 'https://aula.example.com/admin/reset/abc',
+  validDays: '7',
 }
 
 export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>

@@ -1,5 +1,6 @@
 import { validations, type CollectionConfig, type Field, type GlobalConfig, type Validate } from 'payload'
 
+import { type Bilingual, say } from '../i18n/say'
 import { isDateInRange } from './dateRange'
 import { missingRelation } from './relationExists'
 
@@ -13,7 +14,8 @@ export const DEFAULT_MAX_LENGTH = { indexedText: 500, text: 5_000, email: 254, t
 const MAX_JSON_CHARACTERS = 1_000_000
 
 type ValidateFn = (value: unknown, options: Parameters<Validate>[1]) => ReturnType<Validate>
-type Check = (value: unknown) => string | null
+/** A problem in both admin languages; `withCheck` says it in the caller's (src/i18n/say.ts). */
+type Check = (value: unknown) => Bilingual | null
 
 const NUL = '\u0000'
 
@@ -22,21 +24,21 @@ const textCheck =
   (value) => {
     if (value === null || value === undefined) return null
     const values = hasMany && Array.isArray(value) ? value : [value]
-    if (values.some((each) => typeof each !== 'string')) return 'Must be text.'
-    if (values.some((each: string) => each.includes(NUL))) return 'Text cannot contain a NUL byte.'
-    if (values.some((each: string) => each.length > limit)) return `Must be at most ${limit} characters.`
+    if (values.some((each) => typeof each !== 'string')) return { es: 'Debe ser texto.', en: 'Must be text.' }
+    if (values.some((each: string) => each.includes(NUL))) return { es: 'El texto no puede contener un byte NUL.', en: 'Text cannot contain a NUL byte.' }
+    if (values.some((each: string) => each.length > limit)) return { es: `Debe tener como máximo ${limit} caracteres.`, en: `Must be at most ${limit} characters.` }
     return null
   }
 
-const dateCheck: Check = (value) => (value === null || value === undefined || value === '' || isDateInRange(value) ? null : 'Must be a date between the years 1 and 9999.')
+const dateCheck: Check = (value) => (value === null || value === undefined || value === '' || isDateInRange(value) ? null : { es: 'Debe ser una fecha entre los años 1 y 9999.', en: 'Must be a date between the years 1 and 9999.' })
 
 const jsonCheck: Check = (value) => {
   if (value === null || value === undefined) return null
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   if (text === undefined) return null
   // PostgreSQL's jsonb refuses \u0000 in any string (`unsupported Unicode escape sequence`).
-  if (text.includes('\\u0000') || text.includes(NUL)) return 'Cannot contain a NUL byte.'
-  if (text.length > MAX_JSON_CHARACTERS) return `Must be at most ${MAX_JSON_CHARACTERS} characters once serialized.`
+  if (text.includes('\\u0000') || text.includes(NUL)) return { es: 'No puede contener un byte NUL.', en: 'Cannot contain a NUL byte.' }
+  if (text.length > MAX_JSON_CHARACTERS) return { es: `Debe tener como máximo ${MAX_JSON_CHARACTERS} caracteres una vez serializado.`, en: `Must be at most ${MAX_JSON_CHARACTERS} characters once serialized.` }
   return null
 }
 
@@ -44,7 +46,10 @@ const jsonCheck: Check = (value) => {
 function withCheck<F extends Field>(field: F, check: Check): F {
   const own = ('validate' in field ? field.validate : undefined) as ValidateFn | undefined
   const fallback = (validations as unknown as Record<string, ValidateFn | undefined>)[field.type]
-  const validate: ValidateFn = (value, options) => check(value) ?? (own ?? fallback)?.(value, options) ?? true
+  const validate: ValidateFn = (value, options) => {
+    const problem = check(value)
+    return problem ? say(options?.req, problem) : ((own ?? fallback)?.(value, options) ?? true)
+  }
   return { ...field, validate } as F
 }
 
@@ -63,7 +68,7 @@ function withRelationCheck<F extends Extract<Field, { type: 'relationship' | 'up
  * A custom `validate` replaces Payload's `required` check, so `"durationMinutes": null` reached a
  * NOT NULL column (500). An explicit null in a required field is refused whatever its validation.
  */
-const requiredCheck: Check = (value) => (value === null ? 'This field is required.' : null)
+const requiredCheck: Check = (value) => (value === null ? { es: 'Este campo es obligatorio.', en: 'This field is required.' } : null)
 
 function bound(field: Field, indexed: Set<string>): Field {
   const bounded = boundByType(field, indexed)

@@ -1,5 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import { say } from '../i18n/say'
+
 interface Reference {
   collection: string | null
   id: unknown
@@ -52,7 +54,7 @@ export async function missingRelation(
     })
     const found = new Set(docs.map((doc) => doc.id))
     const missing = wanted.find((id) => !found.has(id))
-    if (missing !== undefined) return `There is no ${collection} with id ${missing}.`
+    if (missing !== undefined) return say(req, { es: `No existe ${collection} con id ${missing}.`, en: `There is no ${collection} with id ${missing}.` })
   }
   return null
 }

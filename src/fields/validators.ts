@@ -1,13 +1,18 @@
-/** Shared checks for number fields; each returns `true` or the message the API and admin show. */
+import { type KnowsLanguage, say } from '../i18n/say'
+import { isHttpUrl, isTimeZone } from '../utilities/isoCodes'
 
-export const nonNegativeInteger = (value: number | null | undefined): true | string => {
+/** Shared checks for number fields; each returns `true` or the message the API and admin show, in the admin's language. */
+
+type Options = { req?: KnowsLanguage }
+
+export const nonNegativeInteger = (value: number | null | undefined, { req }: Options = {}): true | string => {
   if (value === null || value === undefined) return true
-  return (Number.isInteger(value) && value >= 0) || 'Must be a whole number, zero or more.'
+  return (Number.isInteger(value) && value >= 0) || say(req, { es: 'Debe ser un número entero, cero o mayor.', en: 'Must be a whole number, zero or more.' })
 }
 
-export const nonNegativeNumber = (value: number | null | undefined): true | string => {
+export const nonNegativeNumber = (value: number | null | undefined, { req }: Options = {}): true | string => {
   if (value === null || value === undefined) return true
-  return (Number.isFinite(value) && value >= 0) || 'Must be zero or more.'
+  return (Number.isFinite(value) && value >= 0) || say(req, { es: 'Debe ser cero o mayor.', en: 'Must be zero or more.' })
 }
 
 const time = (value: unknown): number | undefined => {
@@ -22,3 +27,15 @@ export const isAfter = (earlier: unknown, later: unknown): boolean => {
   const b = time(later)
   return a !== undefined && b !== undefined && a > b
 }
+
+/** An empty value, or an http(s) URL (links staff paste: LinkedIn, meeting rooms). */
+export const optionalHttpUrl = (value: string | null | undefined, { req }: Options = {}): true | string =>
+  !value || isHttpUrl(value) || say(req, { es: 'Debe ser una URL http(s).', en: 'Must be an http(s) URL.' })
+
+/** An IANA time zone name; `optional` also lets an empty value through. */
+export const ianaTimeZone =
+  ({ optional = false } = {}) =>
+  (value: string | null | undefined, { req }: Options = {}): true | string =>
+    (optional && (value === null || value === undefined)) ||
+    isTimeZone(value) ||
+    say(req, { es: 'Debe ser una zona horaria IANA, p. ej. America/Lima.', en: 'Must be an IANA time zone such as America/Lima.' })

@@ -8,8 +8,10 @@ import { processStripeEvent } from './processStripeEvent'
 import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
 import { sendEmailTask } from './sendEmail'
+import { sendParticipantsMessageTask } from './sendParticipantsMessage'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
+const participantTasks = [sendParticipantsMessageTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks]

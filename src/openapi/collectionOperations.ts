@@ -69,5 +69,7 @@ const labelOf = (collection: SanitizedCollectionConfig): string => {
   const plural = collection.labels?.plural
   if (typeof plural === 'string') return plural
   if (plural && typeof plural === 'object' && 'en' in plural) return String((plural as Record<string, string>).en)
+  // Collection labels are functions of the admin language (src/i18n/withAdminLanguage.ts); the API reference is in English.
+  if (typeof plural === 'function') return String(plural({ i18n: { language: 'en' }, t: (key: string) => key } as never))
   return collection.slug
 }

@@ -4,6 +4,8 @@
  * handler is registered (`<collection>` or `root`) so the spec test can match each entry to the
  * config; entries from the contract whose branch has not landed yet say so with `planned`.
  */
+import { participantsOperations } from '../participants/openapi'
+
 export interface CustomOperation {
   registeredAs: string
   /** On the contract, not in this build yet: documented so frontends can prepare. */
@@ -113,6 +115,24 @@ export const customOperations: Record<string, CustomOperation> = {
   },
   'GET /api/webinars/{id}/attendees': { registeredAs: 'webinars', ...participants('Attendees') },
   'GET /api/courses/{id}/students': { registeredAs: 'courses', ...participants('Students') },
+  // The participants page (src/participants).
+  ...participantsOperations,
+  'POST /api/courses/{id}/duplicate': {
+    registeredAs: 'courses',
+    summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',
+    description: 'Editors and admins. The copy is a draft with no seats taken, a title `… (copia)` and a course code `…-2` of its own (the slug follows the title); course, module and session dates and the early-bird deadline move by whole days (sessions keep their local time). Replaces Payload\'s own duplicate for courses.',
+    tags: ['Catalog'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: false, content: json({ type: 'object', properties: { shiftDays: { type: 'integer', minimum: -3650, maximum: 3650, default: 0 } } }) },
+    responses: {
+      '201': { description: 'The new course.', content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/courses' }, message: { type: 'string' } } }) },
+      '400': { description: 'Invalid `shiftDays` (the error names the field).', content: json(errors) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an editor or admin.', content: json(errors) },
+      '404': { description: 'Unknown id.', content: json(errors) },
+    },
+  },
   'GET /api/enrollments/export.csv': csvExport('enrollments'),
   'GET /api/users/export.csv': csvExport('users'),
   'GET /api/leads/export.csv': csvExport('leads'),
@@ -265,6 +285,43 @@ export const customOperations: Record<string, CustomOperation> = {
       '403': { description: 'Not an admin or sales user.', content: json(errors) },
       '404': { description: 'A lead the caller cannot work on, or an unknown item.', content: json(errors) },
       '409': { description: 'The lead is not won, or the person is already enrolled.', content: json(errors) },
+    },
+  },
+  ...Object.fromEntries(
+    (['users', 'leads'] as const).map((collection) => [
+      `GET /api/${collection}/{id}/timeline`,
+      {
+        registeredAs: collection,
+        summary: `A ${collection === 'users' ? 'person' : 'lead'}'s timeline (staff)`,
+        description:
+          'Enrollments, payments, emails (rendered; signed links hidden for all but admins), interactions and lead history in time order, each `when` in the business zone (`timeZone`, `zoneName`). Every source is read with the caller\'s access; sources they may not read are named in `hidden`. `related` links a lead and the account with the same email.',
+        tags: [collection === 'users' ? 'Users' : 'Leads'],
+        security: 'user',
+        parameters: [idParam],
+        responses: {
+          '200': { description: 'The timeline.', content: json({ type: 'object', properties: { subject: { type: 'object' }, timeZone: { type: 'string' }, zoneName: { type: 'string' }, entries: { type: 'array', items: { type: 'object' } }, related: { type: 'array', items: { type: 'object' } }, hidden: { type: 'array', items: { type: 'string' } } } }) },
+          '401': { description: 'Not logged in.', content: json(errors) },
+          '403': { description: 'Not staff.', content: json(errors) },
+          '404': { description: 'A person the caller may not read.', content: json(errors) },
+        },
+      } satisfies CustomOperation,
+    ]),
+  ),
+  'GET /api/calendar': {
+    registeredAs: 'root',
+    summary: 'Webinars and course sessions of a month or week (the admin calendar; staff only)',
+    description: 'Each entry sits on its local day in its own zone (webinars: `startsAt_tz`; sessions: the business zone), with status, seats taken and capacity. Read with the caller\'s access.',
+    tags: ['Catalog'],
+    security: 'user',
+    parameters: [
+      { name: 'view', in: 'query', required: false, schema: { type: 'string', enum: ['month', 'week'], default: 'month' } },
+      { name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Any day of the month or week; default today in the business zone.' },
+    ],
+    responses: {
+      '200': { description: '`{ view, days, today, timeZone, previous, next, entries: [...] }`.', content: json({ type: 'object' }) },
+      '400': { description: 'Invalid `view` or `date` (each error names its field).', content: json(errors) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not staff.', content: json(errors) },
     },
   },
   'POST /api/stripe/webhooks': {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Endpoint, SanitizedConfig } from 'payload'
 
+import { duplicateCourseEndpoint } from '../../src/collections/Courses/endpoints/duplicate'
 import { startTestAula, type TestAula } from '../helpers/aula'
 
 let aula: TestAula
@@ -40,7 +41,8 @@ const customEndpoints = (config: SanitizedConfig) => {
   const found: { method: string; path: string }[] = []
   const add = (prefix: string, endpoints: Endpoint[] | false | undefined) => {
     for (const endpoint of endpoints || []) {
-      if (PAYLOAD_DEFAULTS.has(`${endpoint.method} ${endpoint.path}`)) continue
+      // Aula's course duplicate replaces Payload's on the same path (a new run with its dates moved), so it is Aula's to document.
+      if (PAYLOAD_DEFAULTS.has(`${endpoint.method} ${endpoint.path}`) && endpoint.handler !== duplicateCourseEndpoint.handler) continue
       found.push({ method: endpoint.method, path: openApiPath(prefix, endpoint.path) })
     }
   }

@@ -3,6 +3,7 @@ import type { Field } from 'payload'
 import { EMAIL_RELATED_COLLECTIONS } from '../../email/relatedCollections'
 import { EMAIL_STATUSES } from '../../email/statuses'
 import { EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS } from '../../email/templateVariables'
+import { isTestEmail } from '../../email/testEmail'
 import { templateKeyLabels } from '../EmailTemplates/keyLabels'
 import { personalUnlessAboutALead } from './access'
 import { hideSignedLinks } from './hooks/hideSignedLinks'
@@ -93,5 +94,14 @@ export const emailLogFields: Field[] = [
     unique: true,
     label: { es: 'Clave de unicidad', en: 'Dedupe key' },
     admin: { description: { es: 'Un correo por clave, nunca dos.', en: 'One email per key, never two.' } },
+  },
+  {
+    // A test a staff member sent themselves from a template's page (src/email/testEmail.ts); derived from the dedupe key, no column.
+    name: 'isTest',
+    type: 'checkbox',
+    virtual: true,
+    label: { es: 'Correo de prueba', en: 'Test email' },
+    admin: { position: 'sidebar', readOnly: true },
+    hooks: { afterRead: [({ siblingData }) => isTestEmail(siblingData?.dedupeKey)] },
   },
 ]

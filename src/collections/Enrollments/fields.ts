@@ -3,6 +3,9 @@ import type { Field, FieldAccess } from 'payload'
 import { checkRole } from '../../access'
 import { enrolledPersonOrAdmin, teacherOfItemOrAdmin } from '../../access/enrollmentFieldRules'
 import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enrollment/statuses'
+import { personSearchTextField } from '../../people/personSearch'
+import { personTimelineLinkField } from '../../people/timelineField'
+import { staffNoteField } from './staffNote'
 
 const adminOnly: FieldAccess = ({ req: { user } }) => checkRole(['admin'], user)
 const nobody: FieldAccess = () => false
@@ -53,6 +56,7 @@ export const enrollmentFields: Field[] = [
       { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, access: { update: teacherOfItemOrAdmin } },
     ],
   },
+  staffNoteField,
   {
     type: 'collapsible',
     label: { es: 'Valoración', en: 'Feedback' },
@@ -91,7 +95,7 @@ export const enrollmentFields: Field[] = [
     admin: { condition: () => false },
     fields: [
       { name: 'checkoutUrl', type: 'text', virtual: true, label: { es: 'URL de pago', en: 'Checkout URL' }, access: { create: nobody, update: nobody } },
-      { name: 'holdExpiresAt', type: 'date', virtual: true, label: { es: 'Reserva hasta', en: 'Hold expires at' }, access: { create: nobody, update: nobody } },
+      { name: 'holdExpiresAt', type: 'date', virtual: true, label: { es: 'Reserva hasta', en: 'Hold expires at' }, admin: { date: { pickerAppearance: 'dayAndTime' } }, access: { create: nobody, update: nobody } },
     ],
   },
   {
@@ -121,4 +125,7 @@ export const enrollmentFields: Field[] = [
     admin: { hidden: true },
     access: { read: nobody, create: nobody, update: nobody },
   },
+  // The person's name, email and company, for the list search (src/people/personSearch.ts).
+  personSearchTextField(),
+  personTimelineLinkField(),
 ]

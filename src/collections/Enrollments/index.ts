@@ -4,9 +4,11 @@ import { isAdmin } from '../../access'
 import { readEnrollments, updateEnrollments } from './access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { cancelEndpoint } from './endpoints/cancel'
 import { cancelLinkEndpoints } from './endpoints/cancelLink'
 import { payLinkEndpoint } from './endpoints/payLink'
+import { onlyBulkEditable } from './bulkEdit'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
 import { checkFeedback } from './hooks/checkFeedback'
@@ -23,7 +25,8 @@ export const Enrollments: CollectionConfig = {
   admin: {
     group: { es: 'Inscripciones', en: 'Enrollments' },
     defaultColumns: ['user', 'item', 'status', 'paymentStatus', 'attended', 'createdAt'],
-    listSearchableFields: ['id'],
+    // By the person's name, email or company (src/people/personSearch.ts).
+    listSearchableFields: ['searchText'],
     components: exportCsvListComponents('enrollments'),
   },
   access: {
@@ -35,13 +38,15 @@ export const Enrollments: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
+    beforeOperation: [foldSearchQuery],
     beforeChange: [checkFeedback, applySeatRules],
     // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
     // The hold first: the promoted person's email carries its pay link and deadline.
     afterChange: [holdPromotedSeat, queueStatusEmail, promoteFreedSeat],
   },
   endpoints: [cancelEndpoint, ...cancelLinkEndpoints, payLinkEndpoint, exportCsvEndpoint('enrollments')],
-  fields: enrollmentFields,
+  // Bulk edit offers attendance and the staff note only (bulkEdit.ts).
+  fields: onlyBulkEditable(enrollmentFields),
   timestamps: true,
   // The waitlist is read oldest-first per status on every freed seat.
   indexes: [{ fields: ['status', 'createdAt'] }],

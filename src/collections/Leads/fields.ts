@@ -1,6 +1,8 @@
 import type { Field } from 'payload'
 
 import { INTERACTION_TYPES, LEAD_SOURCES, LEAD_STAGES, LEAD_TYPES, optionsOf } from '../../crm/options'
+import { ownPersonSearchTextField } from '../../people/personSearch'
+import { timelineField } from '../../people/timelineField'
 
 /** Fields the server computes; staff see them but never type them (hooks overwrite anything sent). */
 const computed = { readOnly: true } as const
@@ -90,7 +92,7 @@ const pipelineFields: Field[] = [
     index: true,
     filterOptions: { roles: { contains: 'sales' } },
     label: { es: 'Asignado a', en: 'Assigned to' },
-    admin: { position: 'sidebar', description: { es: 'Ventas solo puede tomar un lead sin asignar.', en: 'Sales can only take an unassigned lead.' } },
+    admin: { position: 'sidebar', description: { es: 'Ventas solo puede tomar un prospecto sin asignar.', en: 'Sales can only take an unassigned lead.' } },
   },
   {
     name: 'convert',
@@ -163,10 +165,14 @@ export const leadFields: Field[] = [
             relationTo: 'enrollments',
             hasMany: true,
             label: { es: 'Inscripciones', en: 'Enrollments' },
-            admin: { ...computed, description: { es: 'Creadas al convertir el lead.', en: 'Created by converting the lead.' } },
+            admin: { ...computed, description: { es: 'Creadas al convertir el prospecto.', en: 'Created by converting the lead.' } },
           },
         ],
       },
+      // Everything about this person in time order, with their account when they have one (src/people).
+      { label: { es: 'Cronología', en: 'Timeline' }, fields: [timelineField()] },
     ],
   },
+  // Name, email and company folded, for the list search (src/people/personSearch.ts).
+  ownPersonSearchTextField(),
 ]

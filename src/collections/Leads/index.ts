@@ -4,6 +4,8 @@ import { isAdmin, isAdminOrSales } from '../../access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { crmGroup } from '../../crm/options'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { timelineEndpoint } from '../../people/timelineEndpoint'
 import { normalizeEmail } from '../Users/hooks/normalizeEmail'
 import { readOrUpdateLeads } from './access'
 import { captureEndpoint } from './endpoints/capture'
@@ -20,14 +22,15 @@ import { stampInteractions } from './hooks/stampInteractions'
 export const Leads: CollectionConfig = {
   slug: 'leads',
   labels: {
-    singular: { es: 'Lead', en: 'Lead' },
-    plural: { es: 'Leads', en: 'Leads' },
+    singular: { es: 'Prospecto', en: 'Lead' },
+    plural: { es: 'Prospectos', en: 'Leads' },
   },
   admin: {
     useAsTitle: 'email',
     group: crmGroup,
     defaultColumns: ['email', 'firstName', 'lastName', 'company', 'stage', 'score', 'assignedTo', 'nextActionAt'],
-    listSearchableFields: ['email', 'firstName', 'lastName', 'company'],
+    // Name, email or company with accents and case folded (src/people/personSearch.ts).
+    listSearchableFields: ['searchText'],
     components: exportCsvListComponents('leads'),
   },
   access: {
@@ -39,13 +42,15 @@ export const Leads: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
+    beforeOperation: [foldSearchQuery],
     // The public form's dedupe looks leads up by lower-cased email; staff-typed ones must match too.
     beforeValidate: [normalizeEmail],
     beforeChange: [guardAssignment, stampInteractions, applyStageRules, assignRoundRobin, computeScore],
     afterChange: [notifyAssignee],
   },
   // Before the built-in endpoints, so `POST /` and `GET /export.csv` are ours.
-  endpoints: [captureEndpoint, exportCsvEndpoint('leads'), mergeEndpoint, convertEndpoint],
+  // …and GET /:id/timeline, the lead's history (src/people).
+  endpoints: [captureEndpoint, exportCsvEndpoint('leads'), mergeEndpoint, convertEndpoint, timelineEndpoint('leads')],
   fields: leadFields,
   timestamps: true,
   indexes: [{ fields: ['assignedTo', 'stage'] }],

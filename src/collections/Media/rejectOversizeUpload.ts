@@ -1,6 +1,7 @@
 import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
 
 import { maxUploadBytes } from './limits'
+import { say } from '../../i18n/say'
 
 /**
  * The multipart parser stops reading one byte past the limit and marks the file truncated; turn
@@ -13,9 +14,9 @@ export const rejectOversizeUpload: CollectionBeforeOperationHook = ({ args, oper
   if (file && ((file as { truncated?: boolean }).truncated || file.size > limit)) {
     throw new ValidationError({
       collection: 'media',
-      errors: [{ path: 'file', message: `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.` }],
+      errors: [{ path: 'file', message: say(req, { es: `El archivo supera el límite de ${Math.round(limit / 1024 / 1024)} MB.`, en: `The file is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.` }) }],
       req,
-    })
+    }, req.t)
   }
   return args
 }

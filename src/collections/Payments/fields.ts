@@ -1,6 +1,8 @@
 import type { Field } from 'payload'
 
 import { isAdminField } from '../../access'
+import { personSearchTextField } from '../../people/personSearch'
+import { personTimelineLinkField } from '../../people/timelineField'
 import { PAYMENT_RECORD_STATUSES } from '../../payments/statuses'
 
 const serverOnly = { create: () => false, update: () => false }
@@ -81,4 +83,7 @@ export const paymentFields: Field[] = [
       condition: (data) => data?.status === 'succeeded',
     },
   },
+  // The person's name, email and company, for the list search (src/people/personSearch.ts).
+  personSearchTextField(),
+  personTimelineLinkField(),
 ]

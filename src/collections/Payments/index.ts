@@ -4,6 +4,7 @@ import { isAdmin, nobody } from '../../access'
 import { readPayments } from './access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { refundEndpoint } from './endpoints/refund'
 import { paymentFields } from './fields'
 
@@ -20,10 +21,11 @@ export const Payments: CollectionConfig = {
   admin: {
     group: { es: 'Pagos', en: 'Payments' },
     defaultColumns: ['id', 'enrollment', 'user', 'status', 'amount', 'currency', 'needsReview', 'createdAt'],
-    listSearchableFields: ['checkoutSessionId', 'paymentIntentId'],
+    listSearchableFields: ['searchText', 'checkoutSessionId', 'paymentIntentId'],
     components: exportCsvListComponents('payments'),
   },
   access: { read: readPayments, create: nobody, update: isAdmin, delete: nobody },
+  hooks: { beforeOperation: [foldSearchQuery] },
   endpoints: [refundEndpoint, exportCsvEndpoint('payments')],
   fields: paymentFields,
   timestamps: true,

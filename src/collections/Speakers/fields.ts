@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../../access'
-import { isHttpUrl } from '../../utilities/isoCodes'
+import { optionalHttpUrl } from '../../fields/validators'
 
 /** Contact details and the account link are for staff: the website shows the public profile only. */
 const staffOnly = { read: isStaffField }
@@ -33,7 +33,7 @@ export const speakerFields: Field[] = [
     name: 'linkedinUrl',
     type: 'text',
     label: { es: 'LinkedIn', en: 'LinkedIn' },
-    validate: (value: string | null | undefined) => !value || isHttpUrl(value) || 'Must be an http(s) URL.',
+    validate: optionalHttpUrl,
   },
   {
     type: 'collapsible',

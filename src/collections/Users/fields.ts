@@ -1,10 +1,15 @@
 import type { Field } from 'payload'
 
 import { isAdminField, ROLES } from '../../access'
+import { displayNameField } from '../../people/displayNameField'
+import { ownPersonSearchTextField } from '../../people/personSearch'
+import { timelineField } from '../../people/timelineField'
+import { sendInvitationField } from './invitationField'
 import { pendingEmailFields } from './pendingEmailFields'
 import { roleLabels } from './roleLabels'
 
 export const userFields: Field[] = [
+  sendInvitationField,
   {
     type: 'row',
     fields: [
@@ -25,7 +30,9 @@ export const userFields: Field[] = [
     type: 'select',
     hasMany: true,
     required: true,
-    defaultValue: ['student'],
+    // Accounts Aula makes itself (registration, the seed) are students; an admin creating someone
+    // chooses their roles, with none pre-selected beside the one they pick.
+    defaultValue: ({ user }) => (user ? [] : ['student']),
     label: { es: 'Roles', en: 'Roles' },
     admin: {
       position: 'sidebar',
@@ -51,6 +58,10 @@ export const userFields: Field[] = [
     ],
   },
   ...pendingEmailFields,
+  // The person's name as their title, and what the list search matches (src/people, docs/admin.md).
+  displayNameField(),
+  ownPersonSearchTextField(),
+  timelineField(),
   {
     // Payload's own `_verified` lets any logged-in user write it; merged with Payload's field, this keeps
     // it to admins (a person proves an address through an emailed link, never by saying so).

@@ -10,10 +10,14 @@ import { confirmEmailChangeEndpoints } from './endpoints/confirmEmailChange'
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { endAllSessionsOnPasswordReset, endOtherSessionsOnPasswordChange, markPasswordReset } from './hooks/endOtherSessionsOnPasswordChange'
 import { holdEmailChangeForConfirmation } from './hooks/holdEmailChangeForConfirmation'
+import { inviteInsteadOfPassword, sendInvitation } from './hooks/inviteInsteadOfPassword'
 import { equalizeLoginTiming } from './hooks/equalizeLoginTiming'
 import { followUserLanguage } from './hooks/followUserLanguage'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { normalizeEmail } from './hooks/normalizeEmail'
+import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { resyncPersonSearchText } from '../../people/resyncPersonSearchText'
+import { timelineEndpoint } from '../../people/timelineEndpoint'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -22,8 +26,10 @@ export const Users: CollectionConfig = {
     plural: { es: 'Usuarios', en: 'Users' },
   },
   admin: {
-    useAsTitle: 'email',
-    defaultColumns: ['email', 'firstName', 'lastName', 'roles', 'company'],
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'email', 'roles', 'company'],
+    // By name, email or company, accents and case folded (src/people/personSearch.ts).
+    listSearchableFields: ['searchText'],
     group: { es: 'Administración', en: 'Administration' },
     components: exportCsvListComponents('users'),
   },
@@ -50,14 +56,18 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     // equalizeLoginTiming: an unknown or locked account takes as long to refuse as a wrong password.
-    beforeOperation: [markPasswordReset, equalizeLoginTiming],
+    // inviteInsteadOfPassword: an admin creating a person without a password invites them (src/accounts/invitation.ts).
+    beforeOperation: [markPasswordReset, equalizeLoginTiming, foldSearchQuery, inviteInsteadOfPassword],
     beforeValidate: [normalizeEmail, endAllSessionsOnPasswordReset],
     beforeChange: [makeFirstUserAdmin, holdEmailChangeForConfirmation, endOtherSessionsOnPasswordChange],
+    // A renamed person is found under the new name in enrollments and payments too.
+    afterChange: [resyncPersonSearchText, sendInvitation],
     afterLogin: [followUserLanguage],
   },
   // GET /api/users/export.csv (admins: every user; anyone else: their own row);
   // GET|POST /api/users/confirm-email-change (the link mailed to a new address);
   // POST /api/users/forgot-password, answering before the work so timing tells no account apart.
-  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints, forgotPasswordEndpoint],
+  // GET /api/users/:id/timeline, the person's history for staff (src/people).
+  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints, forgotPasswordEndpoint, timelineEndpoint('users')],
   fields: userFields,
 }

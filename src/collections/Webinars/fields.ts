@@ -1,15 +1,17 @@
-import type { Field } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
 
 import { isStaffField } from '../../access'
-import { currencyField } from '../../fields/currency'
+import { currencyField, priceWithCurrency } from '../../fields/currency'
 import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
 import { slugField } from '../../fields/slug'
 import { validatePrice } from '../../fields/price'
-import { nonNegativeInteger } from '../../fields/validators'
-import { isHttpUrl, isTimeZone, TIME_ZONES } from '../../utilities/isoCodes'
+import { ianaTimeZone, nonNegativeInteger, optionalHttpUrl } from '../../fields/validators'
+import { say } from '../../i18n/say'
+import { TIME_ZONES } from '../../utilities/isoCodes'
 import { WEBINAR_STATUSES, webinarStatusLabels } from './statuses'
+import { getBusinessSettings } from '../../settings/businessSettings'
 
 export const DEFAULT_TIMEZONE = 'America/Lima'
 
@@ -66,10 +68,11 @@ const schedule: Field[] = [
         name: baseField.name,
         type: 'text',
         required: true,
-        defaultValue: DEFAULT_TIMEZONE,
+        // A new webinar starts in the business zone (a setting), not a zone written into the code.
+        defaultValue: async ({ req }: { req: PayloadRequest }) => (req?.payload ? (await getBusinessSettings(req.payload, req)).timezone : DEFAULT_TIMEZONE),
         label: { es: 'Zona horaria', en: 'Time zone' },
         admin: { hidden: true },
-        validate: (value: string | null | undefined) => isTimeZone(value) || 'Must be an IANA time zone such as America/Lima.',
+        validate: ianaTimeZone(),
       }),
     },
   },
@@ -79,8 +82,7 @@ const schedule: Field[] = [
     virtual: true,
     label: { es: 'Zona horaria', en: 'Time zone' },
     admin: { hidden: true },
-    validate: (value: string | null | undefined) =>
-      value === null || value === undefined || isTimeZone(value) || 'Must be an IANA time zone such as America/Lima.',
+    validate: ianaTimeZone({ optional: true }),
     hooks: { afterRead: [({ siblingData }) => siblingData?.startsAt_tz ?? null] },
   },
   {
@@ -110,7 +112,7 @@ const schedule: Field[] = [
     label: { es: 'Enlace de la reunión', en: 'Meeting link' },
     // Registrants get it by email (the pipeline reads it with overrideAccess); the catalog never shows it.
     access: { read: isStaffField },
-    validate: (value: string | null | undefined) => !value || isHttpUrl(value) || 'Must be an http(s) URL.',
+    validate: optionalHttpUrl,
   },
 ]
 
@@ -123,12 +125,12 @@ const pricing: Field[] = [
         name: 'price',
         type: 'number',
         label: { es: 'Precio', en: 'Price' },
-        admin: { condition: (_, siblingData) => !siblingData?.isFree },
-        validate: (value: number | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        admin: { condition: (_, siblingData) => !siblingData?.isFree, components: priceWithCurrency },
+        validate: (value: number | null | undefined, { siblingData, req }: { siblingData: Record<string, unknown>; req: PayloadRequest }) => {
           if (siblingData?.isFree === false && (value === null || value === undefined)) {
-            return 'Price is required when the webinar is not free.'
+            return say(req, { es: 'El precio es obligatorio cuando el webinar no es gratuito.', en: 'Price is required when the webinar is not free.' })
           }
-          return validatePrice(value, { siblingData })
+          return validatePrice(value, { siblingData, req })
         },
       },
       currencyField,

@@ -9,6 +9,8 @@ import { promoteOnCapacityRaise } from '../../enrollment/hooks/promoteOnCapacity
 import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
+import { participantsDocumentView } from '../../components/participants/viewConfig'
+import { participantsEndpoints } from '../../participants/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
 import { webinarFields } from './fields'
 import { syncTimezone } from './hooks/syncTimezone'
@@ -25,6 +27,8 @@ export const Webinars: CollectionConfig = {
     defaultColumns: ['title', 'status', 'startsAt', 'seatsLeft', 'category'],
     listSearchableFields: ['title', 'slug', 'searchText'],
     group: catalogGroup,
+    // The participants page (src/participants): a tab beside the edit view.
+    components: { views: { edit: { participants: participantsDocumentView } } },
   },
   access: {
     read: publishedOrStaff(WEBINAR_PUBLIC_STATUSES),
@@ -46,6 +50,6 @@ export const Webinars: CollectionConfig = {
     beforeChange: [guardCapacity, bumpScheduleSequence],
     afterChange: [promoteOnCapacityRaise, notifyScheduleChanges],
   },
-  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars')],
+  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars')],
   fields: webinarFields,
 }

@@ -1,5 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
+import { say } from '../../i18n/say'
 import { lockAnyItem } from '../items'
 import type { ItemCollection } from '../statuses'
 
@@ -13,7 +14,15 @@ export const guardCapacity: CollectionBeforeChangeHook = async ({ collection, da
   if (item && typeof data.capacity === 'number' && data.capacity < item.seatsTaken) {
     throw new ValidationError({
       collection: collection.slug,
-      errors: [{ path: 'capacity', message: `${item.seatsTaken} seats are already taken: the capacity cannot go below that. Cancel enrollments first.` }],
+      errors: [
+        {
+          path: 'capacity',
+          message: say(req, {
+            es: `Ya hay ${item.seatsTaken} cupos ocupados: los cupos no pueden bajar de esa cifra. Cancela inscripciones primero.`,
+            en: `${item.seatsTaken} seats are already taken: the capacity cannot go below that. Cancel enrollments first.`,
+          }),
+        },
+      ],
       req,
     })
   }

@@ -15,7 +15,7 @@ export const CrmSettings: GlobalConfig = {
       name: 'autoAssign',
       type: 'checkbox',
       defaultValue: true,
-      label: { es: 'Asignar leads nuevos automáticamente (por turnos)', en: 'Assign new leads automatically (round robin)' },
+      label: { es: 'Asignar prospectos nuevos automáticamente (por turnos)', en: 'Assign new leads automatically (round robin)' },
     },
     {
       name: 'salesTeam',

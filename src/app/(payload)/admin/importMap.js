@@ -1,3 +1,8 @@
+import { BooleanCell as BooleanCell_7a0e11b35c32008f9f7b624699f7258a } from '../../../../src/components/BooleanCell'
+import { SendInvitationField as SendInvitationField_69a29d95478e310f20198fc1f0b44c9b } from '../../../../src/collections/Users/components/SendInvitationField'
+import { ZonedDateCell as ZonedDateCell_abdbc238b69384f7ffb755e75e372ac1 } from '../../../../src/components/dates/ZonedDateCell'
+import { ZonedDateField as ZonedDateField_75bb6eb459c31c6e46e1381f79aea9e2 } from '../../../../src/components/dates/ZonedDateField'
+import { PersonTimeline as PersonTimeline_75dd94cece969eb400614908a71ac2f5 } from '../../../../src/components/people/PersonTimeline'
 import { ExportCsvButton as ExportCsvButton_994a75f0fac4ea1d0e08189df9cd4916 } from '../../../../src/components/ExportCsvButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,17 +27,39 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PriceCell as PriceCell_9eb1ecf6dc103d81be5b89c05bedee89 } from '../../../../src/components/currency/PriceCell'
+import { PriceField as PriceField_3984cfbd0bd7e658ef8284c2ee4780c1 } from '../../../../src/components/currency/PriceField'
+import { CurrencySelectField as CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43 } from '../../../../src/components/currency/CurrencySelectField'
+import { ParticipantsView as ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0 } from '../../../../src/components/participants/ParticipantsView'
+import { ParticipantsTab as ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60 } from '../../../../src/components/participants/ParticipantsTab'
+import { SessionRowLabel as SessionRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
 import { ModuleRowLabel as ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
+import { DuplicateCourseButton as DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5 } from '../../../../src/components/courses/DuplicateCourseButton'
+import { PersonTimelineLink as PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def } from '../../../../src/components/people/PersonTimelineLink'
 import { ConvertLeadButton as ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d } from '../../../../src/components/ConvertLeadButton'
 import { RefundButton as RefundButton_07f0cab924f489715a60753fffa5cf36 } from '../../../../src/collections/Payments/components/RefundButton'
+import { LocalJSONField as LocalJSONField_813d4f6061db688509f0fabf1ad9a59d } from '../../../../src/components/codeEditor/LocalCodeEditorFields'
+import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { VariableSelect as VariableSelect_9d138bef5faa64008f46bc702afb86c7 } from '../../../../src/components/emailTemplates/VariableSelect'
+import { VariableChip as VariableChip_880377a0a53b66775cc7d8c8e3806fee } from '../../../../src/components/emailTemplates/VariableChip'
 import { EmailTemplatePreview as EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605 } from '../../../../src/components/EmailTemplatePreview'
 import { ResendEmailButton as ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d } from '../../../../src/components/ResendEmailButton'
+import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
+import { BusinessTimeZoneProvider as BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9 } from '../../../../src/components/dates/BusinessTimeZoneProvider'
+import { FollowUserLanguage as FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73 } from '../../../../src/components/language/FollowUserLanguage'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { AulaDashboard as AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60 } from '../../../../src/components/Dashboard/AulaDashboard'
+import { CalendarView as CalendarView_10b0075eb0bbe5a373a8acac6dee0f40 } from '../../../../src/components/calendar/CalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/BooleanCell#BooleanCell": BooleanCell_7a0e11b35c32008f9f7b624699f7258a,
+  "/src/collections/Users/components/SendInvitationField#SendInvitationField": SendInvitationField_69a29d95478e310f20198fc1f0b44c9b,
+  "/src/components/dates/ZonedDateCell#ZonedDateCell": ZonedDateCell_abdbc238b69384f7ffb755e75e372ac1,
+  "/src/components/dates/ZonedDateField#ZonedDateField": ZonedDateField_75bb6eb459c31c6e46e1381f79aea9e2,
+  "/src/components/people/PersonTimeline#PersonTimeline": PersonTimeline_75dd94cece969eb400614908a71ac2f5,
   "/src/components/ExportCsvButton#ExportCsvButton": ExportCsvButton_994a75f0fac4ea1d0e08189df9cd4916,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -57,12 +84,29 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/currency/PriceCell#PriceCell": PriceCell_9eb1ecf6dc103d81be5b89c05bedee89,
+  "/src/components/currency/PriceField#PriceField": PriceField_3984cfbd0bd7e658ef8284c2ee4780c1,
+  "/src/components/currency/CurrencySelectField#CurrencySelectField": CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43,
+  "/src/components/participants/ParticipantsView#ParticipantsView": ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0,
+  "/src/components/participants/ParticipantsTab#ParticipantsTab": ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60,
+  "/src/components/ModuleRowLabel#SessionRowLabel": SessionRowLabel_59223c5787ab1b3216dbc170da089cd1,
   "/src/components/ModuleRowLabel#ModuleRowLabel": ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1,
+  "/src/components/courses/DuplicateCourseButton#DuplicateCourseButton": DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5,
+  "/src/components/people/PersonTimelineLink#PersonTimelineLink": PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def,
   "/src/components/ConvertLeadButton#ConvertLeadButton": ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d,
   "/src/collections/Payments/components/RefundButton#RefundButton": RefundButton_07f0cab924f489715a60753fffa5cf36,
+  "/src/components/codeEditor/LocalCodeEditorFields#LocalJSONField": LocalJSONField_813d4f6061db688509f0fabf1ad9a59d,
+  "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/emailTemplates/VariableSelect#VariableSelect": VariableSelect_9d138bef5faa64008f46bc702afb86c7,
+  "/src/components/emailTemplates/VariableChip#VariableChip": VariableChip_880377a0a53b66775cc7d8c8e3806fee,
   "/src/components/EmailTemplatePreview#EmailTemplatePreview": EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605,
   "/src/components/ResendEmailButton#ResendEmailButton": ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d,
+  "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
+  "/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider": BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9,
+  "/src/components/language/FollowUserLanguage#FollowUserLanguage": FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/Dashboard/AulaDashboard#AulaDashboard": AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60,
+  "/src/components/calendar/CalendarView#CalendarView": CalendarView_10b0075eb0bbe5a373a8acac6dee0f40,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from '
 import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem } from '../../../enrollment/items'
 import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
 import { sql, sqlFor } from '../../../enrollment/transaction'
+import { say } from '../../../i18n/say'
 import { getClock } from '../../../utilities/clock'
 
 type ItemRef = { relationTo: ItemCollection; value: number | { id: number } }
@@ -32,7 +33,7 @@ export const applySeatRules: CollectionBeforeChangeHook = async ({ data, operati
       req.context.freedSeat = ref
     }
     if (item && !holdsSeat(previous) && holdsSeat(next)) {
-      if (!hasFreeSeat(item)) throw new APIError('There is no free seat left for this enrollment.', 409, undefined, true)
+      if (!hasFreeSeat(item)) throw new APIError(say(req, { es: 'No queda ningún cupo libre para esta inscripción.', en: 'There is no free seat left for this enrollment.' }), 409, undefined, true)
       await changeSeatsTaken(req, item, 1)
     }
     if ((next === 'cancelled' || next === 'refunded') && !originalDoc?.cancelledAt) {
@@ -52,7 +53,12 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
   const db = await sqlFor(req)
   const { rows } = await db.execute(sql`SELECT id FROM enrollments WHERE active_key = ${activeKey} LIMIT 1`)
   if (rows[0]) {
-    throw new APIError(`This person already has an active enrollment (id ${rows[0].id}) for this item.`, 409, { enrollmentId: Number(rows[0].id) }, true)
+    throw new APIError(
+      say(req, { es: `Esta persona ya tiene una inscripción activa (id ${rows[0].id}) en este curso o webinar.`, en: `This person already has an active enrollment (id ${rows[0].id}) for this item.` }),
+      409,
+      { enrollmentId: Number(rows[0].id) },
+      true,
+    )
   }
   const free = item.price.tier === 'free'
   if (!free && !req.payload.config.custom?.paymentsConfigured) {

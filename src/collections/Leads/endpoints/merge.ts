@@ -5,6 +5,7 @@ import { parseInput } from '../../../endpoints/parseInput'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { routeId } from '../../../endpoints/routeId'
 import { inTransaction } from '../../../enrollment/transaction'
+import { say } from '../../../i18n/say'
 import type { Lead } from '../../../payload-types'
 import { findWorkableLead, requireLeadWorker } from './requireLeadWorker'
 
@@ -23,7 +24,10 @@ export const mergeEndpoint: Endpoint = {
     requireLeadWorker(req)
     const id = routeId(req)
     const { otherId } = parseInput(await readJsonBody(req), { otherId: { kind: 'id', required: true } }, 'leads')
-    if (otherId === id) throw new ValidationError({ collection: 'leads', errors: [{ path: 'otherId', message: 'A lead cannot be merged with itself.' }] })
+    if (otherId === id) {
+      const message = say(req, { es: 'Un prospecto no se puede fusionar consigo mismo.', en: 'A lead cannot be merged with itself.' })
+      throw new ValidationError({ collection: 'leads', errors: [{ path: 'otherId', message }] }, req.t)
+    }
     const merged = await inTransaction(req, async () => {
       const kept = (await findWorkableLead(req, id)) as Lead
       const other = (await findWorkableLead(req, otherId)) as Lead
@@ -39,7 +43,7 @@ export const mergeEndpoint: Endpoint = {
         req,
       })
     })
-    return Response.json({ message: `Lead ${otherId} was merged into lead ${id}.`, doc: merged })
+    return Response.json({ message: say(req, { es: `El prospecto ${otherId} se fusionó con el ${id}.`, en: `Lead ${otherId} was merged into lead ${id}.` }), doc: merged })
   },
 }
 
@@ -52,9 +56,9 @@ function mergedData(kept: Lead, other: Lead): Partial<Lead> {
   const byTime = (a: { at?: string | null }, b: { at?: string | null }) => new Date(a.at ?? 0).getTime() - new Date(b.at ?? 0).getTime()
   data.interactions = [
     ...[...(kept.interactions ?? []), ...(other.interactions ?? [])].sort(byTime),
-    { type: 'note', summary: `Fusionado con el lead #${other.id} (${other.email}) · merged with lead #${other.id}.` },
+    { type: 'note', summary: `Fusionado con el prospecto #${other.id} (${other.email}) · merged with lead #${other.id}.` },
   ]
-  data.notes = [kept.notes, other.notes && `— Lead #${other.id} (${other.email}):\n${other.notes}`].filter(Boolean).join('\n\n') || null
+  data.notes = [kept.notes, other.notes && `— Prospecto / lead #${other.id} (${other.email}):\n${other.notes}`].filter(Boolean).join('\n\n') || null
   data.tags = [...new Set([...(kept.tags ?? []), ...(other.tags ?? [])])]
   data.enrollments = [...new Set([...(kept.enrollments ?? []), ...(other.enrollments ?? [])].map(idOf).filter((value) => value !== null))]
   return data as Partial<Lead>

@@ -1,11 +1,12 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { checkRole } from '../../../access'
+import { say } from '../../../i18n/say'
 
 /** Staff lead actions are for admins and sales; the row rules then decide which leads. */
 export function requireLeadWorker(req: PayloadRequest) {
-  if (!req.user) throw new APIError('Log in to work with leads.', 401, undefined, true)
-  if (!checkRole(['admin', 'sales'], req.user)) throw new APIError('Only admins and sales work with leads.', 403, undefined, true)
+  if (!req.user) throw new APIError(say(req, { es: 'Inicia sesión para trabajar con prospectos.', en: 'Log in to work with leads.' }), 401, undefined, true)
+  if (!checkRole(['admin', 'sales'], req.user)) throw new APIError(say(req, { es: 'Solo administración y ventas trabajan con prospectos.', en: 'Only admins and sales work with leads.' }), 403, undefined, true)
   return req.user
 }
 
@@ -21,6 +22,6 @@ export async function findWorkableLead(req: PayloadRequest, id: number) {
     user: req.user,
     req,
   })
-  if (!docs[0]) throw new APIError(`There is no lead with id ${id} that you can work on.`, 404, undefined, true)
+  if (!docs[0]) throw new APIError(say(req, { es: `No hay un prospecto con id ${id} con el que puedas trabajar.`, en: `There is no lead with id ${id} that you can work on.` }), 404, undefined, true)
   return docs[0]
 }

@@ -1,6 +1,7 @@
 import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 
 import { stageRank } from '../../../crm/options'
+import { say } from '../../../i18n/say'
 import { getClock } from '../../../utilities/clock'
 
 /**
@@ -12,7 +13,8 @@ export const applyStageRules: CollectionBeforeChangeHook = ({ data, operation, o
   const previous = operation === 'update' ? (originalDoc?.stage as string | undefined) : undefined
   const next = (data.stage ?? previous ?? 'new') as string
   if (next === 'lost' && !String(data.lostReason ?? '').trim()) {
-    throw new ValidationError({ collection: 'leads', errors: [{ path: 'lostReason', message: 'A lost lead needs a reason.' }] })
+    const message = say(req, { es: 'Un prospecto perdido necesita un motivo.', en: 'A lost lead needs a reason.' })
+    throw new ValidationError({ collection: 'leads', errors: [{ path: 'lostReason', message }] }, req.t)
   }
   const now = getClock(req.payload).now().toISOString()
   const history = [...((originalDoc?.stageHistory ?? []) as Record<string, unknown>[])]

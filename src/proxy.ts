@@ -1,0 +1,32 @@
+import { type NextRequest, NextResponse } from 'next/server'
+
+/**
+ * The admin's language is the person's, never the browser's. Payload picks it from its `payload-lng`
+ * cookie (set at login from the user's `language`), else from the browser's Accept-Language, else
+ * Spanish (`fallbackLanguage`). A coordinator with an English browser therefore met an English login
+ * page. Before that cookie exists, admin pages, and the API calls those pages make (their Referer is
+ * an admin page), are answered as if the browser had said nothing: in Spanish. API clients elsewhere
+ * keep their Accept-Language. (Payload's cookie prefix is the default, `payload`.)
+ */
+export function proxy(request: NextRequest) {
+  if (request.cookies.has('payload-lng') || !request.headers.has('accept-language') || !fromAdmin(request)) return NextResponse.next()
+  const headers = new Headers(request.headers)
+  headers.delete('accept-language')
+  return NextResponse.next({ request: { headers } })
+}
+
+const isAdminPath = (pathname: string) => pathname === '/admin' || pathname.startsWith('/admin/')
+
+function fromAdmin(request: NextRequest): boolean {
+  if (isAdminPath(request.nextUrl.pathname)) return true
+  const referer = request.headers.get('referer')
+  if (!referer) return false
+  try {
+    // The admin sends its Referer to its own origin only (Referrer-Policy: same-origin, src/config/adminSecurityHeaders.mjs).
+    return isAdminPath(new URL(referer).pathname)
+  } catch {
+    return false
+  }
+}
+
+export const config = { matcher: ['/admin/:path*', '/api/:path*'] }
