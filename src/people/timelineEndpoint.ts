@@ -2,6 +2,7 @@ import { APIError, type Endpoint } from 'payload'
 
 import { checkRole, STAFF_ROLES } from '../access'
 import { routeId } from '../endpoints/routeId'
+import { say } from '../i18n/say'
 import { buildTimeline } from './timeline/buildTimeline'
 import { asCaller } from './timeline/types'
 
@@ -15,8 +16,8 @@ export const timelineEndpoint = (collection: 'users' | 'leads'): Endpoint => ({
   path: '/:id/timeline',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new APIError('Log in to see a timeline.', 401, undefined, true)
-    if (!checkRole(STAFF_ROLES, req.user)) throw new APIError('Only staff can see a person’s timeline.', 403, undefined, true)
+    if (!req.user) throw new APIError(say(req, { es: 'Inicia sesión para ver el historial.', en: 'Log in to see a timeline.' }), 401, undefined, true)
+    if (!checkRole(STAFF_ROLES, req.user)) throw new APIError(say(req, { es: 'Solo el equipo puede ver el historial de una persona.', en: 'Only staff can see a person’s timeline.' }), 403, undefined, true)
     const id = routeId(req)
     const doc = await req.payload.findByID({ collection, id, ...asCaller(req), disableErrors: true }).catch((error) => {
       if ((error as { status?: number })?.status === 403) return null

@@ -21,6 +21,10 @@ export const rejectUnknownVariables: CollectionBeforeValidateHook = ({ data, ori
   if (touchesBody && !hasContent(content) && !String(body ?? '').trim()) {
     errors.push({ path: 'content', message: say(req, { es: 'Escribe el cuerpo del correo.', en: 'Write the body of the email.' }) })
   }
+  // Thrown before Payload's own field checks run, so name the missing email too: one answer lists every problem.
+  if (errors.length && operation === 'create' && !key) {
+    errors.push({ path: 'key', message: say(req, { es: 'Elige el correo de esta plantilla.', en: 'Choose which email this template is for.' }) })
+  }
   if (isEmailTemplateKey(key)) errors.push(...templateVariableErrors(key, { content }, req))
   if (errors.length) throw new ValidationError({ collection: 'email-templates', errors })
   return data
