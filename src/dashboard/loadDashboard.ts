@@ -7,7 +7,6 @@ import { revenuePerMonth, type MonthRevenue } from './queries/revenuePerMonth'
 import { showRate, type ShowRate } from './queries/showRate'
 import { upcomingItems, type UpcomingItem } from './queries/upcomingItems'
 import { dashboardScope, type DashboardScope } from './scope'
-import { getBusinessSettings } from '../settings/businessSettings'
 
 /**
  * What a widget shows: its numbers, `unavailable` while the collection it reads is not part of
@@ -53,7 +52,6 @@ export async function loadDashboard(req: PayloadRequest): Promise<DashboardData>
   const scope = await dashboardScope(req)
   const collections = payload.collections as Record<string, unknown>
   const visible = (Object.keys(WIDGETS) as WidgetName[]).filter((name) => WIDGETS[name].visible(scope))
-  const settings = getBusinessSettings(payload)
   const results = await Promise.all(
     visible.map(async (name): Promise<[WidgetName, WidgetResult<unknown>]> => {
       const widget = WIDGETS[name]
@@ -66,5 +64,5 @@ export async function loadDashboard(req: PayloadRequest): Promise<DashboardData>
       }
     }),
   )
-  return { now: scope.now.toISOString(), timeZone: (await settings).timezone, ...Object.fromEntries(results) } as DashboardData
+  return { now: scope.now.toISOString(), timeZone: scope.timeZone, ...Object.fromEntries(results) } as DashboardData
 }

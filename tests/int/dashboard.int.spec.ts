@@ -73,7 +73,7 @@ afterAll(async () => {
   await aula.close()
 })
 
-const allItems = { now: clock.now(), items: null }
+const allItems = { now: clock.now(), timeZone: 'UTC', items: null }
 
 describe('dashboard widgets', () => {
   it('upcoming items list published webinars and courses soonest first, with seats, fill and what stands out', async () => {
@@ -89,6 +89,19 @@ describe('dashboard widgets', () => {
     expect(byId[`webinars:${ids.nearlyFull}`]).toMatchObject({ capacity: 10, seatsTaken: 9, fill: 0.9, waitlisted: 0, standsOut: true })
     expect(byId[`webinars:${ids.withWaitlist}`]).toMatchObject({ capacity: 2, seatsTaken: 2, fill: 1, waitlisted: 1, standsOut: true })
     expect(byId[`courses:${ids.course}`]).toMatchObject({ capacity: 20, seatsTaken: 1, fill: 0.05, waitlisted: 0, standsOut: false })
+  })
+
+  it('weeks follow the business calendar: Sunday 22:00 in Lima is last week in Lima, though Monday in UTC', async () => {
+    const [{ id }] = await runSql(aula.payload, sql`SELECT id FROM enrollments WHERE created_at = '2030-06-11T09:00:00Z' ORDER BY id LIMIT 1`)
+    try {
+      await setCreatedAt(aula.payload, [Number(id)], '2030-06-10T03:00:00Z')
+      const week = async (timeZone: string, monday: string) =>
+        (await registrationsPerWeek(aula.payload, { ...allItems, timeZone })).find((entry) => entry.week === monday)!.registrations
+      expect({ utc: await week('UTC', '2030-06-10'), lima: await week('America/Lima', '2030-06-10') }).toEqual({ utc: 9, lima: 8 })
+      expect({ utc: await week('UTC', '2030-06-03'), lima: await week('America/Lima', '2030-06-03') }).toEqual({ utc: 5, lima: 6 })
+    } finally {
+      await setCreatedAt(aula.payload, [Number(id)], '2030-06-11T09:00:00Z')
+    }
   })
 
   it('registrations per week cover the last 12 weeks, current week last, empty weeks as 0', async () => {
@@ -172,7 +185,7 @@ describe('widgets on payments, leads and the email log', () => {
       await runSql(aula.payload, sql`INSERT INTO payments (enrollment_id, amount, currency, status, created_at, updated_at)
         VALUES (${enrollmentIds[index]}, ${amount}, ${currency}, ${status}, ${createdAt}, ${updatedAt})`)
     }
-    const months = await revenuePerMonth(aula.payload, { now: clock.now() })
+    const months = await revenuePerMonth(aula.payload, { now: clock.now(), timeZone: 'UTC' })
     expect(months).toHaveLength(12)
     expect(months[0]).toEqual({ month: '2029-07', amounts: {} })
     expect(months[10]).toEqual({ month: '2030-05', amounts: { USD: 80 } })
@@ -201,9 +214,9 @@ describe('widgets on payments, leads and the email log', () => {
       // The lead's own `nextActionAt` mirrors its latest interaction (stampInteractions); the widget reads it.
       await runSql(aula.payload, sql`UPDATE leads SET next_action_at = ${nextActionAt} WHERE id = ${parent}`)
     }
-    const all = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: null })
+    const all = await leadPipeline(aula.payload, { now: clock.now(), timeZone: 'UTC', leadsAssignedTo: null })
     expect(all).toEqual({ byStage: { new: 2, contacted: 2, qualified: 1, proposal: 0, negotiation: 0, won: 1, lost: 0 }, newThisWeek: 2, overdueFollowUps: 2 })
-    const own = await leadPipeline(aula.payload, { now: clock.now(), leadsAssignedTo: mine.id })
+    const own = await leadPipeline(aula.payload, { now: clock.now(), timeZone: 'UTC', leadsAssignedTo: mine.id })
     expect(own).toEqual({ byStage: { new: 1, contacted: 1, qualified: 0, proposal: 0, negotiation: 0, won: 1, lost: 0 }, newThisWeek: 1, overdueFollowUps: 1 })
   })
 

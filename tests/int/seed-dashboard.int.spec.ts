@@ -5,6 +5,9 @@ import { loadDashboard, type DashboardData } from '../../src/dashboard/loadDashb
 import { LEAD_STAGES } from '../../src/dashboard/queries/leadPipeline'
 import { seed } from '../../src/seed'
 import { startTestAula, type TestAula } from '../helpers/aula'
+import { instantOfWallTime, wallTimeIn } from '../../src/utilities/localTime'
+
+const BUSINESS_ZONE = 'America/Lima' // the demo's business settings (the default)
 
 /**
  * The demo seed tells the truth: on a fresh database, every number the dashboard shows is
@@ -76,8 +79,10 @@ describe('the demo data behind the dashboard', () => {
   it('counts the registrations of each week from the enrollments created that week', async () => {
     const weeks = ready(asAdmin.registrations)
     for (const { week, registrations } of weeks) {
-      const start = new Date(`${week}T00:00:00.000Z`)
-      const end = new Date(Math.min(start.getTime() + 7 * DAY, now.getTime()))
+      // Weeks start on Monday 00:00 on the business's calendar (America/Lima in the demo), not UTC's.
+      const [year, month, day] = week.split('-').map(Number)
+      const start = instantOfWallTime({ year, month, day, hour: 0, minute: 0 }, BUSINESS_ZONE)
+      const end = new Date(Math.min(instantOfWallTime({ year, month, day: day + 7, hour: 0, minute: 0 }, BUSINESS_ZONE).getTime(), now.getTime()))
       const rows = await count('enrollments', { and: [{ createdAt: { greater_than_equal: start.toISOString() } }, { createdAt: { less_than: end.toISOString() } }] })
       expect({ week, registrations }).toEqual({ week, registrations: rows })
     }
@@ -124,7 +129,8 @@ describe('the demo data behind the dashboard', () => {
     const { docs: payments } = await aula.payload.find({ collection: 'payments', pagination: false, depth: 0, overrideAccess: true })
     const expected = new Map<string, Record<string, number>>()
     const add = (at: string, currency: string, amount: number) => {
-      const month = at.slice(0, 7)
+      const wall = wallTimeIn(new Date(at), BUSINESS_ZONE)
+      const month = `${wall.year}-${String(wall.month).padStart(2, '0')}`
       const entry = expected.get(month) ?? {}
       entry[currency.toUpperCase()] = (entry[currency.toUpperCase()] ?? 0) + amount
       expected.set(month, entry)
@@ -155,9 +161,9 @@ describe('the demo data behind the dashboard', () => {
       for (const stage of LEAD_STAGES) {
         expect({ stage, leads: pipeline.byStage[stage] }).toEqual({ stage, leads: await count('leads', { and: [scope, { stage: { equals: stage } }] }) })
       }
-      const monday = new Date(now)
-      monday.setUTCHours(0, 0, 0, 0)
-      monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
+      const today = wallTimeIn(now, BUSINESS_ZONE)
+      const weekday = (new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay() + 6) % 7
+      const monday = instantOfWallTime({ ...today, day: today.day - weekday, hour: 0, minute: 0 }, BUSINESS_ZONE)
       expect(pipeline.newThisWeek).toBe(await count('leads', { and: [scope, { createdAt: { greater_than_equal: monday.toISOString() } }] }))
       // Overdue as the leads list shows it: an open lead whose "Próxima acción" is past.
       const overdue = await count('leads', { and: [scope, { stage: { not_in: ['won', 'lost'] } }, { nextActionAt: { less_than: now.toISOString() } }] })

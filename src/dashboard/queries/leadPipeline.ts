@@ -8,7 +8,7 @@ export type LeadStage = (typeof LEAD_STAGES)[number]
 
 export interface LeadPipeline {
   byStage: Record<LeadStage, number>
-  /** Leads created since Monday 00:00 UTC. */
+  /** Leads created since Monday 00:00 in the business zone. */
   newThisWeek: number
   /** Open leads (not won or lost) whose next action (the lead's `nextActionAt`, as the leads list shows it) is past. */
   overdueFollowUps: number
@@ -21,14 +21,14 @@ export interface LeadPipeline {
  * the last row of the interactions array is not always the latest (staff can reorder rows).
  * A sales user's scope counts their own leads only.
  */
-export async function leadPipeline(payload: Payload, scope: Pick<DashboardScope, 'now' | 'leadsAssignedTo'>): Promise<LeadPipeline> {
+export async function leadPipeline(payload: Payload, scope: Pick<DashboardScope, 'now' | 'timeZone' | 'leadsAssignedTo'>): Promise<LeadPipeline> {
   const now = at(scope.now)
   const stageCounts = LEAD_STAGES.map((stage) => sql`count(*) FILTER (WHERE l.stage = ${stage}) AS ${sql.identifier(`stage_${stage}`)}`)
   const [row] = await runSql(
     payload,
     sql`
     SELECT ${sql.join(stageCounts, sql`, `)},
-           count(*) FILTER (WHERE l.created_at >= date_trunc('week', ${now} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS new_this_week,
+           count(*) FILTER (WHERE l.created_at >= date_trunc('week', ${now} AT TIME ZONE ${scope.timeZone}) AT TIME ZONE ${scope.timeZone}) AS new_this_week,
            count(*) FILTER (WHERE l.stage NOT IN ('won', 'lost') AND l.next_action_at < ${now}) AS overdue
       FROM leads l
      WHERE ${scope.leadsAssignedTo === null ? sql`TRUE` : sql`l.assigned_to_id = ${scope.leadsAssignedTo}`}`,

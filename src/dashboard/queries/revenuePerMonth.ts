@@ -4,7 +4,7 @@ import type { DashboardScope } from '../scope'
 import { at, runSql, sql, toNumber } from '../sql'
 
 export interface MonthRevenue {
-  /** `YYYY-MM` (UTC). */
+  /** `YYYY-MM` (business zone). */
   month: string
   /** Net amount per ISO currency code, in the currency's major unit (as `payments.amount` stores it). */
   amounts: Record<string, number>
@@ -18,18 +18,18 @@ export const MONTHS = 12
  * was refunded (the row's last update). Currencies are never added together. One statement on
  * the `payments` table (`amount`, `currency`, `status`, `created_at`, `updated_at`).
  */
-export async function revenuePerMonth(payload: Payload, scope: Pick<DashboardScope, 'now'>): Promise<MonthRevenue[]> {
-  const thisMonth = sql`date_trunc('month', ${at(scope.now)} AT TIME ZONE 'UTC')`
+export async function revenuePerMonth(payload: Payload, scope: Pick<DashboardScope, 'now' | 'timeZone'>): Promise<MonthRevenue[]> {
+  const thisMonth = sql`date_trunc('month', ${at(scope.now)} AT TIME ZONE ${scope.timeZone})`
   const rows = await runSql(
     payload,
     sql`
     WITH months AS (
       SELECT generate_series(${thisMonth} - ${sql.raw(`interval '${MONTHS - 1} months'`)}, ${thisMonth}, interval '1 month') AS month
     ), movements AS (
-      SELECT date_trunc('month', p.created_at AT TIME ZONE 'UTC') AS month, upper(p.currency) AS currency, p.amount AS net
+      SELECT date_trunc('month', p.created_at AT TIME ZONE ${scope.timeZone}) AS month, upper(p.currency) AS currency, p.amount AS net
         FROM payments p WHERE p.status IN ('succeeded', 'refunded')
       UNION ALL
-      SELECT date_trunc('month', p.updated_at AT TIME ZONE 'UTC'), upper(p.currency), -p.amount
+      SELECT date_trunc('month', p.updated_at AT TIME ZONE ${scope.timeZone}), upper(p.currency), -p.amount
         FROM payments p WHERE p.status = 'refunded'
     )
     SELECT to_char(months.month, 'YYYY-MM') AS month, movements.currency, sum(movements.net) AS net
