@@ -95,7 +95,13 @@ describe('sessions end when the password changes', () => {
     await aula.api.graphql('mutation ($email: String!) { forgotPasswordUser(email: $email) }', { email: student.email })
     // The reset runs after the answer (docs/security.md, "Existence leaks"): its email says it is done.
     await smtp.waitFor((message) => JSON.stringify(message.to).includes(student.email) && /reset/.test(String(message.html)))
-    const { resetPasswordToken } = await stored(student.id)
+    // Payload sends the email inside the reset's transaction: under load the mail can arrive a moment
+    // before the token row is committed, so read the token once it is there.
+    let resetPasswordToken: unknown = null
+    for (let attempt = 0; attempt < 50 && !resetPasswordToken; attempt += 1) {
+      ;({ resetPasswordToken } = await stored(student.id))
+      if (!resetPasswordToken) await new Promise((resolve) => setTimeout(resolve, 200))
+    }
     expect(resetPasswordToken).toEqual(expect.any(String))
 
     const reset = await aula.api.graphql(
