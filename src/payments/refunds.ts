@@ -18,9 +18,14 @@ export async function requestRefund(req: PayloadRequest, payment: Payment): Prom
     { payment_intent: payment.paymentIntentId, metadata: { paymentId: String(payment.id) } },
     { idempotencyKey: `aula-refund-${payment.id}` },
   )
+  await markRefundRequested(req, payment.id)
+}
+
+/** Stamps when the refund was asked for; Stripe's `charge.refunded` event does the rest. */
+export async function markRefundRequested(req: PayloadRequest, paymentId: number): Promise<void> {
   await req.payload.update({
     collection: 'payments',
-    id: payment.id,
+    id: paymentId,
     req,
     overrideAccess: true,
     depth: 0,

@@ -4,6 +4,7 @@ import type Stripe from 'stripe'
 import { createPayment } from '../../payments/checkout'
 import { stripeCurrency, toMinorUnits } from '../../payments/money'
 import { paymentOfEnrollment } from '../../payments/payments'
+import { markRefundRequested } from '../../payments/refunds'
 import { processEvent, recordEvent } from '../../payments/stripeEvents'
 import type { Payment } from '../../payload-types'
 import { getClock } from '../../utilities/clock'
@@ -43,14 +44,7 @@ export async function payAsStripeWould(req: PayloadRequest, enrollment: Record<s
 }
 
 export async function refundAsStripeWould(req: PayloadRequest, payment: Payment): Promise<void> {
-  await req.payload.update({
-    collection: 'payments',
-    id: payment.id,
-    req,
-    overrideAccess: true,
-    depth: 0,
-    data: { refundRequestedAt: getClock(req.payload).now().toISOString() },
-  })
+  await markRefundRequested(req, payment.id)
   const amount = toMinorUnits(payment.amount, payment.currency)
   await deliver(req, event(req, `evt_demo_refund_${payment.id}`, 'charge.refunded', {
     id: `ch_demo_${payment.id}`,
