@@ -8,6 +8,7 @@ import { slugField } from '../../fields/slug'
 import { validatePrice } from '../../fields/price'
 import { nonNegativeNumber } from '../../fields/validators'
 import { currentPriceField, totalSessionsField } from './computed'
+import { courseTimezoneField } from './timezoneField'
 import { modulesField } from './modulesField'
 import { COURSE_STATUSES, courseStatusLabels } from './statuses'
 import { validateEarlyBirdDeadline, validateEarlyBirdPrice, validateEndDate } from './validation'
@@ -57,6 +58,7 @@ const schedule: Field[] = [
         ],
       },
       { name: 'location', type: 'text', label: { es: 'Lugar', en: 'Location' } },
+      courseTimezoneField,
     ],
   },
   {
@@ -80,6 +82,20 @@ const schedule: Field[] = [
     ],
   },
   modulesField,
+  {
+    name: 'completionThreshold',
+    type: 'number',
+    defaultValue: 80,
+    min: 1,
+    max: 100,
+    label: { es: 'Asistencia para aprobar (%)', en: 'Attendance to complete (%)' },
+    admin: {
+      description: {
+        es: 'Porcentaje de las horas de sesión al que debe asistir un estudiante para completar el curso.',
+        en: 'Share of session hours a student must attend to complete the course.',
+      },
+    },
+  },
 ]
 
 const pricing: Field[] = [
@@ -144,6 +160,27 @@ export const courseFields: Field[] = [
     label: { es: 'Estado', en: 'Status' },
     options: COURSE_STATUSES.map((value) => ({ value, label: courseStatusLabels[value] })),
     admin: { position: 'sidebar' },
+  },
+  {
+    name: 'manualStatus',
+    type: 'checkbox',
+    defaultValue: false,
+    label: { es: 'Mantener el estado que elijo', en: 'Keep the status I choose' },
+    admin: {
+      position: 'sidebar',
+      description: {
+        es: 'Si no está marcado, el curso pasa solo a «En curso» al empezar la primera sesión y a «Finalizado» al terminar la última.',
+        en: 'When unticked the course moves to In progress when its first session starts and to Completed when its last one ends.',
+      },
+    },
+  },
+  {
+    // Raised on every schedule change the students are told about, so calendars replace old entries.
+    name: 'scheduleSequence',
+    type: 'number',
+    defaultValue: 0,
+    admin: { hidden: true },
+    access: { create: () => false, update: () => false },
   },
   seatsTakenField,
   seatsLeftField,

@@ -1,6 +1,7 @@
 import type { ArrayField } from 'payload'
 
 import { nonNegativeInteger, nonNegativeNumber } from '../../fields/validators'
+import { sessionFields } from './sessionFields'
 import { validateModuleDate, validateModuleEndDate } from './validation'
 
 const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' } }
@@ -56,22 +57,10 @@ export const modulesField: ArrayField = {
       type: 'array',
       label: { es: 'Sesiones', en: 'Sessions' },
       labels: { singular: { es: 'Sesión', en: 'Session' }, plural: { es: 'Sesiones', en: 'Sessions' } },
+      // Each row's `id` is Payload's array row id: it survives reordering and is what attendance,
+      // reminders and calendar entries point at (docs/decisions/0009-course-sessions.md).
       admin: { initCollapsed: false, components: { RowLabel: '/src/components/ModuleRowLabel#SessionRowLabel' } },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'date',
-              type: 'date',
-              label: { es: 'Fecha y hora', en: 'Date and time' },
-              admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
-            },
-            { name: 'name', type: 'text', label: { es: 'Nombre', en: 'Name' } },
-            { name: 'durationHours', type: 'number', label: { es: 'Horas', en: 'Hours' }, validate: nonNegativeNumber },
-          ],
-        },
-      ],
+      fields: sessionFields,
     },
   ],
 }

@@ -53,7 +53,15 @@ export const enrollmentFields: Field[] = [
     type: 'row',
     fields: [
       { name: 'attended', type: 'checkbox', defaultValue: false, label: { es: 'Asistió', en: 'Attended' }, access: { update: teacherOfItemOrAdmin } },
-      { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, access: { update: teacherOfItemOrAdmin } },
+      // Computed from recorded attendance (src/attendance), never typed.
+      { name: 'completionPercentage', type: 'number', min: 0, max: 100, label: { es: 'Avance (%)', en: 'Completion (%)' }, admin: { readOnly: true }, access: { create: nobody, update: nobody } },
+      {
+        name: 'completedAt',
+        type: 'date',
+        label: { es: 'Completado el', en: 'Completed at' },
+        admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        access: { create: nobody, update: nobody },
+      },
     ],
   },
   staffNoteField,
