@@ -24,6 +24,10 @@ export const EMAIL_TEMPLATE_KEYS = [
   'enrollment_already_registered',
   'participants_message',
   'staff_invitation',
+  'course_session_reminder_24h',
+  'course_session_reminder_1h',
+  'course_session_access_15m',
+  'course_schedule_changed',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -31,6 +35,8 @@ const RECIPIENT = ['firstName', 'lastName', 'email'] as const
 const ITEM = ['title', 'startsAt', 'timezone', 'meetingLink', 'seatsLeft', 'cancelUrl', 'itemUrl'] as const
 const PAYMENT = ['amount', 'currency'] as const
 const LEAD = ['leadName', 'company', 'interest', 'leadUrl'] as const
+/** One session of a course (src/courses/notify): its start already written in the course's zone, saying which zone. */
+const SESSION = ['sessionName', 'sessionNumber', 'sessionStartsAt', 'location'] as const
 
 export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   enrollment_confirmed: [...RECIPIENT, ...ITEM, ...PAYMENT],
@@ -56,10 +62,15 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   participants_message: [...RECIPIENT, 'title', 'startsAt', 'timezone', 'messageSubject', 'messageBody'],
   // An admin created the person's account (src/accounts/invitation.ts): `setPasswordUrl` lets them choose a password, for `validDays` days.
   staff_invitation: [...RECIPIENT, 'setPasswordUrl', 'validDays'],
+  course_session_reminder_24h: [...RECIPIENT, ...ITEM, ...SESSION],
+  course_session_reminder_1h: [...RECIPIENT, ...ITEM, ...SESSION],
+  course_session_access_15m: [...RECIPIENT, ...ITEM, ...SESSION],
+  // `scheduleChanges` is the list of what moved, was added or removed (old → new, in the course's zone), built by Aula.
+  course_schedule_changed: [...RECIPIENT, ...ITEM, 'scheduleChanges'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
-export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody']
+export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody', 'scheduleChanges']
 
 /** Variables that carry a signed link acting for the recipient (`nextStep` embeds the pay link); only admins read them in the log. */
 export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl']
@@ -92,6 +103,12 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   messageBody: '<p>Hola Ana:</p><p>Te compartimos las diapositivas de la sesión.</p>',
   setPasswordUrl: 'https://aula.example.com/admin/reset/abc',
   validDays: '7',
+  sessionName: 'Tablas dinámicas',
+  sessionNumber: '3',
+  sessionStartsAt: '12/03/2026 18:00 (hora de Lima)',
+  location: 'Av. Arequipa 1234, aula 301',
+  scheduleChanges:
+    '<ul><li>Sesión 3 «Tablas dinámicas»: 12/03/2026 18:00 → 14/03/2026 10:00 (hora de Lima)</li><li>Nueva sesión 6 «Repaso»: 20/03/2026 18:00 (hora de Lima)</li></ul>',
 }
 
 export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>

@@ -25,6 +25,11 @@ export const variableLabels: Record<string, { es: string; en: string }> = {
   confirmUrl: { es: 'Enlace de confirmación', en: 'Confirmation link' },
   messageSubject: { es: 'Asunto del mensaje', en: 'Message subject' },
   messageBody: { es: 'Texto del mensaje', en: 'Message text' },
+  sessionName: { es: 'Nombre de la sesión', en: 'Session name' },
+  sessionNumber: { es: 'Número de la sesión', en: 'Session number' },
+  sessionStartsAt: { es: 'Inicio de la sesión (con zona horaria)', en: 'Session start (with time zone)' },
+  location: { es: 'Lugar de la sesión', en: 'Session location' },
+  scheduleChanges: { es: 'Lista de cambios de horario', en: 'List of schedule changes' },
 }
 
 export const variableLabel = (name: string, language: string): string => {

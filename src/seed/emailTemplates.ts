@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { COURSE_NOTICE_TEMPLATES } from '../courses/notify/emailTemplates'
 import { templateBodyFields } from '../email/templateBody/convertStoredTemplates'
 import type { EmailLocale, EmailTemplateKey } from '../email/templateVariables'
 
@@ -360,6 +361,8 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
       ),
     },
   },
+  // Course sessions: reminders, access link and schedule changes (src/courses/notify).
+  ...COURSE_NOTICE_TEMPLATES,
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

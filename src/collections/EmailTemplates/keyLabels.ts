@@ -18,4 +18,8 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   enrollment_already_registered: { es: 'Ya estabas inscrito', en: 'Already registered' },
   participants_message: { es: 'Mensaje a participantes', en: 'Message to participants' },
   staff_invitation: { es: 'Invitación al equipo', en: 'Staff invitation' },
+  course_session_reminder_24h: { es: 'Curso: recordatorio 24 h de la sesión', en: 'Course: session reminder 24 h' },
+  course_session_reminder_1h: { es: 'Curso: recordatorio 1 h de la sesión', en: 'Course: session reminder 1 h' },
+  course_session_access_15m: { es: 'Curso: enlace de la sesión 15 min antes', en: 'Course: session link 15 min before' },
+  course_schedule_changed: { es: 'Curso: cambio de horario', en: 'Course: schedule changed' },
 }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { type CourseSession, sessionsOf } from '../../courses/sessions'
 import type { EmailVariables } from '../../email/renderTemplate'
 import { paymentOfEnrollment } from '../../payments/payments'
 import { cancelUrlFor, payUrlFor } from '../cancelToken'
@@ -18,6 +19,8 @@ export interface EnrollmentMessage {
   summary: string
   meetingLink: string | null
   scheduleSequence: number
+  /** A course's dated sessions, earliest first (empty for a webinar): its calendar file and reminders are per session. */
+  sessions: CourseSession[]
   variables: EmailVariables
 }
 
@@ -32,9 +35,11 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
   const item = (await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, ...common })) as Record<string, any> | null
   if (!item) return null
   const isWebinar = ref.relationTo === 'webinars'
-  const startsAtValue = isWebinar ? item.startsAt : item.startDate
+  const sessions = isWebinar ? [] : sessionsOf(item)
+  const startsAtValue = isWebinar ? item.startsAt : (item.startDate ?? sessions[0]?.startsAt)
   const startsAt = startsAtValue ? new Date(startsAtValue) : null
-  const timezone = (isWebinar ? item.timezone : null) || 'America/Lima'
+  // Both keep their own zone: a webinar's comes from `startsAt_tz`, a course's is its `timezone` field.
+  const timezone = item.timezone || 'America/Lima'
   const siteUrl = (req.payload.config.custom?.siteUrl as string | undefined) ?? req.payload.config.serverURL
   const hold = enrollment.status === 'pending_payment' ? await paymentOfEnrollment(req, Number(enrollment.id)) : null
   const payable = hold?.status === 'pending'
@@ -50,6 +55,7 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
     summary: String(item.summary ?? ''),
     meetingLink: isWebinar ? (item.meetingLink ?? null) : null,
     scheduleSequence: Number(item.scheduleSequence ?? 0),
+    sessions,
     variables: {
       firstName: user.firstName ?? '',
       lastName: user.lastName ?? '',

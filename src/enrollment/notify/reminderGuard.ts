@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { registerEmailGuard } from '../../email/guards'
 import { getClock } from '../../utilities/clock'
 import { REMINDER_KEYS } from './reminders'
+import { registerSessionReminderGuards } from './sessionReminderGuard'
 
 /**
  * At send time a reminder must still make sense: the person still holds a confirmed seat, the
@@ -11,6 +12,8 @@ import { REMINDER_KEYS } from './reminders'
  * is still ahead. The meeting link is read fresh, so a link changed yesterday is the one sent.
  */
 export function registerReminderGuards(): void {
+  // Course sessions have reminders of their own, with guards that check the session (sessionReminderGuard.ts).
+  registerSessionReminderGuards()
   for (const templateKey of REMINDER_KEYS) {
     registerEmailGuard(templateKey, async ({ log, req }) => {
       const related = log.relatedDocument as { relationTo?: string; value?: number | { id: number } } | null | undefined

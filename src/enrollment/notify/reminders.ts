@@ -5,6 +5,7 @@ import { queueEmail } from '../../email/queueEmail'
 import type { EmailTemplateKey } from '../../email/templateVariables'
 import { getClock } from '../../utilities/clock'
 import type { EnrollmentMessage } from './enrollmentMessage'
+import { SESSION_REMINDER_KEYS } from './sessionReminders'
 
 const MINUTE = 60_000
 
@@ -45,10 +46,16 @@ export async function planReminders(req: PayloadRequest, message: EnrollmentMess
   }
 }
 
-/** Drops an enrollment's reminders that have not gone out yet. */
+/** Drops an enrollment's reminders that have not gone out yet: a webinar's, or every session's of a course. */
 export const cancelReminders = (req: PayloadRequest, enrollmentId: number, reason: string) =>
   cancelQueuedEmails(
     req,
-    { and: [{ 'relatedDocument.value': { equals: enrollmentId } }, { 'relatedDocument.relationTo': { equals: 'enrollments' } }, { templateKey: { in: REMINDER_KEYS } }] },
+    {
+      and: [
+        { 'relatedDocument.value': { equals: enrollmentId } },
+        { 'relatedDocument.relationTo': { equals: 'enrollments' } },
+        { templateKey: { in: [...REMINDER_KEYS, ...SESSION_REMINDER_KEYS] } },
+      ],
+    },
     reason,
   )

@@ -5,6 +5,7 @@ import type { EmailTemplateKey } from '../../../email/templateVariables'
 import { inviteFor } from '../../../enrollment/notify/calendar'
 import { enrollmentMessage } from '../../../enrollment/notify/enrollmentMessage'
 import { cancelReminders, planReminders } from '../../../enrollment/notify/reminders'
+import { planSessionReminders } from '../../../enrollment/notify/sessionReminders'
 
 /** Which email a status change sends, per the contract's table. */
 function templateFor(previous: string | undefined, next: string): EmailTemplateKey | null {
@@ -18,8 +19,9 @@ function templateFor(previous: string | undefined, next: string): EmailTemplateK
 
 /**
  * Queues the email a status change calls for, in the same transaction as the change (a rolled-back
- * registration mails nobody). Confirmations carry a calendar invite and plan the webinar reminders;
- * cancellations withdraw the invite and drop reminders not yet sent. Each email's dedupe key is
+ * registration mails nobody). Confirmations carry a calendar invite (a course's: one entry per
+ * session) and plan the reminders (a webinar's, or each session's); cancellations withdraw the
+ * invite (every session of a course) and drop reminders not yet sent. Each email's dedupe key is
  * `<template>:<enrollment id>`, so it goes out at most once.
  */
 export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
@@ -41,6 +43,7 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
     attachments: confirmed ? inviteFor(message, 'REQUEST', organizer) : ending && hadSeatInCalendar ? inviteFor(message, 'CANCEL', organizer) : undefined,
   })
   if (confirmed && message.collection === 'webinars') await planReminders(req, message)
+  if (confirmed && message.collection === 'courses') await planSessionReminders(req, message)
   if (ending) await cancelReminders(req, Number(doc.id), `enrollment ${doc.status}`)
   return doc
 }
