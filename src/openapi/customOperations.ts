@@ -4,6 +4,10 @@
  * handler is registered (`<collection>` or `root`) so the spec test can match each entry to the
  * config; entries from the contract whose branch has not landed yet say so with `planned`.
  */
+import { attendanceOperations } from '../attendance/openapi'
+import { attendanceImportOperations } from '../attendance/import/openapi'
+import { checkInOperations } from '../attendance/checkIn/openapi'
+import { cancellationOperations } from '../cancellation/openapi'
 import { participantsOperations } from '../participants/openapi'
 
 export interface CustomOperation {
@@ -49,9 +53,13 @@ const participants = (what: string) => ({
   summary: `${what} of one item (JSON, or CSV with ?format=csv)`,
   tags: ['Enrollments'],
   security: 'user' as const,
-  parameters: [idParam, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } }],
+  parameters: [
+    idParam,
+    { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } },
+    { name: 'session', in: 'query', required: false, schema: { type: 'string', maxLength: 64 }, description: 'A course session id: adds `present` (null = not recorded) and `minutesAttended` for that session.' },
+  ],
   responses: {
-    '200': { description: 'Participants: name, email, phone, company, status, registeredAt, attended.', content: { ...json({ type: 'object' }), 'text/csv': { schema: { type: 'string' } } } },
+    '200': { description: 'Participants: name, email, phone, company, status, registeredAt, attended, sessionsAttended, sessionsTotal, completionPercentage (from the attendance records).', content: { ...json({ type: 'object' }), 'text/csv': { schema: { type: 'string' } } } },
     '401': { description: 'Not logged in.', content: json(errors) },
     '403': { description: 'Not staff, and not a speaker/instructor of this item.', content: json(errors) },
     '404': { description: 'Unknown id.', content: json(errors) },
@@ -117,6 +125,12 @@ export const customOperations: Record<string, CustomOperation> = {
   'GET /api/courses/{id}/students': { registeredAs: 'courses', ...participants('Students') },
   // The participants page (src/participants).
   ...participantsOperations,
+  // Cancelling a course or webinar (src/cancellation).
+  ...cancellationOperations,
+  // Attendance: meeting-report import and self check-in (src/attendance/import, src/attendance/checkIn).
+  ...attendanceOperations,
+  ...attendanceImportOperations,
+  ...checkInOperations,
   'POST /api/courses/{id}/duplicate': {
     registeredAs: 'courses',
     summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',
