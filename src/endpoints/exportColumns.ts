@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { sessionsOf } from '../courses/sessions'
 import { phoneCell } from '../utilities/csv'
 import type { ExportContext } from './exportContext'
 
@@ -33,6 +34,12 @@ export interface ExportDefinition {
 const name = (person: Doc | undefined) => [person?.firstName, person?.lastName].filter(Boolean).join(' ')
 const relationId = (value: unknown) => (value && typeof value === 'object' ? (value as Doc).id : value)
 
+/** A course as the attendance columns read it: its dated sessions' ids and their number, without the modules themselves. */
+const withSessionIds = (course: Doc) => {
+  const sessionIds = sessionsOf(course).map((session) => session.id)
+  return { modules: undefined, sessionIds, sessionsTotal: sessionIds.length }
+}
+
 /** A webinar's start in its own zone; a course's first day (a whole day) in the business zone. */
 const itemStart = (item: Doc | undefined, ctx: ExportContext) =>
   item?.collection === 'webinars' ? ctx.timeIn(item.startsAt, item.startsAt_tz) : item?.startDate ? ctx.businessDate(item.startDate) : ''
@@ -55,6 +62,10 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
       { header: { es: 'Importe', en: 'Amount' }, value: (doc) => doc.amount },
       { header: { es: 'Moneda', en: 'Currency' }, value: (doc) => doc.currency },
       { header: { es: 'Asistió', en: 'Attended' }, value: (doc, ctx) => ctx.yesNo(doc.attended) },
+      // From the attendance rows (src/attendance): sessions marked present of the item's dated ones (a webinar is one).
+      { header: { es: 'Sesiones asistidas', en: 'Sessions attended' }, value: (doc) => `${doc._related?.attendance?.present ?? 0}/${doc._related?.item?.sessionsTotal ?? 1}` },
+      { header: { es: 'Avance (%)', en: 'Completion (%)' }, value: (doc) => doc.completionPercentage },
+      { header: { es: 'Completado el', en: 'Completed at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.completedAt) },
       { header: { es: 'Valoración', en: 'Rating' }, value: (doc) => doc.feedbackRating },
       { header: { es: 'Inscrito el', en: 'Registered at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
       { header: { es: 'Cancelada el', en: 'Cancelled at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.cancelledAt) },
@@ -65,7 +76,7 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
       const lookups = [
         ['users', { firstName: true, lastName: true, email: true, phone: true, company: true }],
         ['webinars', { title: true, startsAt: true, startsAt_tz: true }],
-        ['courses', { title: true, startDate: true }],
+        ['courses', { title: true, startDate: true, modules: true }],
       ] as const
       await Promise.all(
         lookups.map(async ([collection, select]) => {
@@ -73,9 +84,25 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
           if (!wanted.length) return
           // The caller may read these enrollments; their people's contact details come with them, as in the participant lists.
           const { docs: rows } = await req.payload.find({ collection, where: { id: { in: wanted } }, select: select as never, depth: 0, pagination: false, overrideAccess: true, trash: collection !== 'users' } as never)
-          for (const row of rows as Doc[]) found.set(`${collection}:${row.id}`, { ...row, collection })
+          for (const row of rows as Doc[]) found.set(`${collection}:${row.id}`, { ...row, collection, ...(collection === 'courses' ? withSessionIds(row) : {}) })
         }),
       )
+      // Sessions each person was marked present at (rows of sessions since removed are left out by the count's reader).
+      const enrollmentIds = docs.map((doc) => doc.id)
+      if (enrollmentIds.length) {
+        const { docs: marks } = await req.payload.find({ collection: 'attendance', where: { and: [{ enrollment: { in: enrollmentIds } }, { present: { equals: true } }] }, select: { enrollment: true, sessionId: true }, depth: 0, pagination: false, overrideAccess: true, req })
+        const current = new Map<string, Set<string>>()
+        for (const [key, item] of found) if (key.startsWith('courses:')) current.set(key, new Set(item.sessionIds))
+        const itemKeyOf = new Map(docs.map((doc) => [doc.id, doc.item ? `${doc.item.relationTo}:${relationId(doc.item.value)}` : '']))
+        for (const mark of marks as Doc[]) {
+          const enrollmentId = relationId(mark.enrollment)
+          const itemKey = itemKeyOf.get(enrollmentId) ?? ''
+          const sessions = current.get(itemKey)
+          if (sessions ? !sessions.has(mark.sessionId) : mark.sessionId) continue
+          const key = `attendance:${enrollmentId}`
+          found.set(key, { present: (found.get(key)?.present ?? 0) + 1 })
+        }
+      }
       return found
     },
   },
@@ -157,5 +184,6 @@ export const withRelated = (docs: Doc[], related: Map<string, Doc>): Doc[] =>
       user: related.get(`users:${relationId(doc.user)}`),
       assignee: doc.assignedTo ? related.get(`users:${relationId(doc.assignedTo)}`) : undefined,
       item: doc.item ? related.get(`${doc.item.relationTo}:${relationId(doc.item.value)}`) : undefined,
+      attendance: related.get(`attendance:${doc.id}`),
     },
   }))

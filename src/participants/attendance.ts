@@ -27,7 +27,9 @@ export function parseAttendanceInput(body: Record<string, unknown>, lang: KnowsL
 /**
  * Marks people present or absent. The ids must all be this item's, and only confirmed people attend;
  * otherwise nothing is written. The writes go through Payload as the caller (`overrideAccess: false`),
- * so the enrollment's own rules decide (row access and the `attended` field rule), in one transaction.
+ * so the enrollment's own rules decide (row access and the `attended` field rule), in one transaction;
+ * the enrollments hook `attendedThroughRecords` turns each tick into attendance rows (src/attendance),
+ * which decide `attended` and completion.
  */
 export async function markAttendance(req: PayloadRequest, item: ParticipantItem, input: AttendanceInput): Promise<{ updated: number }> {
   const { participants } = await listParticipants(req, item)

@@ -9,6 +9,7 @@ import { formatLocalDate, formatWithZone, timeZoneName } from '../utilities/loca
 import { requireAbility } from './access'
 import { markAttendance, parseAttendanceInput } from './attendance'
 import { parseFilters } from './filters'
+import { sessionAttendanceCsv } from './sessionCsv'
 import { findItem, listParticipants } from './listParticipants'
 import { parseAudience } from './message/audience'
 import { parseStaffMessage } from './message/compose'
@@ -56,7 +57,18 @@ const csv = (collection: ItemCollection): Endpoint => ({
   handler: async (req) => {
     const { item } = await itemFor(req, collection, 'view')
     const query = req.query as Record<string, unknown>
-    const { participants } = await listParticipants(req, item, parseFilters(query, req))
+    const filters = parseFilters(query, req)
+    const { participants } = await listParticipants(req, item, filters)
+    if (filters.session) {
+      // One session's attendance: a sheet of its own (present, minutes, who recorded it).
+      return new Response(sessionAttendanceCsv(item, participants, exportLanguage(req, query.locale)), {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="asistencia-${collection}-${item.id}-${filters.session}.csv"`,
+          'cache-control': 'no-store',
+        },
+      })
+    }
     const ids = participants.map((participant) => participant.enrollmentId)
     // `in: []` is not "nothing" everywhere; an id is never absent.
     req.query = { where: ids.length ? { id: { in: ids } } : { id: { exists: false } }, sort: 'createdAt', locale: query.locale } as never

@@ -10,7 +10,11 @@ export interface ParticipantFilters {
   attended?: boolean
   /** Part of a name, email or company, accents and case ignored. */
   q?: string
+  /** A course session's id: each row also shows that session's attendance (src/attendance). */
+  session?: string
 }
+
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 type FieldError = { path: string; message: string }
 
@@ -47,6 +51,9 @@ export function parseFilters(raw: Record<string, unknown> | undefined, lang: Kno
     if (q.length > 200) errors.push({ path: path('q'), message: say(lang, { es: `${path('q')} admite como máximo 200 caracteres.`, en: `${path('q')} must be at most 200 characters.` }) })
     else if (q.trim()) filters.q = q.trim()
   } else if (q !== undefined && q !== null) errors.push({ path: path('q'), message: say(lang, { es: `${path('q')} debe ser un texto.`, en: `${path('q')} must be a string.` }) })
+  const session = source.session
+  if (typeof session === 'string' && SESSION_ID.test(session)) filters.session = session
+  else if (session !== undefined && session !== null && session !== '') errors.push({ path: path('session'), message: say(lang, { es: `${path('session')} debe ser el id de una sesión.`, en: `${path('session')} must be a session id.` }) })
   if (errors.length) throw new ValidationError({ errors })
   return filters
 }

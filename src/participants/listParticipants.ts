@@ -1,5 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
+import { attendanceSummary, type SessionMark } from '../attendance/summary'
+
 import { ENROLLMENT_STATUSES, type EnrollmentStatus, type ItemCollection } from '../enrollment/statuses'
 import { getBusinessSettings } from '../settings/businessSettings'
 import { foldText } from '../utilities/foldText'
@@ -38,6 +40,13 @@ export interface Participant {
   amount: number | null
   currency: string | null
   attended: boolean
+  /** Computed from the attendance rows (src/attendance/completion.ts); `null` while nothing is recorded. */
+  completionPercentage: number | null
+  /** Sessions marked present, of `sessionsTotal` dated ones (a webinar counts as one session). */
+  sessionsAttended: number
+  sessionsTotal: number
+  /** With `?session=<id>`: that session's record for the person. */
+  session?: SessionMark
   registeredAt: string
 }
 
@@ -97,6 +106,9 @@ async function loadAll(req: PayloadRequest, item: ParticipantItem): Promise<Part
       amount: doc.amount ?? null,
       currency: doc.currency ?? null,
       attended: Boolean(doc.attended),
+      completionPercentage: doc.completionPercentage ?? null,
+      sessionsAttended: 0,
+      sessionsTotal: 0,
       registeredAt: doc.createdAt,
     }
   })
@@ -115,7 +127,12 @@ const matches = (participant: Participant, filters: ParticipantFilters): boolean
 
 /** The item's participants that pass `filters`, with the unfiltered counts. Access is the caller's to check first. */
 export async function listParticipants(req: PayloadRequest, item: ParticipantItem, filters: ParticipantFilters = {}): Promise<ParticipantList> {
-  const everyone = await loadAll(req, item)
+  const [loaded, summary] = await Promise.all([loadAll(req, item), attendanceSummary(req, item.collection, item.id, filters.session)])
+  const sessionsTotal = item.collection === 'webinars' ? 1 : summary.sessions.length
+  const everyone = loaded.map((participant) => {
+    const { sessionsAttended, session } = summary.of(participant.enrollmentId)
+    return { ...participant, sessionsAttended, sessionsTotal, ...(session ? { session } : {}) }
+  })
   const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((status) => [status, 0])) as ParticipantList['counts']
   counts.total = everyone.length
   counts.attended = 0

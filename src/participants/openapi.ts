@@ -9,6 +9,7 @@ const filterParams = [
   { name: 'paymentStatus', in: 'query', required: false, schema: { type: 'string' }, description: 'Comma-separated: not_required, pending, paid, failed, refunded.' },
   { name: 'attended', in: 'query', required: false, schema: { type: 'boolean' } },
   { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Part of a name, email or company; accents and case ignored.' },
+  { name: 'session', in: 'query', required: false, schema: { type: 'string', maxLength: 64 }, description: 'A course session id: each row gains `session: { present, minutesAttended, source, recordedAt }`, and the CSV becomes that session’s attendance sheet.' },
 ]
 const refusals = (who: string) => ({
   '400': { description: 'Invalid input; each error names its field. Nothing is written.', content: errors },

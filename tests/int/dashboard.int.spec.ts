@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq, type Payload } from 'payload'
 
+import { recordMany } from '../../src/attendance/record'
 import { loadDashboard } from '../../src/dashboard/loadDashboard'
 import { registrationsPerWeek } from '../../src/dashboard/queries/registrationsPerWeek'
 import { showRate } from '../../src/dashboard/queries/showRate'
@@ -58,8 +59,11 @@ beforeAll(async () => {
 
   // The past webinar took place on 2030-06-01: 3 of its 4 confirmed people came and rated it 5, 4 and 3.
   await runSql(payload, sql`UPDATE webinars SET starts_at = '2030-06-01T15:00:00Z' WHERE id = ${ids.past}`)
+  // Attendance is recorded through the service (a row per person); the fourth was recorded absent.
+  const marks = past.map((enrollmentId, index) => ({ enrollmentId, present: index < 3 }))
+  await recordMany(await createLocalReq({}, payload), { collection: 'webinars', itemId: ids.past, marks, source: 'api' }, { overrideAccess: true })
   for (const [index, rating] of [5, 4, 3].entries()) {
-    await runSql(payload, sql`UPDATE enrollments SET attended = true, feedback_rating = ${rating} WHERE id = ${past[index]}`)
+    await runSql(payload, sql`UPDATE enrollments SET feedback_rating = ${rating} WHERE id = ${past[index]}`)
   }
 
   // Registrations per week: 9 this week, 5 last week, 4 eleven weeks ago, 2 twelve weeks ago (outside the window).
@@ -115,7 +119,7 @@ describe('dashboard widgets', () => {
   })
 
   it('show rate is attended over confirmed for webinars that already happened; the rating is the mean of all ratings', async () => {
-    expect(await showRate(aula.payload, allItems)).toEqual({ pastWebinars: 1, confirmed: 4, attended: 3, rate: 0.75, averageRating: 4, ratings: 3 })
+    expect(await showRate(aula.payload, allItems)).toEqual({ pastWebinars: 1, confirmed: 4, attended: 3, rate: 0.75, pastSessions: 0, sessionSeats: 0, sessionsPresent: 0, courseRate: null, averageRating: 4, ratings: 3 })
   })
 
   it('an instructor sees only the items they teach', async () => {

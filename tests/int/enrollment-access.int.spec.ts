@@ -132,12 +132,16 @@ describe('participant lists', () => {
       status: 'confirmed',
       registeredAt: expect.any(String),
       attended: false,
+      // From the attendance records (src/attendance): nothing recorded yet.
+      sessionsAttended: 0,
+      sessionsTotal: 1,
+      completionPercentage: null,
     })
 
     const csv = await aula.api.get(`/webinars/${taughtWebinar.id}/attendees?format=csv`, { token: sales.token })
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = csv.text.trim().split('\r\n')
-    expect(lines[0]).toBe('name,email,phone,company,status,registeredAt,attended')
+    expect(lines[0]).toBe('name,email,phone,company,status,registeredAt,attended,sessionsAttended,sessionsTotal,completionPercentage')
     expect(lines).toHaveLength(3)
     expect(lines[1]).toContain(student.email)
 

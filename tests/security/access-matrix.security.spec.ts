@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
+import { recordMany } from '../../src/attendance/record'
+import { sessionsOf } from '../../src/courses/sessions'
 import { cancelToken } from '../../src/enrollment/cancelToken'
 import {
   CHANGING_ENDPOINT_MATRIX,
@@ -26,6 +29,9 @@ let aula: TestAula
 const clock = new ManualClock('2030-01-10T12:00:00.000Z')
 const accounts = {} as Record<Exclude<MatrixRole, 'anonymous'> | 'otherStudent' | 'otherSales', Account>
 const rows = {} as Record<MatrixCollection, Record<string, number | string>>
+/** A course nobody seeded teaches, and the first session of each course (attendance paths). */
+const sessionIds = { taught: '', untaught: '' }
+let untaughtCourseId = 0
 const tokenOf = (role: MatrixRole) => (role === 'anonymous' ? undefined : accounts[role].token)
 const over = { overrideAccess: true, depth: 0 } as const
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer()
@@ -72,6 +78,16 @@ beforeAll(async () => {
     studentInTaughtWebinar: await register(publishedWebinar.id, accounts.student),
     otherStudentInOtherWebinar: await register(otherWebinar.id, accounts.otherStudent),
   }
+  // Attendance: the student marked present at the webinar the instructor presents, the other student absent at theirs.
+  const system = await createLocalReq({}, payload)
+  await recordMany(system, { collection: 'webinars', itemId: publishedWebinar.id, marks: [{ enrollmentId: rows.enrollments.studentInTaughtWebinar as number, present: true }], source: 'api' }, { overrideAccess: true })
+  await recordMany(system, { collection: 'webinars', itemId: otherWebinar.id, marks: [{ enrollmentId: rows.enrollments.otherStudentInOtherWebinar as number, present: false }], source: 'api' }, { overrideAccess: true })
+  const markOf = async (enrollment: number | string) => (await payload.find({ collection: 'attendance', where: { enrollment: { equals: enrollment } }, ...over })).docs[0]!.id
+  rows.attendance = { studentMark: await markOf(rows.enrollments.studentInTaughtWebinar), otherStudentMark: await markOf(rows.enrollments.otherStudentInOtherWebinar) }
+  const untaughtCourse = await createCourse(payload, { regularPrice: 0 })
+  untaughtCourseId = untaughtCourse.id
+  sessionIds.taught = sessionsOf(publishedCourse as never)[0]!.id
+  sessionIds.untaught = sessionsOf(untaughtCourse as never)[0]!.id
   const payment = (enrollment: number, user: number) =>
     payload.create({ collection: 'payments', data: { enrollment, user, amount: 1000, currency: 'EUR', status: 'succeeded' }, ...over })
   rows.payments = {
@@ -132,7 +148,13 @@ describe.each(Object.keys(READ_MATRIX) as MatrixCollection[])('who reads %s', (c
   })
 })
 
-const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<string, unknown> | Promise<FormData>>> = {
+/** A confirmed registration of a new student at the webinar the instructor presents (an attendance row needs one). */
+const freshRegistration = async () => {
+  const person = await aula.createUser(['student'])
+  return (await aula.api.post(`/webinars/${rows.webinars.publishedWebinar}/register`, undefined, { token: person.token })).body.doc.id as number
+}
+const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<string, unknown> | Promise<FormData | Record<string, unknown>>>> = {
+  attendance: async () => ({ enrollment: await freshRegistration(), present: true }),
   media: (role) => pngForm(`Subida por ${role}`),
   users: () => ({ email: `new${Math.random()}@example.com`, password: 'a-long-password-1', roles: ['student'] }),
   enrollments: () => ({ user: accounts.otherStudent.id, item: { relationTo: 'courses', value: rows.courses.publishedCourse } }),
@@ -170,6 +192,7 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   categories: { name: 'Changed' },
   'email-templates': { subject: 'changed' },
   'stripe-events': { outcome: 'changed' },
+  attendance: { minutesAttended: 30 },
 }
 const denied = [401, 403, 404]
 
@@ -352,6 +375,9 @@ describe('enrollment fields each role writes', () => {
 describe('custom endpoints', () => {
   const resolve = (path: string) =>
     path
+      .replace(':taughtSession', sessionIds.taught)
+      .replace(':untaughtSession', sessionIds.untaught)
+      .replace(':untaughtCourse', String(untaughtCourseId))
       .replace(':taughtCourse', String(rows.courses.publishedCourse))
       .replace(':taught', String(rows.webinars.publishedWebinar))
       .replace(':untaught', String(rows.webinars.draftWebinar))
@@ -449,6 +475,19 @@ describe('endpoints that change rows', () => {
       const lead = await freshLead({ stage: 'won' })
       const response = await aula.api.post(`/leads/${lead.id}/convert`, { item: { relationTo: 'courses', value: rows.courses.publishedCourse } }, { token: tokenOf(role) })
       return { status: response.status, changed: (await enrollmentsOf(lead.email)) === 1 }
+    },
+    '/webinars/:freshTaught/attendance': async (role) => {
+      const webinar = await createWebinar(aula.payload, { speakers: [rows.speakers.speaker] })
+      const id = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
+      const response = await aula.api.post(`/webinars/${webinar.id}/attendance`, { allPresent: true }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.count({ collection: 'attendance', where: { enrollment: { equals: id } }, overrideAccess: true })).totalDocs === 1 }
+    },
+    '/courses/:freshUntaught/sessions/:session/attendance': async (role) => {
+      const course = await createCourse(aula.payload, { regularPrice: 0 })
+      const id = (await aula.api.post(`/courses/${course.id}/enroll`, undefined, { token: accounts.student.token })).body.doc.id as number
+      const session = sessionsOf(course as never)[0]!.id
+      const response = await aula.api.post(`/courses/${course.id}/sessions/${session}/attendance`, { marks: [{ enrollmentId: id, present: true }] }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.count({ collection: 'attendance', where: { enrollment: { equals: id } }, overrideAccess: true })).totalDocs === 1 }
     },
     '/enrollments/:ownEnrollment/cancel': async (role) => {
       const webinar = await createWebinar(aula.payload)

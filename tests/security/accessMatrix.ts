@@ -24,6 +24,8 @@ export const SEEDED_ROWS = {
   'email-templates': ['template'],
   'stripe-events': ['stripeEvent'],
   'payload-jobs': ['job'],
+  // One attendance row per seeded enrollment (src/attendance).
+  attendance: ['studentMark', 'otherStudentMark'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -54,6 +56,8 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   'email-templates': staffOnly('all'),
   'stripe-events': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
   'payload-jobs': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
+  // As the participant lists: office staff all; an instructor the items they teach; a student their own.
+  attendance: { anonymous: none, student: ['studentMark'], instructor: ['studentMark'], sales: 'all', editor: 'all', admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -71,6 +75,7 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   'email-templates': 'EmailTemplates',
   'stripe-events': 'StripeEvents',
   'payload-jobs': 'PayloadJobs',
+  attendance: 'Attendances',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -101,6 +106,8 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   categories: { create: editors, update: editors, delete: editors },
   'email-templates': { create: editors, update: editors, delete: editors },
   'stripe-events': { create: nobody, update: nobody, delete: nobody },
+  // Everyone else marks through the attendance endpoints, which check who teaches the item.
+  attendance: { create: adminOnly, update: adminOnly, delete: adminOnly },
 }
 
 /** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update. */
@@ -112,8 +119,7 @@ export const GLOBAL_MATRIX = {
 /** Staff-only fields: present for staff, absent for anonymous callers and students. */
 export const STAFF_ONLY_FIELDS: { collection: MatrixCollection; row: string; field: string }[] = [
   { collection: 'webinars', row: 'publishedWebinar', field: 'extraNotes' },
-  // Registrants get it by email; the catalog never shows it (tests/security/read-leaks.security.spec.ts).
-  { collection: 'webinars', row: 'publishedWebinar', field: 'meetingLink' },
+  // `meetingLink` is not here: staff and the item's confirmed registrants read it (tests/security/meeting-link.security.spec.ts).
   { collection: 'speakers', row: 'speaker', field: 'email' },
   { collection: 'speakers', row: 'speaker', field: 'phone' },
 ]
@@ -135,7 +141,9 @@ export const ENROLLMENT_FIELD_WRITES: EnrollmentFieldCell[] = [
   { field: 'feedbackRating', value: 4, student: 'allowed', instructor: 'denied' },
   { field: 'feedbackComment', value: 'Written in the matrix', student: 'allowed', instructor: 'denied' },
   { field: 'attended', value: true, student: 'denied', instructor: 'allowed' },
-  { field: 'completionPercentage', value: 50, student: 'denied', instructor: 'allowed' },
+  // Computed from the attendance rows (src/attendance/completion.ts): nobody types it.
+  { field: 'completionPercentage', value: 50, ...neither },
+  { field: 'completedAt', value: '2030-01-01T00:00:00.000Z', ...neither },
   { field: 'status', value: 'cancelled', ...neither },
   { field: 'paymentStatus', value: 'paid', ...neither },
   { field: 'amount', value: 0, ...neither },
@@ -169,6 +177,10 @@ export const ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'a refund of someone else’s payment', method: 'POST', path: '/payments/:studentPayment/refund', outcomes: { ...roles(['admin']), admin: undefined } },
   { name: 'a resend of a logged email', method: 'POST', path: '/email-log/:email/resend', outcomes: { ...roles(['editor', 'admin']), editor: undefined, admin: undefined } },
   { name: 'running the job queue', method: 'GET', path: '/payload-jobs/run', outcomes: roles(['admin']) },
+  { name: 'the attendance roster of a webinar they present', method: 'GET', path: '/webinars/:taught/attendance', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the attendance roster of a webinar they do not present', method: 'GET', path: '/webinars/:untaught/attendance', outcomes: roles(['sales', 'editor', 'admin']) },
+  { name: 'the attendance roster of a session of a course they teach', method: 'GET', path: '/courses/:taughtCourse/sessions/:taughtSession/attendance', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the attendance roster of a course they do not teach', method: 'GET', path: '/courses/:untaughtCourse/sessions/:untaughtSession/attendance', outcomes: roles(['sales', 'editor', 'admin']) },
 ]
 
 /**
@@ -179,4 +191,7 @@ export const CHANGING_ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'merging two unassigned leads', method: 'POST', path: '/leads/:freshLead/merge', outcomes: roles(['sales', 'admin']) },
   { name: 'converting a won lead into an enrollment', method: 'POST', path: '/leads/:wonLead/convert', outcomes: roles(['sales', 'admin']) },
   { name: 'cancelling the student’s own enrollment', method: 'POST', path: '/enrollments/:ownEnrollment/cancel', outcomes: roles(['student', 'sales', 'editor', 'admin']) },
+  // Marking attendance: admins and the item's own instructors; sales and editors read it but do not mark.
+  { name: 'marking attendance of a webinar they present', method: 'POST', path: '/webinars/:freshTaught/attendance', outcomes: roles(['instructor', 'admin']) },
+  { name: 'marking attendance of a course session of a course they do not teach', method: 'POST', path: '/courses/:freshUntaught/sessions/:session/attendance', outcomes: roles(['admin']) },
 ]

@@ -116,9 +116,10 @@ describe('when a course takes enrollments', () => {
 
   const closed: [string, Record<string, unknown>][] = [
     ['in progress with a start date still ahead', { status: 'in_progress', startDate: '2030-03-02T12:00:00.000Z' }],
-    ['in progress with no start date', { status: 'in_progress', startDate: null }],
+    // No dated session either: an empty start date follows the first session's day (docs/courses.md).
+    ['in progress with no start date', { status: 'in_progress', startDate: null, modules: [] }],
     ['in progress with a start date passed', { status: 'in_progress', startDate: '2030-01-02T12:00:00.000Z', modules: [] }],
-    ['published with no start date', { status: 'published', startDate: null }],
+    ['published with no start date', { status: 'published', startDate: null, modules: [] }],
   ]
 
   for (const [label, overrides] of closed) {

@@ -191,9 +191,14 @@ describe('the email log and leads', () => {
 })
 
 describe('the meeting link', () => {
+  // A confirmed registrant may read it (tests/security/meeting-link.security.spec.ts); a student of nothing may not.
+  let outsider: Account
+  beforeAll(async () => {
+    outsider = await aula.createUser(['student'])
+  })
   const callers: [string, () => string | undefined][] = [
     ['an anonymous caller', () => undefined],
-    ['a student registered for the webinar', () => student.token],
+    ['a student not registered for the webinar', () => outsider.token],
   ]
 
   it.each(callers)('%s reads no meetingLink (REST list, by id, select, populated, GraphQL)', async (_, token) => {
@@ -208,11 +213,11 @@ describe('the meeting link', () => {
     expect(graphql.body.data.Webinar.meetingLink).toBeNull()
   })
 
-  it('a registered student reads no meetingLink through their own enrollment’s item either', async () => {
+  it('a confirmed registrant reads the link through their own enrollment’s item, where it is theirs to have', async () => {
     const own = await aula.api.get(`/enrollments/${studentEnrollment}?depth=1`, { token: student.token })
     expect(own.status).toBe(200)
     expect(own.body.item.value.id).toBe(taughtWebinar)
-    expect(own.text).not.toContain('zoom.us/j/987654321')
+    expect(own.body.item.value.meetingLink).toBe(MEETING_LINK)
   })
 
   it('the anonymous catalog cache serves no link, even after staff read the same URL', async () => {
@@ -260,10 +265,22 @@ describe('what an instructor may write on a participant’s enrollment', () => {
     },
   )
 
-  it('an instructor records attendance and completion of their participant', async () => {
+  it('an instructor records attendance of their participant; the completion they type is ignored, it follows the record', async () => {
     const response = await aula.api.patch(`/enrollments/${studentEnrollment}`, { attended: true, completionPercentage: 80 }, { token: instructor.token })
     expect(response.status).toBe(200)
-    expect(await stored(studentEnrollment)).toMatchObject({ attended: true, completionPercentage: 80 })
+    // A webinar attended is a webinar completed (src/attendance/completion.ts), whatever was sent.
+    expect(await stored(studentEnrollment)).toMatchObject({ attended: true, completionPercentage: 100 })
+    const rows = await aula.payload.find({ collection: 'attendance', where: { enrollment: { equals: studentEnrollment } }, ...over })
+    expect(rows.docs.map((row) => ({ present: row.present, recordedBy: row.recordedBy }))).toEqual([{ present: true, recordedBy: instructor.id }])
+  })
+
+  it('nobody types completion, not even an admin: it is computed', async () => {
+    for (const data of [{ completionPercentage: 42 }, { completedAt: '2030-01-01T00:00:00.000Z' }]) {
+      await aula.api.patch(`/enrollments/${studentEnrollment}`, data, { token: admin.token })
+      await aula.api.graphql('mutation ($id: Int!) { updateEnrollment(id: $id, data: { completionPercentage: 42 }) { id } }', { id: studentEnrollment }, admin.token)
+    }
+    expect(await stored(studentEnrollment)).toMatchObject({ completionPercentage: 100 })
+    expect((await stored(studentEnrollment)).completedAt).not.toBe('2030-01-01T00:00:00.000Z')
   })
 
   it('an instructor cannot mark their own attendance in someone else’s webinar', async () => {
@@ -273,9 +290,9 @@ describe('what an instructor may write on a participant’s enrollment', () => {
   })
 
   it('the student writes their own feedback, and nothing else', async () => {
-    const response = await aula.api.patch(`/enrollments/${studentEnrollment}`, { feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 100 }, { token: student.token })
+    const response = await aula.api.patch(`/enrollments/${studentEnrollment}`, { feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 5 }, { token: student.token })
     expect(response.status).toBe(200)
-    expect(await stored(studentEnrollment)).toMatchObject({ feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 80 })
+    expect(await stored(studentEnrollment)).toMatchObject({ feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 100 })
   })
 })
 

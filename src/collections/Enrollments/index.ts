@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access'
+import { attendedThroughRecords } from '../../attendance/hooks/attendedThroughRecords'
 import { readEnrollments, updateEnrollments } from './access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
@@ -39,7 +40,7 @@ export const Enrollments: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [foldSearchQuery],
-    beforeChange: [checkFeedback, applySeatRules],
+    beforeChange: [checkFeedback, applySeatRules, attendedThroughRecords],
     // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
     // The hold first: the promoted person's email carries its pay link and deadline.
     afterChange: [holdPromotedSeat, queueStatusEmail, promoteFreedSeat],

@@ -70,6 +70,12 @@ export function ShowRateFigures({ data, t, locale }: { data: ShowRate } & Widget
         <strong className="aula-dashboard__number" data-figure="show-rate">{data.rate === null ? '—' : percent.format(data.rate)}</strong>
         <span className="aula-dashboard__muted">{t.showRateDetail(data.attended, data.confirmed)}</span>
       </div>
+      {data.sessionSeats > 0 && (
+        <div>
+          <strong className="aula-dashboard__number" data-figure="course-show-rate">{data.courseRate === null ? '—' : percent.format(data.courseRate)}</strong>
+          <span className="aula-dashboard__muted">{t.courseShowRateDetail(data.sessionsPresent, data.sessionSeats, data.pastSessions)}</span>
+        </div>
+      )}
       <div>
         <strong className="aula-dashboard__number" data-figure="average-rating">{data.averageRating === null ? '—' : `${rating.format(data.averageRating)} / 5`}</strong>
         <span className="aula-dashboard__muted">
