@@ -124,9 +124,12 @@ async function succeed(
   return { outcome: 'Paid after the hold expired and the seat was taken; refund requested.', payment: updated }
 }
 
-/** No seat for money that arrived late: Stripe gives it back (a job, outside this transaction), and the buyer is told. */
+/**
+ * No seat for money that arrived late: Stripe gives it back (a job, outside this transaction), and the buyer is told.
+ * A reason already on the payment wins (a cancelled course or webinar stamps its own, src/cancellation).
+ */
 async function queueAutomaticRefund(req: PayloadRequest, payment: Payment, enrollmentId: number) {
-  const reason = 'The payment hold expired and the seat was given to someone else.'
+  const reason = payment.refundReason || 'The payment hold expired and the seat was given to someone else.'
   const updated = await updatePayment(req, payment, { refundReason: reason })
   await updateEnrollment(req, enrollmentId, { paymentStatus: 'paid' })
   await req.payload.jobs.queue({ task: 'refundPayment', input: { paymentId: payment.id }, req })

@@ -26,7 +26,7 @@ export async function expireDueHolds(req: PayloadRequest, limit = 100): Promise<
   })
   const expired: number[] = []
   for (const payment of docs) {
-    if (!(await closeSession(req, payment))) continue
+    if (!(await expireCheckoutSession(req, payment))) continue
     const ended = await inTransaction(req, async () => {
       const locked = await lockPayment(req, payment.id)
       if (!locked) return false
@@ -43,7 +43,7 @@ export async function expireDueHolds(req: PayloadRequest, limit = 100): Promise<
  * kept and the `checkout.session.completed` event confirms it. When Stripe cannot be reached the
  * hold ends anyway (the session dies at its own `expires_at`; late money is handled as a late success).
  */
-async function closeSession(req: PayloadRequest, payment: Payment): Promise<boolean> {
+export async function expireCheckoutSession(req: PayloadRequest, payment: Payment): Promise<boolean> {
   if (!payment.checkoutSessionId) return true
   const stripe = stripeFor(req.payload)
   try {

@@ -169,7 +169,10 @@ describe('reminders before a webinar', () => {
     const webinar = await createWebinar(aula.payload, { title: 'Suspendido', startsAt: '2030-05-20T00:00:00.000Z' })
     const people = [await register(webinar.id), await register(webinar.id)]
     const editor = await aula.createUser(['editor'])
-    expect((await aula.api.patch(`/webinars/${webinar.id}`, { status: 'cancelled' }, { token: editor.token })).status).toBe(200)
+    // Through "Cancelar webinar" (src/cancellation): a plain status change is refused while people are enrolled.
+    const preview = await aula.api.get(`/webinars/${webinar.id}/cancellation`, { token: editor.token })
+    const confirm = { people: preview.body.people.total, refunds: preview.body.refunds.count }
+    expect((await aula.api.post(`/webinars/${webinar.id}/cancel`, { reason: 'Se suspende', confirm }, { token: editor.token })).status).toBe(202)
     await runAllEmailJobs(aula.payload)
     for (const { id, email } of people) {
       expect(subjects(email)).toContain('Tu inscripción en Suspendido fue cancelada')

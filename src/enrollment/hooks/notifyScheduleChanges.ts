@@ -24,28 +24,14 @@ const activeEnrollments = (req: Parameters<CollectionAfterChangeHook>[0]['req'],
   })
 
 /**
- * A cancelled webinar cancels every active enrollment (each one then mails `enrollment_cancelled`
- * with a calendar cancellation and drops its reminders). A new start time re-plans every confirmed
- * person's reminders and mails them the new time with an updated invite.
+ * A new start time re-plans every confirmed person's reminders and mails them the new time with an
+ * updated invite. A cancelled webinar is src/cancellation's: its enrollments end (and paid ones are
+ * refunded) in the `cancelItemEnrollments` job, queued by the collection's `queueEnrollmentCancellation`.
  */
 export const notifyScheduleChanges: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
-  if (operation !== 'update') return doc
-  if (doc.status === 'cancelled' && previousDoc?.status !== 'cancelled') {
-    const { docs } = await activeEnrollments(req, doc.id, ['confirmed', 'pending_payment', 'waitlisted'])
-    for (const enrollment of docs) {
-      await req.payload.update({
-        collection: 'enrollments',
-        id: enrollment.id,
-        data: { status: 'cancelled', cancellationReason: 'The webinar was cancelled' },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-    }
-    return doc
-  }
+  if (operation !== 'update' || doc.status === 'cancelled') return doc
   const moved = previousDoc?.startsAt && new Date(doc.startsAt).getTime() !== new Date(previousDoc.startsAt).getTime()
-  if (!moved || doc.status === 'cancelled') return doc
+  if (!moved) return doc
   const { docs } = await activeEnrollments(req, doc.id, ['confirmed'])
   const organizer = req.payload.email?.defaultFromAddress ?? 'aula@localhost'
   for (const enrollment of docs) {
