@@ -1,3 +1,4 @@
+import { sessionsOf, type CourseWithSessions } from '../courses/sessions'
 import type { Course, Webinar } from '../payload-types'
 import { calendarDay } from '../utilities/calendarDay'
 import { formatLocalDateTime } from '../utilities/localTime'
@@ -17,6 +18,8 @@ export interface CalendarEntry {
   /** Local "HH:mm" in `timeZone`; `null` for a whole day (a course start). */
   time: string | null
   timeZone: string
+  /** Where a course session happens (its room or the course's); `null` for webinars and online sessions without one. */
+  location: string | null
   status: string
   seatsTaken: number
   /** `null` = unlimited seats. */
@@ -44,19 +47,18 @@ export function webinarEntry(webinar: WebinarRow, businessZone: string): Calenda
     startsAt: new Date(webinar.startsAt).toISOString(),
     ...localDayAndTime(webinar.startsAt, timeZone),
     timeZone,
+    location: null,
     status: webinar.status,
     seatsTaken: webinar.seatsTaken ?? 0,
     capacity: webinar.capacity ?? null,
   }
 }
 
-type Session = { id?: string | null; date?: string | null; date_tz?: string | null; name?: string | null }
-type CourseRow = Pick<Course, 'id' | 'title' | 'startDate' | 'status' | 'seatsTaken' | 'capacity'> & {
-  modules?: { title?: string | null; sessions?: Session[] | null }[] | null
-}
+type CourseRow = Pick<Course, 'id' | 'title' | 'startDate' | 'status' | 'seatsTaken' | 'capacity'> & CourseWithSessions & { timezone?: string | null }
 
 /**
- * A course's dated sessions (in the session's own zone when it has one, else the business's); a
+ * A course's dated sessions, read through `sessionsOf` (the one reader of sessions), each on its
+ * local day and time in the course's own zone (else the business's), with where it happens; a
  * course with no dated session at all shows its start day instead, so a new course is not invisible.
  */
 export function courseEntries(course: CourseRow, businessZone: string): CalendarEntry[] {
@@ -68,22 +70,17 @@ export function courseEntries(course: CourseRow, businessZone: string): Calendar
     seatsTaken: course.seatsTaken ?? 0,
     capacity: course.capacity ?? null,
   }
-  const entries: CalendarEntry[] = []
-  for (const [moduleIndex, module] of (course.modules ?? []).entries()) {
-    for (const [sessionIndex, session] of (module.sessions ?? []).entries()) {
-      if (!session.date) continue
-      const timeZone = session.date_tz || businessZone
-      entries.push({
-        ...common,
-        key: `courses-${course.id}-${session.id ?? `${moduleIndex}-${sessionIndex}`}`,
-        kind: 'session',
-        detail: session.name || module.title || null,
-        startsAt: new Date(session.date).toISOString(),
-        ...localDayAndTime(session.date, timeZone),
-        timeZone,
-      })
-    }
-  }
+  const timeZone = course.timezone || businessZone
+  const entries: CalendarEntry[] = sessionsOf(course).map((session) => ({
+    ...common,
+    key: `courses-${course.id}-${session.id}`,
+    kind: 'session',
+    detail: session.name || session.moduleTitle || null,
+    startsAt: session.startsAt.toISOString(),
+    ...localDayAndTime(session.startsAt.toISOString(), timeZone),
+    timeZone,
+    location: session.location,
+  }))
   const startDay = calendarDay(course.startDate)
   if (!entries.length && course.startDate && startDay) {
     entries.push({
@@ -95,7 +92,8 @@ export function courseEntries(course: CourseRow, businessZone: string): Calendar
       // A date-only field: its UTC day is the day staff picked (see src/utilities/calendarDay.ts).
       day: startDay,
       time: null,
-      timeZone: businessZone,
+      timeZone,
+      location: course.location ?? null,
     })
   }
   return entries

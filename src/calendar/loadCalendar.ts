@@ -52,7 +52,7 @@ export async function loadCalendar(req: PayloadRequest, { view, date }: { view: 
     payload.find({
       collection: 'courses',
       where: { or: [{ 'modules.sessions.date': inRange }, { startDate: inRange }] } as Where,
-      select: { title: true, startDate: true, status: true, seatsTaken: true, capacity: true, modules: true },
+      select: { title: true, startDate: true, status: true, seatsTaken: true, capacity: true, modules: true, timezone: true, modality: true, location: true },
       ...asCaller,
     }),
   ])

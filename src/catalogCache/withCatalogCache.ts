@@ -67,7 +67,9 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
       }
       const { rows } = await pool.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot')
       const response = await handler(request, ...rest)
-      if (response.status !== 200) return response
+      // An answer computed for a signed-in caller (however they signed in) may hold what only they may read,
+      // such as the meeting link of a webinar they are enrolled in: never keep it for anyone else.
+      if (response.status !== 200 || /private|no-store/.test(response.headers.get('cache-control') ?? '')) return response
       const body = await response.text()
       entries.delete(key)
       entries.set(key, { snapshot: rows[0]!.snapshot, storedAt: now, body, headers: new Headers(response.headers) })

@@ -1,7 +1,8 @@
 'use client'
 
-import { useRowLabel, useTranslation } from '@payloadcms/ui'
+import { useFormFields, useRowLabel, useTranslation } from '@payloadcms/ui'
 
+import { isTimeZone } from '../utilities/isoCodes'
 import { formatLocalDate } from '../utilities/localTime'
 import { useBusinessTimeZone } from './dates/businessTimeZoneContext'
 
@@ -16,17 +17,19 @@ export const ModuleRowLabel = () => {
   return <span>{data?.title ? `${word} ${number} — ${data.title}` : `${word} ${number}`}</span>
 }
 
-type SessionRow = { date?: string | null; date_tz?: string | null; name?: string | null }
+type SessionRow = { date?: string | null; name?: string | null }
 
 /**
- * "12/01/2027 — Introducción": a session is found by its day (day first, in the session's zone or
- * the business's, never the laptop's) and its name; "Sesión 3" until either is filled in.
+ * "12/01/2027 — Introducción": a session is found by its day (day first, in the course's zone, as
+ * its date field shows it, else the business's; never the laptop's) and its name; "Sesión 3" until
+ * either is filled in.
  */
 export const SessionRowLabel = () => {
   const { data, rowNumber } = useRowLabel<SessionRow>()
   const { i18n } = useTranslation()
   const businessZone = useBusinessTimeZone()
-  const day = formatLocalDate(data?.date ?? null, data?.date_tz || businessZone)
+  const courseZone = useFormFields(([fields]) => fields.timezone?.value)
+  const day = formatLocalDate(data?.date ?? null, isTimeZone(courseZone) ? courseZone : businessZone)
   const text = [day, data?.name?.trim()].filter(Boolean).join(' — ')
   return <span data-session-label>{text || `${i18n.language === 'en' ? 'Session' : 'Sesión'} ${(rowNumber ?? 0) + 1}`}</span>
 }

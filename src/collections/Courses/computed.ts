@@ -28,9 +28,11 @@ export const currentPriceField: NumberField = {
   },
 }
 
-type Module = { sessions?: unknown[] | null }
+type Module = { sessions?: { date?: string | null }[] | null }
 
-/** Sessions across all modules, counted from the row already loaded. */
+const isDated = (session: { date?: string | null } | null | undefined) => Boolean(session?.date) && !Number.isNaN(new Date(session!.date!).getTime())
+
+/** Dated sessions across all modules (an undated row is not scheduled yet), counted from the row already loaded. */
 export const totalSessionsField: NumberField = {
   name: 'totalSessions',
   type: 'number',
@@ -43,7 +45,7 @@ export const totalSessionsField: NumberField = {
       ({ siblingData }) => {
         const modules = siblingData?.modules as Module[] | undefined
         if (!Array.isArray(modules)) return null
-        return modules.reduce((sum, module) => sum + (module.sessions?.length ?? 0), 0)
+        return modules.reduce((sum, module) => sum + (module.sessions ?? []).filter(isDated).length, 0)
       },
     ],
   },

@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { isStaffField } from '../../access'
 import { currencyField, priceWithCurrency } from '../../fields/currency'
 import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
@@ -181,6 +182,14 @@ export const courseFields: Field[] = [
     defaultValue: 0,
     admin: { hidden: true },
     access: { create: () => false, update: () => false },
+  },
+  {
+    // What the students were last told about the sessions (src/courses/notify): a delayed check compares
+    // the sessions with it, so several saves make one "schedule changed" email and a change undone makes none.
+    name: 'notifiedSessions',
+    type: 'json',
+    admin: { hidden: true },
+    access: { read: isStaffField, create: () => false, update: () => false },
   },
   seatsTakenField,
   seatsLeftField,

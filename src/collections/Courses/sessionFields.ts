@@ -1,7 +1,10 @@
 import type { Field } from 'payload'
 
-import { isStaffField } from '../../access'
+import { staffOrEnrolledIn } from '../../access'
+import { scheduleMessageFor } from '../../courses/validation/fieldMessages'
 import { nonNegativeNumber, optionalHttpUrl } from '../../fields/validators'
+
+type ScheduleValidateOptions = Parameters<typeof scheduleMessageFor>[0]
 
 /**
  * One class meeting: when (stored in UTC, typed and shown in the course's `timezone`), for how long,
@@ -15,7 +18,10 @@ export const sessionFields: Field[] = [
         name: 'date',
         type: 'date',
         label: { es: 'Inicio (fecha y hora)', en: 'Starts (date and time)' },
-        admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' } },
+        // Typed and shown in the course's zone, read from the form's `timezone` (src/components/dates/ZonedDateField.tsx).
+        admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'dd/MM/yyyy HH:mm' }, custom: { timeZoneFrom: 'timezone' } },
+        // Outside the course's days, overlapping, new in the past (docs/courses.md, "Session rules").
+        validate: (_value: unknown, options: ScheduleValidateOptions) => scheduleMessageFor(options),
       },
       { name: 'name', type: 'text', maxLength: 200, label: { es: 'Nombre', en: 'Name' } },
       {
@@ -46,9 +52,13 @@ export const sessionFields: Field[] = [
         name: 'meetingLink',
         type: 'text',
         label: { es: 'Enlace de la reunión', en: 'Meeting link' },
-        // Enrolled students get it by email; the public catalogue never shows it.
-        access: { read: isStaffField },
-        validate: optionalHttpUrl,
+        // Staff and students confirmed in this course read it (and get it by email); the public catalogue never shows it.
+        access: { read: staffOrEnrolledIn('courses') },
+        validate: (value: string | null | undefined, options: ScheduleValidateOptions) => {
+          const url = optionalHttpUrl(value, options as never)
+          // An online session about to start needs one (docs/courses.md, "Session rules").
+          return url === true ? scheduleMessageFor(options) : url
+        },
       },
     ],
   },

@@ -16,6 +16,11 @@ export const courseTimezoneField: TextField = {
   defaultValue: async ({ req }: { req: PayloadRequest }) => (req?.payload ? (await getBusinessSettings(req.payload, req)).timezone : 'America/Lima'),
   validate: ianaTimeZone(),
   admin: {
-    description: { es: `Por ejemplo America/Lima o Europe/Madrid (${TIME_ZONES.length} zonas).`, en: `E.g. America/Lima or Europe/Madrid (${TIME_ZONES.length} zones).` },
+    // A searchable list of the zones (TIME_ZONES), stored as the same text.
+    components: { Field: '/src/components/dates/TimeZoneSelectField#TimeZoneSelectField' },
+    description: {
+      es: `Las sesiones se escriben y se muestran en esta zona. Escribe para buscar: «Lima», «Madrid» (${TIME_ZONES.length} zonas).`,
+      en: `Sessions are typed and shown in this zone. Type to search: “Lima”, “Madrid” (${TIME_ZONES.length} zones).`,
+    },
   },
 }

@@ -1,6 +1,6 @@
 import type { Field, PayloadRequest } from 'payload'
 
-import { isStaffField } from '../../access'
+import { isStaffField, staffOrEnrolledIn } from '../../access'
 import { currencyField, priceWithCurrency } from '../../fields/currency'
 import { lastEditedByField } from '../../fields/lastEditedBy'
 import { searchTextField } from '../../fields/searchText'
@@ -110,8 +110,9 @@ const schedule: Field[] = [
     name: 'meetingLink',
     type: 'text',
     label: { es: 'Enlace de la reunión', en: 'Meeting link' },
-    // Registrants get it by email (the pipeline reads it with overrideAccess); the catalog never shows it.
-    access: { read: isStaffField },
+    // Registrants get it by email (the pipeline reads it with overrideAccess) and, once confirmed, may read it
+    // here (src/access/staffOrEnrolled.ts); the catalog never shows it.
+    access: { read: staffOrEnrolledIn('webinars') },
     validate: optionalHttpUrl,
   },
 ]

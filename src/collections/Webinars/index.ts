@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isContentEditor, isStaff, publishedOrStaff } from '../../access'
+import { cancellationEndpoints } from '../../cancellation/endpoints'
+import { queueEnrollmentCancellation } from '../../cancellation/hooks/queueEnrollmentCancellation'
+import { refuseUnconfirmedCancellation } from '../../cancellation/hooks/refuseUnconfirmedCancellation'
 import { refuseNumbersWrittenAsText } from '../../fields/numbersWrittenAsText'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { guardCapacity } from '../../enrollment/hooks/guardCapacity'
@@ -10,7 +13,11 @@ import { cachePublicCatalogReads } from '../../hooks/cachePublicCatalogReads'
 import { catalogGroup } from '../catalogGroup'
 import { participantsEndpoint } from '../Enrollments/endpoints/participants'
 import { participantsDocumentView } from '../../components/participants/viewConfig'
+import { attendanceDocumentView } from '../../components/attendance/viewConfig'
+import { attendanceImportEndpoints } from '../../attendance/import/endpoints'
+import { checkInEndpoints } from '../../attendance/checkIn/endpoints'
 import { participantsEndpoints } from '../../participants/endpoints'
+import { attendanceEndpoints } from '../../attendance/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
 import { webinarFields } from './fields'
 import { syncTimezone } from './hooks/syncTimezone'
@@ -28,7 +35,10 @@ export const Webinars: CollectionConfig = {
     listSearchableFields: ['title', 'slug', 'searchText'],
     group: catalogGroup,
     // The participants page (src/participants): a tab beside the edit view.
-    components: { views: { edit: { participants: participantsDocumentView } } },
+    components: {
+      edit: { beforeDocumentControls: ['/src/components/cancellation/CancelItemButton#CancelItemButton'] },
+      views: { edit: { participants: participantsDocumentView, attendance: attendanceDocumentView } },
+    },
   },
   access: {
     read: publishedOrStaff(WEBINAR_PUBLIC_STATUSES),
@@ -47,9 +57,9 @@ export const Webinars: CollectionConfig = {
     // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
     beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeValidate: [syncTimezone],
-    beforeChange: [guardCapacity, bumpScheduleSequence],
-    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges],
+    beforeChange: [guardCapacity, bumpScheduleSequence, refuseUnconfirmedCancellation],
+    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation],
   },
-  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars')],
+  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars')],
   fields: webinarFields,
 }

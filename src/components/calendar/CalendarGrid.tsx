@@ -49,7 +49,7 @@ function EntryLink({ entry, businessZone, language, t, adminRoute }: { entry: Ca
   const fill = entry.capacity ? Math.min(100, Math.round((entry.seatsTaken / entry.capacity) * 100)) : null
   const seats = `${entry.seatsTaken} / ${entry.capacity ?? t.unlimited}`
   const time = entry.time ? `${entry.time}${otherZone ? ` (${t.timeIn(zone)})` : ''}` : null
-  const tooltip = [entry.title, entry.detail, kind, statusLabel(entry.status, language), time && `${entry.time} ${t.timeIn(zone)}`, `${t.seats}: ${seats}`]
+  const tooltip = [entry.title, entry.detail, entry.location, kind, statusLabel(entry.status, language), time && `${entry.time} ${t.timeIn(zone)}`, `${t.seats}: ${seats}`]
     .filter(Boolean)
     .join(' · ')
   return (
@@ -66,7 +66,8 @@ function EntryLink({ entry, businessZone, language, t, adminRoute }: { entry: Ca
       </span>
       <span className="aula-calendar__entry-meta">
         {kind}
-        {entry.detail ? ` · ${entry.detail}` : ''} · {statusLabel(entry.status, language)}
+        {entry.detail ? ` · ${entry.detail}` : ''}
+        {entry.location ? ` · ${entry.location}` : ''} · {statusLabel(entry.status, language)}
       </span>
       <span className="aula-calendar__entry-meta" data-calendar-fill>
         {t.seats}: {seats}

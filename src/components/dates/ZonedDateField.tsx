@@ -2,9 +2,10 @@
 
 import type { DateFieldClientProps } from 'payload'
 import { getTranslation } from '@payloadcms/translations'
-import { DatePicker, FieldDescription, FieldError, FieldLabel, RenderCustomComponent, fieldBaseClass, useField, useTranslation } from '@payloadcms/ui'
+import { DatePicker, FieldDescription, FieldError, FieldLabel, RenderCustomComponent, fieldBaseClass, useField, useFormFields, useTranslation } from '@payloadcms/ui'
 import { useCallback, useMemo } from 'react'
 
+import { isTimeZone } from '../../utilities/isoCodes'
 import { timeZoneName } from '../../utilities/localTime'
 import { useBusinessTimeZone } from './businessTimeZoneContext'
 import { fromPickerValue, isDateOnly, toPickerValue } from './zonedPickerValue'
@@ -16,12 +17,19 @@ type PickerProps = Omit<Parameters<typeof DatePicker>[0], 'onChange' | 'value'>
  * zone (docs/decisions/0008), not the browser's, and the field says which zone that is. Whole-day
  * fields show the stored calendar day. The input is Payload's own picker with the field's
  * day-first format (src/fields/dates/dayFirstDates.ts).
+ *
+ * A field whose item has a zone of its own in another form field names it in
+ * `admin.custom.timeZoneFrom` (a course session's date: `'timezone'`, the course's zone); the
+ * picker then types and shows that zone's time, and follows it as soon as staff change it.
  */
 export function ZonedDateField(props: DateFieldClientProps) {
   const { field, path: pathFromProps, readOnly, validate } = props
   const { admin: { className, date, description, placeholder } = {}, label, localized, required } = field
   const pickerProps = (date ?? {}) as PickerProps
-  const timeZone = useBusinessTimeZone()
+  const businessTimeZone = useBusinessTimeZone()
+  const zoneFieldPath = (field.admin?.custom as { timeZoneFrom?: string } | undefined)?.timeZoneFrom
+  const itemTimeZone = useFormFields(([fields]) => (zoneFieldPath ? fields[zoneFieldPath]?.value : undefined))
+  const timeZone = isTimeZone(itemTimeZone) ? itemTimeZone : businessTimeZone
   const { i18n } = useTranslation()
   const appearance = pickerProps?.pickerAppearance
   const memoizedValidate = useCallback(

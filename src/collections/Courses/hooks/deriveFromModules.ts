@@ -1,14 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-type Session = { durationHours?: number | null }
-type Module = { moduleNumber?: number | null; hours?: number | null; sessions?: Session[] | null }
-
-const moduleHours = (module: Module) =>
-  module.hours ?? (module.sessions ?? []).reduce((sum, session) => sum + (session.durationHours ?? 0), 0)
+type Module = { moduleNumber?: number | null }
 
 /**
- * Staff fill in modules, not arithmetic: an unnumbered module takes its position, and an empty
- * course duration becomes the sum of module hours (or of their sessions' hours).
+ * Staff fill in modules, not arithmetic: an unnumbered module takes its position. (The course's
+ * hours, dates and session count follow from the modules in `followSessions`.)
  */
 export const deriveFromModules: CollectionBeforeChangeHook = ({ data }) => {
   const modules = data.modules as Module[] | undefined
@@ -16,9 +12,5 @@ export const deriveFromModules: CollectionBeforeChangeHook = ({ data }) => {
   modules.forEach((module, index) => {
     if (module.moduleNumber === null || module.moduleNumber === undefined) module.moduleNumber = index + 1
   })
-  if (data.durationHours === null || data.durationHours === undefined) {
-    const total = modules.reduce((sum, module) => sum + moduleHours(module), 0)
-    if (total > 0) data.durationHours = total
-  }
   return data
 }
