@@ -74,6 +74,7 @@ export interface Config {
     webinars: Webinar;
     courses: Course;
     enrollments: Enrollment;
+    attendance: Attendance;
     leads: Lead;
     payments: Payment;
     'stripe-events': StripeEvent;
@@ -94,6 +95,7 @@ export interface Config {
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
@@ -136,6 +138,12 @@ export interface Config {
       refundPayment: TaskRefundPayment;
       openCheckoutSession: TaskOpenCheckoutSession;
       sendParticipantsMessage: TaskSendParticipantsMessage;
+      recomputeCompletion: TaskRecomputeCompletion;
+      cancelItemEnrollments: TaskCancelItemEnrollments;
+      checkCourseScheduleChange: TaskCheckCourseScheduleChange;
+      sendCourseScheduleNotices: TaskSendCourseScheduleNotices;
+      planCourseSessionReminders: TaskPlanCourseSessionReminders;
+      moveCourseStatuses: TaskMoveCourseStatuses;
       inline: {
         input: unknown;
         output: unknown;
@@ -412,6 +420,10 @@ export interface Course {
   modality: 'online' | 'presential' | 'hybrid';
   location?: string | null;
   /**
+   * Sessions are typed and shown in this zone. Type to search: “Lima”, “Madrid” (419 zones).
+   */
+  timezone: string;
+  /**
    * E.g. Tuesdays and Thursdays 7–9 pm (Lima time).
    */
   schedule?: string | null;
@@ -445,12 +457,23 @@ export interface Course {
               date?: string | null;
               name?: string | null;
               durationHours?: number | null;
+              /**
+               * Empty = the course's.
+               */
+              modality?: ('online' | 'presential' | 'hybrid') | null;
+              location?: string | null;
+              meetingLink?: string | null;
+              instructor?: (number | null) | Speaker;
               id?: string | null;
             }[]
           | null;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Share of session hours a student must attend to complete the course.
+   */
+  completionThreshold?: number | null;
   regularPrice?: number | null;
   /**
    * The business's currency is listed first.
@@ -470,6 +493,20 @@ export interface Course {
    */
   slug?: string | null;
   status: 'draft' | 'published' | 'in_progress' | 'completed' | 'cancelled';
+  /**
+   * When unticked the course moves to In progress when its first session starts and to Completed when its last one ends.
+   */
+  manualStatus?: boolean | null;
+  scheduleSequence?: number | null;
+  notifiedSessions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   seatsTaken?: number | null;
   /**
    * Empty = unlimited.
@@ -506,6 +543,7 @@ export interface Enrollment {
   priceTier?: ('free' | 'regular' | 'early_bird') | null;
   attended?: boolean | null;
   completionPercentage?: number | null;
+  completedAt?: string | null;
   /**
    * Only staff see it; the participant does not.
    */
@@ -521,6 +559,36 @@ export interface Enrollment {
   idempotencyKey?: string | null;
   idempotencyRequest?: string | null;
   searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  enrollment: number | Enrollment;
+  item?:
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
+      } | null);
+  user?: (number | null) | User;
+  /**
+   * Empty for a webinar.
+   */
+  sessionId?: string | null;
+  present?: boolean | null;
+  minutesAttended?: number | null;
+  source: 'roster' | 'api' | 'import' | 'check_in' | 'admin';
+  recordedBy?: (number | null) | User;
+  recordedAt?: string | null;
+  key?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -695,7 +763,11 @@ export interface EmailTemplate {
     | 'email_change_notice'
     | 'enrollment_already_registered'
     | 'participants_message'
-    | 'staff_invitation';
+    | 'staff_invitation'
+    | 'course_session_reminder_24h'
+    | 'course_session_reminder_1h'
+    | 'course_session_access_15m'
+    | 'course_schedule_changed';
   locale: 'es' | 'en';
   subject: string;
   /**
@@ -747,7 +819,11 @@ export interface EmailLog {
     | 'email_change_notice'
     | 'enrollment_already_registered'
     | 'participants_message'
-    | 'staff_invitation';
+    | 'staff_invitation'
+    | 'course_session_reminder_24h'
+    | 'course_session_reminder_1h'
+    | 'course_session_access_15m'
+    | 'course_schedule_changed';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -880,7 +956,13 @@ export interface PayloadJob {
           | 'expirePaymentHolds'
           | 'refundPayment'
           | 'openCheckoutSession'
-          | 'sendParticipantsMessage';
+          | 'sendParticipantsMessage'
+          | 'recomputeCompletion'
+          | 'cancelItemEnrollments'
+          | 'checkCourseScheduleChange'
+          | 'sendCourseScheduleNotices'
+          | 'planCourseSessionReminders'
+          | 'moveCourseStatuses';
         taskID: string;
         input?:
           | {
@@ -926,6 +1008,12 @@ export interface PayloadJob {
         | 'refundPayment'
         | 'openCheckoutSession'
         | 'sendParticipantsMessage'
+        | 'recomputeCompletion'
+        | 'cancelItemEnrollments'
+        | 'checkCourseScheduleChange'
+        | 'sendCourseScheduleNotices'
+        | 'planCourseSessionReminders'
+        | 'moveCourseStatuses'
       )
     | null;
   queue?: string | null;
@@ -977,6 +1065,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'enrollments';
         value: number | Enrollment;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
       } | null)
     | ({
         relationTo: 'leads';
@@ -1208,6 +1300,7 @@ export interface CoursesSelect<T extends boolean = true> {
   syllabus?: T;
   modality?: T;
   location?: T;
+  timezone?: T;
   schedule?: T;
   startDate?: T;
   endDate?: T;
@@ -1229,10 +1322,15 @@ export interface CoursesSelect<T extends boolean = true> {
               date?: T;
               name?: T;
               durationHours?: T;
+              modality?: T;
+              location?: T;
+              meetingLink?: T;
+              instructor?: T;
               id?: T;
             };
         id?: T;
       };
+  completionThreshold?: T;
   regularPrice?: T;
   currency?: T;
   earlyBirdPrice?: T;
@@ -1240,6 +1338,9 @@ export interface CoursesSelect<T extends boolean = true> {
   capacity?: T;
   slug?: T;
   status?: T;
+  manualStatus?: T;
+  scheduleSequence?: T;
+  notifiedSessions?: T;
   seatsTaken?: T;
   seatsLeft?: T;
   currentPrice?: T;
@@ -1264,6 +1365,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   priceTier?: T;
   attended?: T;
   completionPercentage?: T;
+  completedAt?: T;
   staffNote?: T;
   feedbackRating?: T;
   feedbackComment?: T;
@@ -1276,6 +1378,24 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   idempotencyKey?: T;
   idempotencyRequest?: T;
   searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  enrollment?: T;
+  item?: T;
+  user?: T;
+  sessionId?: T;
+  present?: T;
+  minutesAttended?: T;
+  source?: T;
+  recordedBy?: T;
+  recordedAt?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1746,6 +1866,94 @@ export interface TaskSendParticipantsMessage {
   output: {
     queued: number;
     skipped: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecomputeCompletion".
+ */
+export interface TaskRecomputeCompletion {
+  input: {
+    collection: string;
+    itemId: number;
+  };
+  output: {
+    changed: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCancelItemEnrollments".
+ */
+export interface TaskCancelItemEnrollments {
+  input: {
+    collection: string;
+    itemId: number;
+    reason: string;
+  };
+  output: {
+    cancelled: number;
+    refunding: number;
+    skipped: number;
+    failed: number;
+    remaining: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCheckCourseScheduleChange".
+ */
+export interface TaskCheckCourseScheduleChange {
+  input: {
+    courseId: number;
+    dueAt: string;
+  };
+  output: {
+    outcome: string;
+    changes: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendCourseScheduleNotices".
+ */
+export interface TaskSendCourseScheduleNotices {
+  input: {
+    courseId: number;
+    sequence: number;
+    changes:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPlanCourseSessionReminders".
+ */
+export interface TaskPlanCourseSessionReminders {
+  input?: unknown;
+  output: {
+    courses?: number | null;
+    enrollments?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMoveCourseStatuses".
+ */
+export interface TaskMoveCourseStatuses {
+  input?: unknown;
+  output: {
+    moved?: number | null;
   };
 }
 /**

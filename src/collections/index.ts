@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { Attendance } from './Attendance'
 import { Categories } from './Categories'
 import { Courses } from './Courses'
 import { EmailLog } from './EmailLog'
@@ -13,4 +14,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Leads, Payments, StripeEvents, EmailTemplates, EmailLog]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog]

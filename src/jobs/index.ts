@@ -1,17 +1,26 @@
 import type { TaskConfig } from 'payload'
 
+import { recomputeCompletionTask } from '../attendance/recomputeTask'
+import { cancelItemEnrollments } from './cancelItemEnrollments'
+import { checkCourseScheduleChangeTask } from './checkCourseScheduleChange'
 import { deleteExpiredRateLimitsTask } from './deleteExpiredRateLimits'
 import { deleteFinishedJobsTask } from './deleteFinishedJobs'
 import { expirePaymentHolds } from './expirePaymentHolds'
+import { moveCourseStatusesTask } from './moveCourseStatuses'
 import { openCheckoutSession } from './openCheckoutSession'
+import { planCourseSessionRemindersTask } from './planCourseSessionReminders'
 import { processStripeEvent } from './processStripeEvent'
 import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
+import { sendCourseScheduleNoticesTask } from './sendCourseScheduleNotices'
 import { sendEmailTask } from './sendEmail'
 import { sendParticipantsMessageTask } from './sendParticipantsMessage'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
-const participantTasks = [sendParticipantsMessageTask] as unknown as TaskConfig[]
+const participantTasks = [sendParticipantsMessageTask, recomputeCompletionTask] as unknown as TaskConfig[]
+const cancellationTasks = [cancelItemEnrollments] as unknown as TaskConfig[]
+const courseStatusTasks = [moveCourseStatusesTask] as unknown as TaskConfig[]
+const courseNoticeTasks = [checkCourseScheduleChangeTask, sendCourseScheduleNoticesTask, planCourseSessionRemindersTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks]

@@ -30,15 +30,19 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PriceCell as PriceCell_9eb1ecf6dc103d81be5b89c05bedee89 } from '../../../../src/components/currency/PriceCell'
 import { PriceField as PriceField_3984cfbd0bd7e658ef8284c2ee4780c1 } from '../../../../src/components/currency/PriceField'
 import { CurrencySelectField as CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43 } from '../../../../src/components/currency/CurrencySelectField'
+import { CancelItemButton as CancelItemButton_d438a4dc3165591abf1fe910909d722f } from '../../../../src/components/cancellation/CancelItemButton'
 import { ParticipantsView as ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0 } from '../../../../src/components/participants/ParticipantsView'
 import { ParticipantsTab as ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60 } from '../../../../src/components/participants/ParticipantsTab'
+import { AttendanceView as AttendanceView_deccc2825b40cda90c1fca6d7b1b81a1 } from '../../../../src/components/attendance/AttendanceView'
+import { AttendanceTab as AttendanceTab_0f96f093d1c81b3e02193e5317ef9eb5 } from '../../../../src/components/attendance/AttendanceTab'
+import { TimeZoneSelectField as TimeZoneSelectField_46233c142d3ce359f2913f35eb08deda } from '../../../../src/components/dates/TimeZoneSelectField'
 import { SessionRowLabel as SessionRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
 import { ModuleRowLabel as ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1 } from '../../../../src/components/ModuleRowLabel'
+import { LocalJSONField as LocalJSONField_813d4f6061db688509f0fabf1ad9a59d } from '../../../../src/components/codeEditor/LocalCodeEditorFields'
 import { DuplicateCourseButton as DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5 } from '../../../../src/components/courses/DuplicateCourseButton'
 import { PersonTimelineLink as PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def } from '../../../../src/components/people/PersonTimelineLink'
 import { ConvertLeadButton as ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d } from '../../../../src/components/ConvertLeadButton'
 import { RefundButton as RefundButton_07f0cab924f489715a60753fffa5cf36 } from '../../../../src/collections/Payments/components/RefundButton'
-import { LocalJSONField as LocalJSONField_813d4f6061db688509f0fabf1ad9a59d } from '../../../../src/components/codeEditor/LocalCodeEditorFields'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { VariableSelect as VariableSelect_9d138bef5faa64008f46bc702afb86c7 } from '../../../../src/components/emailTemplates/VariableSelect'
@@ -87,15 +91,19 @@ export const importMap = {
   "/src/components/currency/PriceCell#PriceCell": PriceCell_9eb1ecf6dc103d81be5b89c05bedee89,
   "/src/components/currency/PriceField#PriceField": PriceField_3984cfbd0bd7e658ef8284c2ee4780c1,
   "/src/components/currency/CurrencySelectField#CurrencySelectField": CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43,
+  "/src/components/cancellation/CancelItemButton#CancelItemButton": CancelItemButton_d438a4dc3165591abf1fe910909d722f,
   "/src/components/participants/ParticipantsView#ParticipantsView": ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0,
   "/src/components/participants/ParticipantsTab#ParticipantsTab": ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60,
+  "/src/components/attendance/AttendanceView#AttendanceView": AttendanceView_deccc2825b40cda90c1fca6d7b1b81a1,
+  "/src/components/attendance/AttendanceTab#AttendanceTab": AttendanceTab_0f96f093d1c81b3e02193e5317ef9eb5,
+  "/src/components/dates/TimeZoneSelectField#TimeZoneSelectField": TimeZoneSelectField_46233c142d3ce359f2913f35eb08deda,
   "/src/components/ModuleRowLabel#SessionRowLabel": SessionRowLabel_59223c5787ab1b3216dbc170da089cd1,
   "/src/components/ModuleRowLabel#ModuleRowLabel": ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1,
+  "/src/components/codeEditor/LocalCodeEditorFields#LocalJSONField": LocalJSONField_813d4f6061db688509f0fabf1ad9a59d,
   "/src/components/courses/DuplicateCourseButton#DuplicateCourseButton": DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5,
   "/src/components/people/PersonTimelineLink#PersonTimelineLink": PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def,
   "/src/components/ConvertLeadButton#ConvertLeadButton": ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d,
   "/src/collections/Payments/components/RefundButton#RefundButton": RefundButton_07f0cab924f489715a60753fffa5cf36,
-  "/src/components/codeEditor/LocalCodeEditorFields#LocalJSONField": LocalJSONField_813d4f6061db688509f0fabf1ad9a59d,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/emailTemplates/VariableSelect#VariableSelect": VariableSelect_9d138bef5faa64008f46bc702afb86c7,
