@@ -1,27 +1,19 @@
 import type { Payload } from 'payload'
 
 import { getClock } from '../utilities/clock'
+import { seedCourseInProgress } from './courseInProgress'
+import { dayFromNow, limaEvening } from './demoDates'
 import { initialsPortrait } from './portrait'
 import { paragraphs } from './richText'
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** 19:00 in Lima (UTC−5, no daylight saving) `days` from now: 00:00 UTC the following day. */
-const limaEvening = (now: Date, days: number) => {
-  const day = new Date(now.getTime() + days * DAY)
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1)).toISOString()
-}
-
-/** Midday UTC `days` from now: a whole-day date that reads the same day in the Americas and Europe. */
-const dayFromNow = (now: Date, days: number) => {
-  const day = new Date(now.getTime() + days * DAY)
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12)).toISOString()
-}
-
 const SPEAKERS = [
   { name: 'Ana Torres', headline: 'Ingeniera de software y docente', company: 'Andes Tech', color: '#2f6f9f', email: 'ana.torres@example.com', phone: '+51 987 654 321', bio: 'Diez años enseñando programación a profesionales que cambian de carrera.' },
   { name: 'Jorge Salazar', headline: 'Consultor en marketing digital', company: 'Salazar & Co.', color: '#9f4f2f', email: 'jorge.salazar@example.com', phone: '+51 912 345 678', bio: 'Ayuda a pymes a vender en línea con campañas medibles.' },
   { name: 'María Núñez', headline: 'Analista de datos', company: 'Datos Claros', color: '#3f8f5f', email: 'maria.nunez@example.com', phone: '+51 955 111 222', bio: 'Especialista en Excel, Power BI y visualización de datos.' },
+  // The seeded instructor's own profile (users.ts): logged in as instructor@aula.local, he teaches the course under way.
+  { name: 'Carlos Mendoza', headline: 'Instructor de Excel y reportes', company: 'Aula', color: '#6f4f9f', email: 'instructor@aula.local', phone: '+51 944 333 444', bio: 'Enseña Excel aplicado a equipos de ventas y finanzas.', userEmail: 'instructor@aula.local' },
 ]
 
 const CATEGORIES = [
@@ -32,7 +24,7 @@ const CATEGORIES = [
 
 type Ids = Record<string, number>
 
-/** A realistic Spanish catalog: speakers with photos, categories, four webinars (one already held) and two courses. */
+/** A realistic Spanish catalog: speakers with photos, categories, four webinars (one already held), two courses ahead and one under way (courseInProgress.ts). */
 export async function seedCatalog(payload: Payload): Promise<number> {
   const now = getClock(payload).now()
   let created = 0
@@ -55,10 +47,12 @@ export async function seedCatalog(payload: Payload): Promise<number> {
         data: { alt: `Retrato de ${speaker.name}` },
         file: { data: await initialsPortrait(speaker.name, speaker.color), mimetype: 'image/jpeg', name: filename, size: 0 },
       }))
+    const user = 'userEmail' in speaker ? (await payload.find({ collection: 'users', where: { email: { equals: speaker.userEmail } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] : undefined
     const doc = await payload.create({
       collection: 'speakers',
       overrideAccess: true,
       data: {
+        ...(user ? { user: user.id } : {}),
         name: speaker.name,
         headline: speaker.headline,
         company: speaker.company,
@@ -211,6 +205,7 @@ export async function seedCatalog(payload: Payload): Promise<number> {
     })
     created += 1
   }
+  created += await seedCourseInProgress(payload, now, { instructor: speakers['Carlos Mendoza']!, category: categories['analisis-de-datos']! })
   return created
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 
 import { adminApp, ARTIFACTS, closeBrowser, logIn as logInAs, shot, textOf, thirdPartyRequests } from './support/adminApp'
+import { fillField } from './support/interact'
 
 /**
  * The admin in a real browser (Debian's chromium driven by playwright-core), against the app
@@ -29,7 +30,7 @@ describe('the admin in a real browser', () => {
     await page.goto(`${base}/admin/collections/media/create`)
     const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2f6fdf' } }).png().toBuffer()
     await page.setInputFiles('input[type=file]', { name: 'e2e-webinar.png', mimeType: 'image/png', buffer: png })
-    await page.fill('#field-alt', 'Portada del webinar de prueba')
+    await fillField(page.locator('#field-alt'), 'Portada del webinar de prueba')
     await page.click('#action-save')
     await page.waitForURL(/\/admin\/collections\/media\/\d+/, { timeout: 90_000 })
     const mediaId = Number(page.url().match(/media\/(\d+)/)![1])

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+import { fillField, whenReady } from './support/interact'
 
 /**
  * The calendar and course editing in a real browser (issue 15): a coordinator (the seeded editor)
@@ -87,8 +88,9 @@ describe('calendar and course editing', () => {
     courseId = created.body.doc.id
 
     await page.goto(`${base}/admin/collections/courses/${courseId}`)
+    await whenReady(page.locator('#aula-duplicate-course'))
     await page.locator('#aula-duplicate-course').click()
-    await page.locator('#aula-duplicate-shift-days').fill('7')
+    await fillField(page.locator('#aula-duplicate-shift-days'), '7')
     expect(await textOf(page.locator('[data-new-start]'))).toContain('18/01/2027')
     await shot(page, 'courses-1-duplicate-dialog')
     await page.locator('#aula-duplicate-course-confirm').click()
@@ -118,12 +120,13 @@ describe('calendar and course editing', () => {
     await page.locator('#field-modules > .array-field__add-row, #field-modules .array-field__add-row').first().click()
     const moduleTitle = page.locator('#field-modules__0__title')
     await moduleTitle.waitFor({ state: 'visible' })
-    await moduleTitle.fill('Fundamentos')
+    await fillField(moduleTitle, 'Fundamentos')
     await page.locator('#field-modules__0__sessions .array-field__add-row').first().click()
     const sessionName = page.locator('#field-modules__0__sessions__0__name')
     await sessionName.waitFor({ state: 'visible' })
-    await sessionName.fill('Introducción')
+    await fillField(sessionName, 'Introducción')
     const dateInput = page.locator('#field-modules__0__sessions__0__date .react-datepicker__input-container input')
+    await whenReady(dateInput)
     await dateInput.fill('12/01/2027 19:00')
     await dateInput.press('Tab')
     const label = page.locator('#field-modules__0__sessions [data-session-label]').first()

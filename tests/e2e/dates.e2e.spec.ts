@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+import { whenReady } from './support/interact'
 
 /**
  * Dates and times in a real browser (issue 15): a coordinator whose laptop runs on UTC with an
@@ -29,8 +30,9 @@ const expandRows = async (page: Page) => {
 /** The date picker's text box of a field, by its path ("interactions.0.nextActionAt"). */
 const dateInput = (page: Page, path: string) => page.locator(`#field-${path.replace(/\./g, '__')} .react-datepicker__input-container input`)
 
-/** Opens an edit view's tab and its collapsed rows until the field shows (a click before hydration does nothing). */
+/** Opens an edit view's tab and its collapsed rows until the field shows (a click before the form is ready does nothing). */
 const openTab = async (page: Page, tab: RegExp, path: string) => {
+  await whenReady(page.getByRole('button', { name: tab }).first())
   for (let tries = 0; tries < 90; tries += 1) {
     await page.getByRole('button', { name: tab }).first().click()
     await expandRows(page)
@@ -45,6 +47,7 @@ const typeAndSave = async (page: Page, collection: string, id: number, typed: Ar
   for (const [path, text] of typed) {
     const input = dateInput(page, path)
     await input.scrollIntoViewIfNeeded()
+    await whenReady(input)
     await input.fill(text)
     await input.press('Tab')
   }

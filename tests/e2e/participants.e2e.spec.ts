@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, mailbox, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { fillField } from './support/interact'
 
 /**
  * A webinar's participants page in a real browser (issue 15): a coordinator opens it from the
@@ -99,8 +100,8 @@ describe('a webinar’s participants page', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-enrollment]').length === 2)
     await page.getByRole('button', { name: 'Escribir a estas personas' }).click()
     const subject = `Material del webinar ${stamp}`
-    await page.fill('input[name=subject-es]', subject)
-    await page.fill('textarea[name=body-es]', 'Hola {{firstName}}:\n\nGracias por participar. Aquí tienes las diapositivas: https://aula.example.com/slides')
+    await fillField(page.locator('input[name=subject-es]'), subject)
+    await fillField(page.locator('textarea[name=body-es]'), 'Hola {{firstName}}:\n\nGracias por participar. Aquí tienes las diapositivas: https://aula.example.com/slides')
     await page.getByRole('button', { name: 'Vista previa' }).click()
     const preview = page.frameLocator('iframe.aula-participants__preview')
     await preview.locator('body').getByText('Gracias por participar').waitFor()

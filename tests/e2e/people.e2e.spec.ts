@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { fillField } from './support/interact'
 
 /**
  * Finding a person and following their story in a real browser (issue 15): a coordinator types a
@@ -49,7 +50,7 @@ describe('finding a person and their timeline', () => {
     await page.goto(`${base}/admin/collections/enrollments`)
     const search = page.locator('#search-filter-input')
     expect(await search.getAttribute('placeholder')).toContain('nombre, correo o empresa')
-    await search.fill(`ximena nahui ${stamp}`)
+    await fillField(search, `ximena nahui ${stamp}`)
     // The list reloads with the search in its URL; until then it still shows every enrollment.
     await page.waitForURL(/[?&]search=/, { timeout: 60_000 })
     const row = page.locator('tbody tr', { hasText: `Ximena Ñahui ${stamp}` })

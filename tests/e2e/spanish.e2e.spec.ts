@@ -126,19 +126,13 @@ describe('Spanish all the way', () => {
       data: { email, password: PASSWORD, firstName: 'Emma', lastName: 'Reed', roles: ['editor'], language: 'en', _verified: true },
     })
     expect(created.status()).toBe(201)
-    const context = await (await theBrowser()).newContext({ locale: 'es-PE', timezoneId: 'UTC' })
-    const english = await context.newPage()
-    english.setDefaultTimeout(120_000)
-    await english.goto(`${base}/admin/login`)
-    await english.fill('#field-email', email)
-    await english.fill('#field-password', PASSWORD)
-    await english.click('button[type=submit]')
-    await english.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
+    // Through the login form, like everyone else (support/adminApp.ts), with a Spanish browser.
+    const english = await logIn(email, { locale: 'es-PE', timezoneId: 'UTC' })
     await english.locator('nav').first().waitFor()
     await english.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 })
     await shot(english, 'spanish-english-user-dashboard')
     expect(await english.locator('nav').first().innerText()).toMatch(/Courses|Webinars/)
-    await context.close()
+    await english.context().close()
   }, 300_000)
 
   it('every collection’s list, create and edit view and every global read in Spanish', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
-import { adminApp, closeBrowser, devDatabaseUri, logIn, shot, textOf, theBrowser, thirdPartyRequests, waitForMail } from './support/adminApp'
+import { adminApp, closeBrowser, devDatabaseUri, logIn, newPage, shot, textOf, thirdPartyRequests, waitForMail } from './support/adminApp'
+import { fillField, submitAndExpectOk, waitUntil, whenReady } from './support/interact'
 
 /**
  * Hosts, offline and staff accounts in a real browser: the admin opened under another host name than
@@ -89,12 +90,13 @@ describe('staff accounts and hosts in a real browser', () => {
     expect(await page.locator('#field-roles .rs__multi-value').count()).toBe(0)
     await shot(page, 'staff-5-invite-form')
 
-    await page.fill('#field-email', email)
-    await page.fill('#field-firstName', 'Carmen')
-    await page.fill('#field-lastName', 'Invitada')
+    await fillField(page.locator('#field-email'), email)
+    await fillField(page.locator('#field-firstName'), 'Carmen')
+    await fillField(page.locator('#field-lastName'), 'Invitada')
+    await whenReady(page.locator('#field-roles .rs__control'))
     await page.click('#field-roles .rs__control')
     await page.locator('.rs__option', { hasText: 'Editor' }).first().click()
-    await page.click('#action-save')
+    await submitAndExpectOk(page, page.locator('#action-save'), /^\/api\/users\/?$/)
     await page.waitForURL(/\/admin\/collections\/users\/\d+/, { timeout: 90_000 })
     expect(await textOf(page.locator('#field-roles'))).not.toContain('Estudiante')
     await shot(page, 'staff-6-invited')
@@ -104,16 +106,24 @@ describe('staff accounts and hosts in a real browser', () => {
     expect(mail.subject).toBe('Te invitaron a Aula: elige tu contraseña')
     const link = String(mail.html).match(/href="([^"]*\/admin\/reset\/[a-f0-9]+)"/)![1]
 
-    const guest = await (await theBrowser()).newContext({ locale: 'es-PE', viewport: { width: 1366, height: 900 } })
-    const invited = await guest.newPage()
-    invited.setDefaultTimeout(90_000)
+    const invited = await newPage({ locale: 'es-PE' })
     await invited.goto(link)
-    await invited.fill('#field-password', 'carmen elige 2026')
-    await invited.fill('#field-confirm-password', 'carmen elige 2026')
+    await fillField(invited.locator('#field-password'), 'carmen elige 2026')
+    await fillField(invited.locator('#field-confirm-password'), 'carmen elige 2026')
     await shot(invited, 'staff-7-choose-password')
-    await invited.click('button[type=submit]')
-    await invited.waitForURL((url) => !url.pathname.includes('/reset'), { timeout: 90_000 })
-    await guest.close()
+    // Payload's reset form sends the password, logs her in with the answer, asks who she is, and
+    // only then opens the admin: a refused reset fails here with the server's answer.
+    await submitAndExpectOk(invited, invited.locator('button[type=submit]'), '/api/users/reset-password')
+    await waitUntil(
+      'the reset page hands her over to the admin',
+      async () => ({ path: new URL(invited.url()).pathname, page: (await invited.locator('body').innerText().catch(() => '')).slice(0, 300) }),
+      ({ path }) => !path.includes('/reset'),
+      { timeoutMs: 120_000 },
+    ).catch(async (error) => {
+      await shot(invited, 'staff-8-still-on-reset')
+      throw error
+    })
+    await invited.context().close()
 
     const login = await fetch(`${base}/api/users/login`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq, type Where } from 'payload'
 
+import { sessionsOf } from '../../src/courses/sessions'
 import { loadDashboard, type DashboardData } from '../../src/dashboard/loadDashboard'
 import { LEAD_STAGES } from '../../src/dashboard/queries/leadPipeline'
 import { seed } from '../../src/seed'
@@ -19,7 +20,7 @@ let asSales: DashboardData
 let now: Date
 
 const DAY = 24 * 60 * 60 * 1000
-const count = async (collection: 'enrollments' | 'payments' | 'leads' | 'email-log', where: Where) =>
+const count = async (collection: 'enrollments' | 'payments' | 'leads' | 'email-log' | 'attendance', where: Where) =>
   (await aula.payload.count({ collection, where, overrideAccess: true })).totalDocs
 const onItem = (collection: string, id: number): Where[] => [{ 'item.relationTo': { equals: collection } }, { 'item.value': { equals: id } }]
 const dashboardOf = async (email: string) => {
@@ -91,8 +92,10 @@ describe('the demo data behind the dashboard', () => {
     expect(weeks.reduce((sum, week) => sum + week.registrations, 0)).toBe(await count('enrollments', { createdAt: { less_than: now.toISOString() } }))
   })
 
-  it('shows the attendance of past webinars: attended over confirmed, and the ratings given', async () => {
+  it('shows the attendance recorded for past webinars and past course sessions, and the ratings given', async () => {
     const rate = ready(asAdmin.showRate)
+    const confirmedOn = async (collection: 'webinars' | 'courses', id: number) =>
+      (await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem(collection, id), { status: { equals: 'confirmed' } }] }, pagination: false, depth: 0, overrideAccess: true })).docs.map((enrollment) => enrollment.id)
     const { docs: past } = await aula.payload.find({
       collection: 'webinars',
       where: { and: [{ status: { in: ['published', 'completed'] } }, { startsAt: { less_than: now.toISOString() } }] },
@@ -104,10 +107,24 @@ describe('the demo data behind the dashboard', () => {
     let attended = 0
     let withPeople = 0
     for (const webinar of past) {
-      const here = await count('enrollments', { and: [...onItem('webinars', webinar.id), { status: { equals: 'confirmed' } }] })
-      confirmed += here
-      attended += await count('enrollments', { and: [...onItem('webinars', webinar.id), { status: { equals: 'confirmed' } }, { attended: { equals: true } }] })
-      if (here) withPeople += 1
+      const ids = await confirmedOn('webinars', webinar.id)
+      confirmed += ids.length
+      // Attended = a `present` attendance row (src/attendance), not a checkbox typed on the enrollment.
+      if (ids.length) attended += await count('attendance', { and: [{ enrollment: { in: ids } }, { present: { equals: true } }] })
+      if (ids.length) withPeople += 1
+    }
+    // Courses: one seat per confirmed student and session already started; present rows among them.
+    const { docs: courses } = await aula.payload.find({ collection: 'courses', where: { status: { not_in: ['draft', 'cancelled'] } }, pagination: false, depth: 0, overrideAccess: true })
+    let pastSessions = 0
+    let sessionSeats = 0
+    let sessionsPresent = 0
+    for (const course of courses) {
+      const held = sessionsOf(course).filter((session) => session.startsAt < now)
+      const ids = await confirmedOn('courses', course.id)
+      if (!held.length || !ids.length) continue
+      pastSessions += held.length
+      sessionSeats += held.length * ids.length
+      sessionsPresent += await count('attendance', { and: [{ enrollment: { in: ids } }, { sessionId: { in: held.map((session) => session.id) } }, { present: { equals: true } }] })
     }
     const { docs: rated } = await aula.payload.find({ collection: 'enrollments', where: { feedbackRating: { exists: true } }, pagination: false, depth: 0, overrideAccess: true })
     const ratings = rated.map((enrollment) => Number(enrollment.feedbackRating))
@@ -116,12 +133,54 @@ describe('the demo data behind the dashboard', () => {
       confirmed,
       attended,
       rate: attended / confirmed,
+      pastSessions,
+      sessionSeats,
+      sessionsPresent,
+      courseRate: sessionsPresent / sessionSeats,
       averageRating: Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 100) / 100,
       ratings: ratings.length,
     })
     expect(withPeople).toBeGreaterThan(0)
     expect(attended).toBeGreaterThan(0)
     expect(attended).toBeLessThan(confirmed)
+    // The course under way has sessions behind it, with some students absent from some of them.
+    expect(pastSessions).toBeGreaterThan(0)
+    expect(sessionsPresent).toBeGreaterThan(0)
+    expect(sessionsPresent).toBeLessThan(sessionSeats)
+  })
+
+  it('runs a course under way: its instructor is the seeded instructor, past sessions have attendance, the next ones their reminders', async () => {
+    const { docs } = await aula.payload.find({ collection: 'courses', where: { courseCode: { equals: 'XL-110' } }, depth: 0, overrideAccess: true })
+    const course = docs[0]!
+    // Moved by the status job's own function when its first session started, not typed.
+    expect(course.status).toBe('in_progress')
+    const sessions = sessionsOf(course)
+    const held = sessions.filter((session) => session.endsAt < now)
+    const ahead = sessions.filter((session) => session.startsAt > now)
+    expect(held.length).toBeGreaterThanOrEqual(2)
+    expect(ahead.length).toBeGreaterThanOrEqual(1)
+    expect(sessions.some((session) => session.modality === 'online' && session.meetingLink)).toBe(true)
+    expect(sessions.some((session) => session.modality === 'presential' && session.location)).toBe(true)
+    const { docs: speakers } = await aula.payload.find({ collection: 'speakers', where: { id: { in: course.instructors as number[] } }, depth: 1, overrideAccess: true })
+    expect(speakers.map((speaker) => (speaker.user as { email?: string } | null)?.email)).toContain('instructor@aula.local')
+
+    const students = await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem('courses', course.id), { status: { equals: 'confirmed' } }] }, pagination: false, depth: 0, overrideAccess: true })
+    expect(students.totalDocs).toBeGreaterThan(0)
+    expect(students.docs.every((enrollment) => enrollment.paymentStatus === 'paid')).toBe(true)
+    // Every confirmed student has a row for every session held (present or absent), and none for a session ahead.
+    for (const session of held) {
+      expect({ session: session.name, rows: await count('attendance', { sessionId: { equals: session.id } }) }).toEqual({ session: session.name, rows: students.totalDocs })
+    }
+    for (const session of ahead) expect(await count('attendance', { sessionId: { equals: session.id } })).toBe(0)
+    // Completion follows attendance: the completion shown is what the recorded sessions add up to.
+    expect(students.docs.some((enrollment) => Number(enrollment.completionPercentage) > 0)).toBe(true)
+    expect(students.docs.every((enrollment) => !enrollment.completedAt)).toBe(true)
+    // Reminders the product sent for the sessions held, and none still waiting for a session already past.
+    const sessionKeys = ['course_session_reminder_24h', 'course_session_reminder_1h', 'course_session_access_15m']
+    expect(await count('email-log', { and: [{ templateKey: { in: sessionKeys } }, { status: { equals: 'sent' } }] })).toBeGreaterThan(0)
+    expect(await count('email-log', { and: [{ templateKey: { in: sessionKeys } }, { status: { equals: 'queued' } }, { scheduledFor: { less_than: now.toISOString() } }] })).toBe(0)
+    // The next session (the day after tomorrow) has its 24 h reminder waiting for the worker, one per student.
+    expect(await count('email-log', { and: [{ templateKey: { equals: 'course_session_reminder_24h' } }, { status: { equals: 'queued' } }, { scheduledFor: { greater_than: now.toISOString() } }] })).toBe(students.totalDocs)
   })
 
   it('adds up revenue from the paid payments and takes the refunded ones away, month by month', async () => {

@@ -1,5 +1,9 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
+import { recordMany } from '../../attendance/record'
+import { planUpcomingReminders } from '../../courses/notify/planUpcomingReminders'
+import { sessionsOf, type CourseSession } from '../../courses/sessions'
+import { moveCourseStatuses } from '../../courses/status/moveCourseStatuses'
 import { endEnrollment } from '../../enrollment/cancel'
 import { register } from '../../enrollment/register'
 import { paymentOfEnrollment } from '../../payments/payments'
@@ -12,6 +16,7 @@ import { STORIES, type Action, type Story } from './stories'
 import { payAsStripeWould, refundAsStripeWould } from './stripeHistory'
 
 const DAY = 24 * 60 * 60 * 1000
+const MINUTE = 60 * 1000
 
 interface DemoItem {
   collection: 'webinars' | 'courses'
@@ -19,6 +24,8 @@ interface DemoItem {
   startsAt: Date
   /** Who holds which enrollment on this item, as the story goes. */
   enrollments: Map<ParticipantKey, number>
+  /** A course's dated sessions, earliest first (empty for a webinar). */
+  sessions: CourseSession[]
 }
 
 interface Step {
@@ -27,14 +34,22 @@ interface Step {
   action: Action
 }
 
+/** Who acts in the admin: the first admin (closes webinars, checks off who came) and the course's instructor. */
+interface Staff {
+  admin?: Record<string, unknown>
+  instructor?: Record<string, unknown>
+}
+
 /**
  * The demo's people, enrollments, payments and emails, made by replaying each item's story
  * (stories.ts) through the product's own functions at the moment each step happened (replay.ts):
  * `register` for registrations, `endEnrollment` for cancellations, the webhook's functions with
- * Stripe's events for payments and refunds (stripeHistory.ts), the Local API with the acting
- * person's own access for attendance and ratings, and the worker's `deliverEmail` for every email
- * that was due (deliverDueEmails.ts). Nothing writes a counter or a status by hand, so each number
- * the dashboard shows is a count of these rows.
+ * Stripe's events for payments and refunds (stripeHistory.ts), the attendance service (`recordMany`,
+ * as the roster, the participants page and the report import use it) for who came, the scheduled
+ * jobs' own functions for course statuses and session reminders, the Local API with the acting
+ * person's own access for ratings, and the worker's `deliverEmail` for every email that was due
+ * (deliverDueEmails.ts). Nothing writes a counter or a status by hand, so each number the
+ * dashboard shows is a count of these rows.
  *
  * Steps of every story run in time order (accounts first: ensurePeople.ts). An item that already
  * has enrollments keeps them and its story is skipped: running the seed again adds nothing.
@@ -46,7 +61,10 @@ export async function seedActivity(payload: Payload): Promise<number> {
     const item = await untouchedItem(payload, story)
     if (!item) continue
     const origin = story.from === 'start' ? item.startsAt.getTime() : now.getTime()
-    for (const { day, action } of story.steps) timeline.push({ at: new Date(origin + day * DAY), item, action })
+    for (const step of story.steps) {
+      const at = 'day' in step ? new Date(origin + step.day * DAY) : new Date(item.sessions[step.session]!.startsAt.getTime() + step.minutes * MINUTE)
+      if (at <= now) timeline.push({ at, item, action: step.action })
+    }
   }
   if (!timeline.length) return 0
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime())
@@ -54,8 +72,7 @@ export async function seedActivity(payload: Payload): Promise<number> {
   for (const { action, at } of timeline) if (action.do === 'register' && !firstSeen.has(action.who)) firstSeen.set(action.who, at)
   const people = await ensurePeople(payload, firstSeen)
   const emailsBefore = await lastEmailId(payload)
-  const admin = await payload.find({ collection: 'users', where: { roles: { in: ['admin'] } }, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
-  const staff = admin.docs[0] ? { ...admin.docs[0], collection: 'users' as const } : undefined
+  const staff = await demoStaff(payload)
   let created = 0
   for (const step of timeline) {
     created += await replayAt(payload, step.at, (req) => play(req, step, people, staff))
@@ -82,10 +99,42 @@ async function untouchedItem(payload: Payload, story: Story): Promise<DemoItem |
   if (doc.seatsTaken || (story.from === 'start' && doc.status !== 'published')) {
     await payload.update({ collection: story.item.collection, id: doc.id, data: { seatsTaken: 0, status: 'published' }, depth: 0, overrideAccess: true })
   }
-  return { collection: story.item.collection, id: doc.id, startsAt: new Date(startsAt), enrollments: new Map() }
+  const sessions = story.item.collection === 'courses' ? sessionsOf(doc as never) : []
+  return { collection: story.item.collection, id: doc.id, startsAt: new Date(startsAt), enrollments: new Map(), sessions }
 }
 
-async function play(req: PayloadRequest, { item, action }: Step, people: Map<ParticipantKey, number>, staff: Record<string, unknown> | undefined): Promise<number> {
+async function demoStaff(payload: Payload): Promise<Staff> {
+  const first = async (where: Where) => {
+    const { docs } = await payload.find({ collection: 'users', where, sort: 'id', limit: 1, depth: 0, overrideAccess: true })
+    return docs[0] ? { ...docs[0], collection: 'users' as const } : undefined
+  }
+  return { admin: await first({ roles: { in: ['admin'] } }), instructor: await first({ email: { equals: 'instructor@aula.local' } }) }
+}
+
+/** Marks a course session or a webinar: the people named present, every other confirmed person absent. */
+async function markAttendance(req: PayloadRequest, item: DemoItem, session: CourseSession | null, present: Set<ParticipantKey>, source: 'roster' | 'import', minutes: Partial<Record<ParticipantKey, number>> = {}) {
+  const marks = [...item.enrollments].map(([who, enrollmentId]) => ({ enrollmentId, present: present.has(who), ...(minutes[who] === undefined ? {} : { minutesAttended: minutes[who] }) }))
+  const { docs: confirmed } = await req.payload.find({
+    collection: 'enrollments',
+    where: { and: [{ id: { in: marks.map((mark) => mark.enrollmentId) } }, { status: { equals: 'confirmed' } }] },
+    select: {},
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const confirmedIds = new Set(confirmed.map((enrollment) => enrollment.id))
+  await recordMany(
+    req,
+    { collection: item.collection, itemId: item.id, sessionId: session?.id ?? null, source, marks: marks.filter((mark) => confirmedIds.has(mark.enrollmentId)) },
+    { overrideAccess: true },
+  )
+}
+
+/** A request acting as `user` (the attendance service stamps who recorded it), on the replayed clock. */
+const actingAs = (req: PayloadRequest, user: Record<string, unknown> | undefined) => (user ? createLocalReq({ user: user as never }, req.payload) : Promise.resolve(req))
+
+async function play(req: PayloadRequest, { item, action }: Step, people: Map<ParticipantKey, number>, staff: Staff): Promise<number> {
   const { payload } = req
   const enrollmentOf = (who: ParticipantKey) => item.enrollments.get(who)!
   switch (action.do) {
@@ -104,9 +153,14 @@ async function play(req: PayloadRequest, { item, action }: Step, people: Map<Par
       return 0
     }
     case 'attend':
-      for (const who of action.who) {
-        await payload.update({ collection: 'enrollments', id: enrollmentOf(who), data: { attended: true }, depth: 0, user: staff, overrideAccess: false, req })
-      }
+      await markAttendance(await actingAs(req, staff.admin), item, null, new Set(action.who), 'roster')
+      return 0
+    case 'takeRoll':
+      await markAttendance(await actingAs(req, staff.instructor), item, item.sessions[action.session]!, new Set(action.present), action.source, action.minutes)
+      return 0
+    case 'runJob':
+      if (action.job === 'courseStatuses') await moveCourseStatuses(req)
+      else await planUpcomingReminders(req)
       return 0
     case 'rate': {
       const participant = await payload.findByID({ collection: 'users', id: people.get(action.who)!, depth: 0, overrideAccess: true, req })
@@ -122,7 +176,7 @@ async function play(req: PayloadRequest, { item, action }: Step, people: Map<Par
       return 0
     }
     case 'complete':
-      await payload.update({ collection: item.collection, id: item.id, data: { status: 'completed' }, depth: 0, user: staff, overrideAccess: false, req })
+      await payload.update({ collection: item.collection, id: item.id, data: { status: 'completed' }, depth: 0, user: staff.admin, overrideAccess: false, req })
       return 0
   }
 }

@@ -1,3 +1,4 @@
+import { COURSE_IN_PROGRESS } from '../courseInProgress'
 import type { ParticipantKey } from './people'
 
 export type ItemKey = { collection: 'webinars'; slug: string } | { collection: 'courses'; courseCode: string }
@@ -15,19 +16,31 @@ export type Action =
   | { do: 'rate'; who: ParticipantKey; rating: number; comment: string }
   /** Staff close the webinar once it is over. */
   | { do: 'complete' }
+  /**
+   * The course instructor saves a session's roster (or imports the online platform's report, with
+   * minutes): the people named came, every other confirmed student is marked absent.
+   */
+  | { do: 'takeRoll'; session: number; present: ParticipantKey[]; source: 'roster' | 'import'; minutes?: Partial<Record<ParticipantKey, number>> }
+  /** The scheduled jobs that ran at that moment: course statuses and the rolling session-reminder planner. */
+  | { do: 'runJob'; job: 'courseStatuses' | 'sessionReminders' }
+
+/** When a step happened: days from the story's origin, or minutes from the start of one of the course's sessions (0 = the first). */
+export type StepTime = { day: number } | { session: number; minutes: number }
 
 export interface Story {
   item: ItemKey
   /** Days are counted from the seed's "now", or from the item's start (a past item's history). */
   from: 'now' | 'start'
-  steps: { day: number; action: Action }[]
+  /** Steps later than the seed's "now" are not history yet: they are left out (the real worker does them). */
+  steps: (StepTime & { action: Action })[]
 }
 
 /**
  * What happened to each demo item, in the order it happened. Every number the dashboard shows
  * comes out of these steps: Excel full with someone on the waiting list (another one promoted
  * after a cancellation), Python filling up, the paid marketing webinar with a refund, a past Git
- * webinar with attendance and ratings, and paid course enrollments (early bird and regular).
+ * webinar with attendance and ratings, paid course enrollments (early bird and regular), and a
+ * course under way with three sessions' attendance and the next sessions' reminders queued.
  * Kept small on purpose: each step runs the product's real code (and each new person costs a
  * password hash), and the seed runs on every `npm run dev`.
  */
@@ -97,5 +110,25 @@ export const STORIES: Story[] = [
     item: { collection: 'courses', courseCode: 'DA-201' },
     from: 'now',
     steps: [{ day: -3, action: { do: 'register', who: 'fernando', pay: true } }],
+  },
+  {
+    // The course under way (courseInProgress.ts): five sessions of two hours, three already held.
+    item: { collection: 'courses', courseCode: COURSE_IN_PROGRESS },
+    from: 'now',
+    steps: [
+      { day: -25, action: { do: 'register', who: 'camila', pay: true } },
+      { day: -21, action: { do: 'register', who: 'daniela', pay: true } },
+      { day: -16, action: { do: 'register', who: 'renato', pay: true } },
+      { day: -12, action: { do: 'register', who: 'sofia', pay: true } },
+      // The planner (every 15 minutes) queues each session's reminders two days ahead; the worker sends them on time.
+      ...[0, 1, 2].map((session) => ({ session, minutes: -47 * 60, action: { do: 'runJob', job: 'sessionReminders' } as const })),
+      // Its latest run, a moment ago: the next session (within two days) has its reminders queued.
+      { day: 0, action: { do: 'runJob', job: 'sessionReminders' } },
+      { session: 0, minutes: 1, action: { do: 'runJob', job: 'courseStatuses' } },
+      // Online: the meeting platform's report, with minutes. In the room: the instructor's roster.
+      { session: 0, minutes: 135, action: { do: 'takeRoll', session: 0, source: 'import', present: ['camila', 'daniela', 'renato', 'sofia'], minutes: { camila: 118, daniela: 95, renato: 120, sofia: 110 } } },
+      { session: 1, minutes: 125, action: { do: 'takeRoll', session: 1, source: 'roster', present: ['camila', 'renato', 'sofia'] } },
+      { session: 2, minutes: 135, action: { do: 'takeRoll', session: 2, source: 'import', present: ['camila', 'daniela', 'sofia'], minutes: { camila: 120, daniela: 64, sofia: 117 } } },
+    ],
   },
 ]

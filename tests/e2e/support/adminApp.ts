@@ -7,6 +7,7 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 import { stopProcessGroup } from '../../../src/bin/stopProcessGroup'
+import { fillField, submitAndExpectOk } from './interact'
 
 /**
  * One `npm run dev` (the README's command, on a free port with its own data and media folders) shared
@@ -96,6 +97,11 @@ export async function adminApp(): Promise<string> {
     SMTP_SECURE: 'false',
     NODE_ENV: 'development',
     NEXT_TELEMETRY_DISABLED: '1',
+    // Every browser spec logs the same seeded staff in through the form, from one address, within
+    // one ten-minute window: more than the login budget allows a person (10 per email). The limiter
+    // has its own tests (tests/security); here it would only turn the next spec's login into a 429.
+    RATE_LIMIT_AUTH_PER_EMAIL: process.env.RATE_LIMIT_AUTH_PER_EMAIL ?? '200',
+    RATE_LIMIT_AUTH_PER_IP: process.env.RATE_LIMIT_AUTH_PER_IP ?? '500',
   } as NodeJS.ProcessEnv
   const dev = spawn('npm', ['run', 'dev'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
@@ -181,10 +187,13 @@ export interface LogInOptions {
   origin?: string
 }
 
-/** Logs in through the admin's own login form and returns the page (its context has the session). */
-export async function logIn(email: string, options: LogInOptions = {}): Promise<Page> {
-  const app = await adminApp()
-  const base = options.origin ?? app
+/**
+ * A page in a fresh browser context (no session), with the options above. `E2E_CPU_THROTTLE=4` (or
+ * any factor) slows the page's CPU that many times, as Chromium's DevTools do: the way to see on a
+ * fast laptop what a loaded CI machine does to a spec.
+ */
+export async function newPage(options: LogInOptions = {}): Promise<Page> {
+  const base = options.origin ?? (await adminApp())
   const context: BrowserContext = await (await theBrowser()).newContext({
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId,
@@ -197,10 +206,21 @@ export async function logIn(email: string, options: LogInOptions = {}): Promise<
   })
   const page = await context.newPage()
   page.setDefaultTimeout(90_000)
+  const throttle = Number(process.env.E2E_CPU_THROTTLE)
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle })
+  return page
+}
+
+/** Logs in through the admin's own login form and returns the page (its context has the session). */
+export async function logIn(email: string, options: LogInOptions = {}): Promise<Page> {
+  const base = options.origin ?? (await adminApp())
+  const page = await newPage(options)
   await page.goto(`${base}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', PASSWORD)
-  await page.click('button[type=submit]')
+  // The form appears once the admin has asked the server who is logged in (nobody): typing is
+  // checked to have stayed, and a refused login (a 429, a wrong password) fails here, saying so.
+  await fillField(page.locator('#field-email'), email)
+  await fillField(page.locator('#field-password'), PASSWORD)
+  await submitAndExpectOk(page, page.locator('button[type=submit]'), '/api/users/login')
   await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 120_000 })
   return page
 }
