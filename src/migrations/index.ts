@@ -9,6 +9,7 @@ import * as migration_20261124_012508_catalog_change_log from './20261124_012508
 import * as migration_20261129_231015_hardening_round_two from './20261129_231015_hardening_round_two';
 import * as migration_20261129_231016_default_email_templates from './20261129_231016_default_email_templates';
 import * as migration_20261130_023058_staff_admin_round_two from './20261130_023058_staff_admin_round_two';
+import * as migration_20261130_055912_courses_that_run from './20261130_055912_courses_that_run';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261130_023058_staff_admin_round_two.up,
     down: migration_20261130_023058_staff_admin_round_two.down,
-    name: '20261130_023058_staff_admin_round_two'
+    name: '20261130_023058_staff_admin_round_two',
+  },
+  {
+    up: migration_20261130_055912_courses_that_run.up,
+    down: migration_20261130_055912_courses_that_run.down,
+    name: '20261130_055912_courses_that_run'
   },
 ];
