@@ -414,7 +414,7 @@ describe('schedule changes', () => {
     const course = await createCourse('Excel en tandas', 'America/Lima', LIMA_SESSIONS)
     const students = [await register(course.id), await register(course.id), await register(course.id)]
     await runAllJobs(aula.payload)
-    await editSessions(course.id, (sessions) => sessions.map((session, index) => (index === 2 ? { ...session, date: '2030-05-25T23:00:00.000Z' } : session)))
+    await editSessions(course.id, (sessions) => sessions.map((session, index) => (index === 2 ? { ...session, date: '2030-05-24T13:00:00.000Z' } : session)))
     clock.advance(6 * MINUTE)
     await runAllJobs(aula.payload)
     const [job] = (
