@@ -10,9 +10,20 @@
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
 
+/** Building an Intl formatter costs far more than using one: one per zone, kept for the process. */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
+const offsetFormatter = (timeZone: string) => {
+  let formatter = offsetFormatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    offsetFormatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
 /** The zone's UTC offset in minutes at that instant (Lima → -300, Madrid in July → 120). */
 export function offsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
+  const name = offsetFormatter(timeZone).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT'
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name)
   if (!match) return 0
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0)
@@ -66,6 +77,19 @@ export function observancesOf(timeZone: string, from: Date, until: Date): Observ
  */
 export function buildVTimezone(timeZone: string, from: Date, until: Date): string | null {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return null
+  // The block depends only on the zone and the years: every confirmation email of the year shares it
+  // (scanning three years day by day is the cost a registration must not pay each time).
+  const key = `${timeZone}:${from.getUTCFullYear()}:${until.getUTCFullYear()}`
+  const known = builtBlocks.get(key)
+  if (known !== undefined) return known
+  const block = blockFor(timeZone, from, until)
+  builtBlocks.set(key, block)
+  return block
+}
+
+const builtBlocks = new Map<string, string>()
+
+function blockFor(timeZone: string, from: Date, until: Date): string {
   const start = new Date(Date.UTC(from.getUTCFullYear() - 1, 0, 1))
   const end = new Date(Date.UTC(until.getUTCFullYear() + 1, 11, 31))
   const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`]

@@ -121,9 +121,15 @@ describe('calendar and course editing', () => {
     const moduleTitle = page.locator('#field-modules__0__title')
     await moduleTitle.waitFor({ state: 'visible' })
     await fillField(moduleTitle, 'Fundamentos')
-    await page.locator('#field-modules__0__sessions .array-field__add-row').first().click()
+    // The module's nested sessions list renders a moment after the module row: a click that lands
+    // before it is wired adds nothing, so click again until the session row shows (never two rows).
     const sessionName = page.locator('#field-modules__0__sessions__0__name')
+    for (let attempt = 0; attempt < 4 && !(await sessionName.isVisible()); attempt += 1) {
+      await page.locator('#field-modules__0__sessions .array-field__add-row').first().click()
+      await sessionName.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => undefined)
+    }
     await sessionName.waitFor({ state: 'visible' })
+    expect(await page.locator('#field-modules__0__sessions__1__name').count()).toBe(0)
     await fillField(sessionName, 'Introducción')
     const dateInput = page.locator('#field-modules__0__sessions__0__date .react-datepicker__input-container input')
     await whenReady(dateInput)
