@@ -7,7 +7,7 @@ import type { PayloadRequest } from 'payload'
  * itself; the endpoint checks the enrollment's state (a cancelled enrollment cannot be cancelled
  * again, an expired hold cannot be paid).
  */
-type LinkPurpose = 'cancel-enrollment' | 'pay-enrollment'
+type LinkPurpose = 'cancel-enrollment' | 'pay-enrollment' | 'enrollment-feedback'
 
 const signedToken = (secret: string, purpose: LinkPurpose, enrollmentId: number) =>
   createHmac('sha256', secret).update(`${purpose}:${enrollmentId}`).digest('base64url')
@@ -28,3 +28,9 @@ export const payToken = (secret: string, enrollmentId: number) => signedToken(se
 export const isValidPayToken = (secret: string, enrollmentId: number, token: unknown) => isValidToken(secret, 'pay-enrollment', enrollmentId, token)
 export const payUrlFor = (req: PayloadRequest, enrollmentId: number) =>
   `${req.payload.config.serverURL}/api/enrollments/${enrollmentId}/pay?token=${payToken(req.payload.secret, enrollmentId)}`
+
+/** The "tell us how it went" link in follow-up emails: one per enrollment, usable once (the endpoint refuses a second answer). */
+export const feedbackToken = (secret: string, enrollmentId: number) => signedToken(secret, 'enrollment-feedback', enrollmentId)
+export const isValidFeedbackToken = (secret: string, enrollmentId: number, token: unknown) => isValidToken(secret, 'enrollment-feedback', enrollmentId, token)
+export const feedbackUrlFor = (req: Pick<PayloadRequest, 'payload'>, enrollmentId: number) =>
+  `${req.payload.config.serverURL}/api/enrollments/${enrollmentId}/feedback?token=${feedbackToken(req.payload.secret, enrollmentId)}`

@@ -122,13 +122,16 @@ describe('calendar and course editing', () => {
     await moduleTitle.waitFor({ state: 'visible' })
     await fillField(moduleTitle, 'Fundamentos')
     // The module's nested sessions list renders a moment after the module row: a click that lands
-    // before it is wired adds nothing, so click again until the session row shows (never two rows).
+    // before it is wired adds nothing, so click again until a session row exists. The row itself
+    // appears at once but its fields wait for the server's form state (slow under load), so the
+    // retry looks for the row, not its fields: clicking again on a loading row would add a second.
     const sessionName = page.locator('#field-modules__0__sessions__0__name')
-    for (let attempt = 0; attempt < 4 && !(await sessionName.isVisible()); attempt += 1) {
+    const firstSessionRow = page.locator('#modules-0-sessions-row-0')
+    for (let attempt = 0; attempt < 4 && (await firstSessionRow.count()) === 0; attempt += 1) {
       await page.locator('#field-modules__0__sessions .array-field__add-row').first().click()
-      await sessionName.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => undefined)
+      await firstSessionRow.waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined)
     }
-    await sessionName.waitFor({ state: 'visible' })
+    await sessionName.waitFor({ state: 'visible', timeout: 60_000 })
     expect(await page.locator('#field-modules__0__sessions__1__name').count()).toBe(0)
     await fillField(sessionName, 'Introducción')
     const dateInput = page.locator('#field-modules__0__sessions__0__date .react-datepicker__input-container input')
