@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { failedEmails, type FailedEmails } from './queries/failedEmails'
+import { itemRatings, type ItemRatingRow } from './queries/itemRatings'
 import { leadPipeline, type LeadPipeline } from './queries/leadPipeline'
 import { registrationsPerWeek, type WeekCount } from './queries/registrationsPerWeek'
 import { revenuePerMonth, type MonthRevenue } from './queries/revenuePerMonth'
@@ -26,6 +27,8 @@ export interface DashboardData {
   revenue?: WidgetResult<MonthRevenue[]>
   leads?: WidgetResult<LeadPipeline>
   failedEmails?: WidgetResult<FailedEmails>
+  /** Recently finished items with their participants' average rating and count (src/feedback). */
+  ratings?: WidgetResult<ItemRatingRow[]>
 }
 
 type WidgetName = Exclude<keyof DashboardData, 'now' | 'timeZone'>
@@ -44,6 +47,7 @@ const WIDGETS: Record<WidgetName, WidgetDefinition> = {
   revenue: { needs: 'payments', visible: (scope) => scope.sees.revenue, load: revenuePerMonth },
   leads: { needs: 'leads', visible: (scope) => scope.sees.leads, load: leadPipeline },
   failedEmails: { needs: 'email-log', visible: (scope) => scope.sees.emails, load: failedEmails },
+  ratings: { needs: 'enrollments', visible: (scope) => scope.sees.catalog, load: itemRatings },
 }
 
 /** Every widget the user may see, each one aggregate query, all in one round (`Promise.all`). */

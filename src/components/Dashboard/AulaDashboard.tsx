@@ -3,6 +3,7 @@ import { DefaultDashboard, type DashboardViewServerProps } from '@payloadcms/nex
 import { loadDashboard } from '../../dashboard/loadDashboard'
 import { RegistrationsChart, RevenueChart } from './Charts'
 import { labelsFor, localeFor } from './labels'
+import { ItemRatingsList } from './ItemRatings'
 import { Card, FailedEmailFigure, LeadFigures, ShowRateFigures, UpcomingList } from './Widgets'
 import './dashboard.scss'
 
@@ -40,6 +41,11 @@ export async function AulaDashboard(props: DashboardViewServerProps) {
         {data.showRate && (
           <Card title={t.showRate} result={data.showRate} t={t}>
             {(figures) => <ShowRateFigures data={figures} {...context} />}
+          </Card>
+        )}
+        {data.ratings && (
+          <Card title={t.itemRatings} result={data.ratings} t={t}>
+            {(items) => <ItemRatingsList items={items} {...context} />}
           </Card>
         )}
         {data.leads && (

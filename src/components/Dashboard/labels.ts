@@ -30,6 +30,10 @@ const labels = {
     noData: 'Sin datos',
     exportCsv: 'Exportar CSV',
     participants: 'Ver participantes',
+    itemRatings: 'Valoraciones de actividades recientes',
+    itemRatingsEmpty: 'Aún no terminó ningún webinar ni curso.',
+    itemRatingsDetail: (count: number, confirmed: number) => `${count} ${count === 1 ? 'valoración' : 'valoraciones'} de ${confirmed} confirmados`,
+    endedOn: 'terminó el',
   },
   en: {
     title: 'Dashboard',
@@ -61,6 +65,10 @@ const labels = {
     noData: 'No data',
     exportCsv: 'Export CSV',
     participants: 'See participants',
+    itemRatings: 'Ratings of recent events',
+    itemRatingsEmpty: 'No webinar or course has ended yet.',
+    itemRatingsDetail: (count: number, confirmed: number) => `${count} ${count === 1 ? 'rating' : 'ratings'} from ${confirmed} confirmed`,
+    endedOn: 'ended on',
   },
 }
 
