@@ -80,6 +80,10 @@ export interface Config {
     'stripe-events': StripeEvent;
     'email-templates': EmailTemplate;
     'email-log': EmailLog;
+    'certificate-designs': CertificateDesign;
+    'certificate-files': CertificateFile;
+    certificates: Certificate;
+    'certificate-counters': CertificateCounter;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +105,10 @@ export interface Config {
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
+    'certificate-designs': CertificateDesignsSelect<false> | CertificateDesignsSelect<true>;
+    'certificate-files': CertificateFilesSelect<false> | CertificateFilesSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    'certificate-counters': CertificateCountersSelect<false> | CertificateCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -144,6 +152,8 @@ export interface Config {
       sendCourseScheduleNotices: TaskSendCourseScheduleNotices;
       planCourseSessionReminders: TaskPlanCourseSessionReminders;
       moveCourseStatuses: TaskMoveCourseStatuses;
+      sendFollowUps: TaskSendFollowUps;
+      issueCertificate: TaskIssueCertificate;
       inline: {
         input: unknown;
         output: unknown;
@@ -366,6 +376,22 @@ export interface Webinar {
    * Leave empty for unlimited seats.
    */
   capacity?: number | null;
+  recordingUrl?: string | null;
+  /**
+   * Sent in the follow-up email. Files uploaded to Media are public to anyone holding the link.
+   */
+  resources?:
+    | {
+        label: string;
+        url?: string | null;
+        file?: (number | null) | Media;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * To attendees: thanks, recording, resources and a feedback link. To those who missed it: recording and resources.
+   */
+  followUpDelayHours?: number | null;
   /**
    * Visible to staff only.
    */
@@ -382,8 +408,20 @@ export interface Webinar {
    */
   seatsLeft?: number | null;
   scheduleSequence?: number | null;
+  followUp?: {
+    status?: ('scheduled' | 'on_hold' | 'released' | 'sent' | 'skipped') | null;
+    dueAt?: string | null;
+    changedAt?: string | null;
+    waiting?: number | null;
+    sent?: number | null;
+  };
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
+  /**
+   * 1 to 5, from those who answered the survey.
+   */
+  ratingAverage?: number | null;
+  ratingCount?: number | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -464,6 +502,21 @@ export interface Course {
               location?: string | null;
               meetingLink?: string | null;
               instructor?: (number | null) | Speaker;
+              /**
+               * Sent in the course's follow-up email.
+               */
+              recordingUrl?: string | null;
+              /**
+               * Sent in the follow-up email. Files uploaded to Media are public to anyone holding the link.
+               */
+              resources?:
+                | {
+                    label: string;
+                    url?: string | null;
+                    file?: (number | null) | Media;
+                    id?: string | null;
+                  }[]
+                | null;
               id?: string | null;
             }[]
           | null;
@@ -488,6 +541,21 @@ export interface Course {
    * Leave empty for unlimited seats.
    */
   capacity?: number | null;
+  /**
+   * Sent in the follow-up email. Files uploaded to Media are public to anyone holding the link.
+   */
+  resources?:
+    | {
+        label: string;
+        url?: string | null;
+        file?: (number | null) | Media;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * To attendees: thanks, recording, resources and a feedback link. To those who missed it: recording and resources.
+   */
+  followUpDelayHours?: number | null;
   /**
    * Generated from the title when left empty (accents folded). Must be unique.
    */
@@ -514,8 +582,20 @@ export interface Course {
   seatsLeft?: number | null;
   currentPrice?: number | null;
   totalSessions?: number | null;
+  followUp?: {
+    status?: ('scheduled' | 'on_hold' | 'released' | 'sent' | 'skipped') | null;
+    dueAt?: string | null;
+    changedAt?: string | null;
+    waiting?: number | null;
+    sent?: number | null;
+  };
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
+  /**
+   * 1 to 5, from those who answered the survey.
+   */
+  ratingAverage?: number | null;
+  ratingCount?: number | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -549,6 +629,7 @@ export interface Enrollment {
    */
   staffNote?: string | null;
   feedbackRating?: number | null;
+  feedbackAt?: string | null;
   feedbackComment?: string | null;
   cancelledAt?: string | null;
   cancellationReason?: string | null;
@@ -767,7 +848,11 @@ export interface EmailTemplate {
     | 'course_session_reminder_24h'
     | 'course_session_reminder_1h'
     | 'course_session_access_15m'
-    | 'course_schedule_changed';
+    | 'course_schedule_changed'
+    | 'certificate_issued'
+    | 'followup_attended'
+    | 'followup_missed'
+    | 'followup_released';
   locale: 'es' | 'en';
   subject: string;
   /**
@@ -823,7 +908,11 @@ export interface EmailLog {
     | 'course_session_reminder_24h'
     | 'course_session_reminder_1h'
     | 'course_session_access_15m'
-    | 'course_schedule_changed';
+    | 'course_schedule_changed'
+    | 'certificate_issued'
+    | 'followup_attended'
+    | 'followup_missed'
+    | 'followup_released';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -873,6 +962,145 @@ export interface EmailLog {
    */
   dedupeKey: string;
   isTest?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-designs".
+ */
+export interface CertificateDesign {
+  id: number;
+  name: string;
+  /**
+   * A certificate uses its webinar’s or course’s design; failing that, its category’s; failing that, the default.
+   */
+  scope: 'default' | 'category' | 'item';
+  category?: (number | null) | Category;
+  item?:
+    | ({
+        relationTo: 'webinars';
+        value: number | Webinar;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: number | Course;
+      } | null);
+  scopeKey?: string | null;
+  wording: {
+    es: {
+      title: string;
+      preamble: string;
+      body: string;
+    };
+    en: {
+      title: string;
+      preamble: string;
+      body: string;
+    };
+  };
+  signatoryName: string;
+  signatoryTitle?: string | null;
+  /**
+   * PNG with a transparent background, or JPEG. Media files are public: use a low-resolution scan.
+   */
+  signature?: (number | null) | Media;
+  pageSize: 'A4' | 'Letter';
+  orientation: 'landscape' | 'portrait';
+  accentColor?: string | null;
+  /**
+   * PNG or JPEG covering the whole page (stretched to it). Without one, a border is drawn.
+   */
+  background?: (number | null) | Media;
+  /**
+   * PNG or JPEG, top centre.
+   */
+  logo?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-files".
+ */
+export interface CertificateFile {
+  id: number;
+  certificate: number | Certificate;
+  number: string;
+  version: number;
+  holder: number | User;
+  item:
+    | {
+        relationTo: 'webinars';
+        value: number | Webinar;
+      }
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      };
+  updatedAt: string;
+  createdAt: string;
+  prefix?: string | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: number;
+  number: string;
+  status: 'valid' | 'revoked';
+  version: number;
+  enrollment: number | Enrollment;
+  user: number | User;
+  item:
+    | {
+        relationTo: 'webinars';
+        value: number | Webinar;
+      }
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      };
+  holderName: string;
+  itemTitle: string;
+  hours?: number | null;
+  completedOn?: string | null;
+  issuedOn?: string | null;
+  language?: ('es' | 'en') | null;
+  signatoryName?: string | null;
+  signatoryTitle?: string | null;
+  verificationCode: string;
+  issuedAt: string;
+  origin?: ('automatic' | 'manual') | null;
+  issuedBy?: (number | null) | User;
+  note?: string | null;
+  revokedReason?: string | null;
+  revokedAt?: string | null;
+  revokedBy?: (number | null) | User;
+  pdf?: (number | null) | CertificateFile;
+  credential?: string | null;
+  validKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-counters".
+ */
+export interface CertificateCounter {
+  id: number;
+  year: number;
+  lastNumber: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -962,7 +1190,9 @@ export interface PayloadJob {
           | 'checkCourseScheduleChange'
           | 'sendCourseScheduleNotices'
           | 'planCourseSessionReminders'
-          | 'moveCourseStatuses';
+          | 'moveCourseStatuses'
+          | 'sendFollowUps'
+          | 'issueCertificate';
         taskID: string;
         input?:
           | {
@@ -1014,6 +1244,8 @@ export interface PayloadJob {
         | 'sendCourseScheduleNotices'
         | 'planCourseSessionReminders'
         | 'moveCourseStatuses'
+        | 'sendFollowUps'
+        | 'issueCertificate'
       )
     | null;
   queue?: string | null;
@@ -1089,6 +1321,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-log';
         value: number | EmailLog;
+      } | null)
+    | ({
+        relationTo: 'certificate-designs';
+        value: number | CertificateDesign;
+      } | null)
+    | ({
+        relationTo: 'certificate-files';
+        value: number | CertificateFile;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: number | Certificate;
+      } | null)
+    | ({
+        relationTo: 'certificate-counters';
+        value: number | CertificateCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1271,6 +1519,16 @@ export interface WebinarsSelect<T extends boolean = true> {
   price?: T;
   currency?: T;
   capacity?: T;
+  recordingUrl?: T;
+  resources?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        file?: T;
+        id?: T;
+      };
+  followUpDelayHours?: T;
   extraNotes?: T;
   slug?: T;
   status?: T;
@@ -1278,8 +1536,19 @@ export interface WebinarsSelect<T extends boolean = true> {
   seatsTaken?: T;
   seatsLeft?: T;
   scheduleSequence?: T;
+  followUp?:
+    | T
+    | {
+        status?: T;
+        dueAt?: T;
+        changedAt?: T;
+        waiting?: T;
+        sent?: T;
+      };
   lastEditedBy?: T;
   searchText?: T;
+  ratingAverage?: T;
+  ratingCount?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1326,6 +1595,15 @@ export interface CoursesSelect<T extends boolean = true> {
               location?: T;
               meetingLink?: T;
               instructor?: T;
+              recordingUrl?: T;
+              resources?:
+                | T
+                | {
+                    label?: T;
+                    url?: T;
+                    file?: T;
+                    id?: T;
+                  };
               id?: T;
             };
         id?: T;
@@ -1336,6 +1614,15 @@ export interface CoursesSelect<T extends boolean = true> {
   earlyBirdPrice?: T;
   earlyBirdDeadline?: T;
   capacity?: T;
+  resources?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+        file?: T;
+        id?: T;
+      };
+  followUpDelayHours?: T;
   slug?: T;
   status?: T;
   manualStatus?: T;
@@ -1345,8 +1632,19 @@ export interface CoursesSelect<T extends boolean = true> {
   seatsLeft?: T;
   currentPrice?: T;
   totalSessions?: T;
+  followUp?:
+    | T
+    | {
+        status?: T;
+        dueAt?: T;
+        changedAt?: T;
+        waiting?: T;
+        sent?: T;
+      };
   lastEditedBy?: T;
   searchText?: T;
+  ratingAverage?: T;
+  ratingCount?: T;
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -1368,6 +1666,7 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   completedAt?: T;
   staffNote?: T;
   feedbackRating?: T;
+  feedbackAt?: T;
   feedbackComment?: T;
   cancelledAt?: T;
   cancellationReason?: T;
@@ -1547,6 +1846,111 @@ export interface EmailLogSelect<T extends boolean = true> {
   messageId?: T;
   dedupeKey?: T;
   isTest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-designs_select".
+ */
+export interface CertificateDesignsSelect<T extends boolean = true> {
+  name?: T;
+  scope?: T;
+  category?: T;
+  item?: T;
+  scopeKey?: T;
+  wording?:
+    | T
+    | {
+        es?:
+          | T
+          | {
+              title?: T;
+              preamble?: T;
+              body?: T;
+            };
+        en?:
+          | T
+          | {
+              title?: T;
+              preamble?: T;
+              body?: T;
+            };
+      };
+  signatoryName?: T;
+  signatoryTitle?: T;
+  signature?: T;
+  pageSize?: T;
+  orientation?: T;
+  accentColor?: T;
+  background?: T;
+  logo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-files_select".
+ */
+export interface CertificateFilesSelect<T extends boolean = true> {
+  certificate?: T;
+  number?: T;
+  version?: T;
+  holder?: T;
+  item?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  prefix?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  number?: T;
+  status?: T;
+  version?: T;
+  enrollment?: T;
+  user?: T;
+  item?: T;
+  holderName?: T;
+  itemTitle?: T;
+  hours?: T;
+  completedOn?: T;
+  issuedOn?: T;
+  language?: T;
+  signatoryName?: T;
+  signatoryTitle?: T;
+  verificationCode?: T;
+  issuedAt?: T;
+  origin?: T;
+  issuedBy?: T;
+  note?: T;
+  revokedReason?: T;
+  revokedAt?: T;
+  revokedBy?: T;
+  pdf?: T;
+  credential?: T;
+  validKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificate-counters_select".
+ */
+export interface CertificateCountersSelect<T extends boolean = true> {
+  year?: T;
+  lastNumber?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1954,6 +2358,33 @@ export interface TaskMoveCourseStatuses {
   input?: unknown;
   output: {
     moved?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendFollowUps".
+ */
+export interface TaskSendFollowUps {
+  input: {
+    collection?: string | null;
+    itemId?: number | null;
+  };
+  output: {
+    sent?: number | null;
+    onHold?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskIssueCertificate".
+ */
+export interface TaskIssueCertificate {
+  input: {
+    enrollmentId: number;
+  };
+  output: {
+    certificateId?: number | null;
   };
 }
 /**

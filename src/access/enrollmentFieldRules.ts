@@ -27,12 +27,6 @@ const taughtItemsOf = (req: PayloadRequest): Promise<TaughtItems> => {
   return taught
 }
 
-/** The participant's own voice (feedback): the person enrolled, or an admin correcting it. */
-export const enrolledPersonOrAdmin: FieldAccess = ({ req: { user }, doc }) => {
-  if (checkRole(['admin'], user)) return true
-  return Boolean(user && doc && idOf(doc.user) === Number(user.id))
-}
-
 /**
  * Attendance and completion: an admin, or an instructor of the enrollment's own webinar or course
  * (not of their own enrollment in someone else's item, and never the participant themselves).

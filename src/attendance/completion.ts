@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { queueCertificatesFor } from '../certificates/issueTask'
 import { sessionsOf, type CourseSession, type CourseWithSessions } from '../courses/sessions'
 import { sql, sqlFor } from '../enrollment/transaction'
 import type { ItemCollection } from '../enrollment/statuses'
@@ -105,11 +106,13 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
   }
   const now = getClock(req.payload).now()
   const groups = new Map<string, number[]>()
+  const justCompleted: number[] = []
   for (const doc of enrollments) {
     const current: CompletionState = { attended: Boolean(doc.attended), completionPercentage: doc.completionPercentage ?? null, completedAt: doc.completedAt ?? null }
     const next = completionOf(target, recordsOf.get(doc.id as number) ?? [], current, now)
     states.set(doc.id as number, next)
     if (sameState(current, next)) continue
+    if (!current.completedAt && next.completedAt) justCompleted.push(doc.id as number)
     const key = JSON.stringify(next)
     groups.set(key, [...(groups.get(key) ?? []), doc.id as number])
   }
@@ -121,5 +124,7 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
          SET attended = ${state.attended}, completion_percentage = ${state.completionPercentage}, completed_at = ${state.completedAt}
        WHERE id IN (${sql.join(groupIds.map((id) => sql`${id}`), sql`, `)})`)
   }
+  // Completion earns a certificate (src/certificates): queued here, so it commits or rolls back with the attendance.
+  await queueCertificatesFor(req, justCompleted)
   return { changed: [...groups.values()].reduce((sum, group) => sum + group.length, 0), states }
 }

@@ -2,6 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { Attendance } from './Attendance'
 import { Categories } from './Categories'
+import { CertificateCounters } from './Certificates/counters'
+import { Certificates } from './Certificates'
+import { CertificateDesigns } from './CertificateDesigns'
+import { CertificateFiles } from './CertificateFiles'
 import { Courses } from './Courses'
 import { EmailLog } from './EmailLog'
 import { EmailTemplates } from './EmailTemplates'
@@ -14,4 +18,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters]

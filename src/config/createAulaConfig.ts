@@ -10,6 +10,8 @@ import sharp from 'sharp'
 import { isAdmin } from '../access'
 import { lockSystemGlobals } from '../access/lockSystemGlobals'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
+import { registerFollowUpGuards } from '../followUps/guard'
+import { registerCertificateEmailGuard } from '../certificates/email'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
 import { boundQueryCost } from '../graphql/boundQueryCost'
@@ -28,6 +30,8 @@ import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
 import { withCallerInputGuards, withGlobalInputGuards } from '../queryGuards/refuseMalformedCallerInput'
 import { accessQuery } from '../graphql/accessQuery'
 import { addRateLimitTable } from '../rateLimit/table'
+import { addCertificateSigningKeyTable } from '../certificates/credential/keys/table'
+import { prepareCertificateSigning } from '../certificates/credential/keys/keyRing'
 import { mediaStorage } from '../storage/mediaStorage'
 import { collections } from '../collections'
 import { withLocalCodeEditor } from '../components/codeEditor/withLocalCodeEditor'
@@ -62,6 +66,9 @@ const rootDir = process.cwd()
 
 // Reminders are vetted at send time by the enrollment module (the worker builds this config too).
 registerReminderGuards()
+// Follow-ups too (src/followUps): a person no longer confirmed gets none.
+registerFollowUpGuards()
+registerCertificateEmailGuard()
 
 /** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
 export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax, observability: observabilityOverrides }: AulaConfigOptions): Config {
@@ -110,7 +117,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
-      beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable],
+      // …and certificate_signing_keys, a development database's own credential key, out of every API's reach (docs/decisions/0017).
+      beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable, addCertificateSigningKeyTable],
     }),
     // Every message also gets a text/plain part made from its HTML (src/email/withPlainTextPart.ts).
     email: withPlainTextPart(
@@ -136,6 +144,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       lockSystemGlobals(payload)
       // Anonymous catalog reads are cached exactly; the triggers tell every instance what changed (src/catalogCache).
       await trackCatalogChanges(payload)
+      // A malformed CERTIFICATE_SIGNING_KEY stops the start; a missing one in production is logged; a dev database's key is loaded (docs/decisions/0017).
+      await prepareCertificateSigning(payload)
     },
     // The playground page runs scripts and fonts from jsdelivr and Google on Aula's origin with the caller's cookies: development only.
     // Aliases, depth, documents and complexity are bounded before any resolver runs (src/graphql/boundQueryCost.ts).

@@ -3,7 +3,7 @@ import { createLocalReq, type PayloadRequest } from 'payload'
 
 import { getClock } from '../utilities/clock'
 import { claimEmail, emailStatus, finishEmail } from './claimEmail'
-import { getEmailGuard } from './guards'
+import { getEmailGuard, type GuardVerdict } from './guards'
 import { queueSendJob } from './queueEmail'
 import { renderTemplate } from './renderTemplate'
 import { isSmtpUnreachable, outageRetryDelayMs, SMTP_OUTAGE_RETRY_WINDOW_MS } from './smtpOutage'
@@ -70,6 +70,7 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
   const { payload } = req
   const clock = getClock(payload)
   let variables = claimed.variables
+  let attachments: NonNullable<GuardVerdict['attachments']> = claimed.attachments ?? []
   const isTest = isTestEmail(claimed.dedupeKey)
   // A staff member's test has no enrollment or webinar behind it for a guard to check.
   const guard = isTest ? undefined : getEmailGuard(claimed.templateKey)
@@ -81,6 +82,7 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
       return 'cancelled'
     }
     variables = { ...variables, ...verdict.variables }
+    attachments = [...attachments, ...(verdict.attachments ?? [])]
   }
 
   const locale = toEmailLocale(claimed.locale)
@@ -99,7 +101,7 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
       subject: rendered.subject,
       html: rendered.html,
       messageId,
-      attachments: claimed.attachments ?? undefined,
+      attachments: attachments.length ? attachments : undefined,
     })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

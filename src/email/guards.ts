@@ -10,6 +10,8 @@ export interface GuardVerdict {
   reason?: string
   /** Fresh values merged over the queued ones (a new meeting link, a new start time). */
   variables?: EmailVariables
+  /** Files made at send time and attached after the queued ones (a certificate's PDF: its bytes never sit in the log). */
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[]
 }
 
 export type EmailGuard = (args: { log: EmailLog; req: PayloadRequest }) => Promise<GuardVerdict> | GuardVerdict

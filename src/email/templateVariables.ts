@@ -28,6 +28,10 @@ export const EMAIL_TEMPLATE_KEYS = [
   'course_session_reminder_1h',
   'course_session_access_15m',
   'course_schedule_changed',
+  'certificate_issued',
+  'followup_attended',
+  'followup_missed',
+  'followup_released',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -37,6 +41,8 @@ const PAYMENT = ['amount', 'currency'] as const
 const LEAD = ['leadName', 'company', 'interest', 'leadUrl'] as const
 /** One session of a course (src/courses/notify): its start already written in the course's zone, saying which zone. */
 const SESSION = ['sessionName', 'sessionNumber', 'sessionStartsAt', 'location'] as const
+/** A finished webinar or course (src/followUps): what was recorded and shared. */
+const FOLLOW_UP = ['title', 'startsAt', 'timezone', 'itemUrl', 'recordingUrl', 'materials'] as const
 
 export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   enrollment_confirmed: [...RECIPIENT, ...ITEM, ...PAYMENT],
@@ -67,16 +73,28 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   course_session_access_15m: [...RECIPIENT, ...ITEM, ...SESSION],
   // `scheduleChanges` is the list of what moved, was added or removed (old → new, in the course's zone), built by Aula.
   course_schedule_changed: [...RECIPIENT, ...ITEM, 'scheduleChanges'],
+  // A certificate (or its corrected version) is ready (src/certificates): the PDF is attached, `verifyUrl` is its public check.
+  certificate_issued: [...RECIPIENT, 'title', 'holderName', 'certificateNumber', 'hours', 'completedOn', 'verifyUrl'],
+  // After the event (src/followUps): `materials` is the recording(s) and resources as a list Aula builds, in the reader's language.
+  followup_attended: [...RECIPIENT, ...FOLLOW_UP, 'feedbackUrl'],
+  followup_missed: [...RECIPIENT, ...FOLLOW_UP],
+  // Sent instead of the two above when staff release an item with no attendance recorded: presumes neither.
+  followup_released: [...RECIPIENT, ...FOLLOW_UP, 'feedbackUrl'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
-export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody', 'scheduleChanges']
+export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody', 'scheduleChanges', 'materials']
 
 /** Variables that carry a signed link acting for the recipient (`nextStep` embeds the pay link); only admins read them in the log. */
-export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl']
+export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl', 'feedbackUrl']
 
 /** Values the admin preview renders with. */
 export const SAMPLE_VARIABLES: Record<string, string> = {
+  holderName: 'Ana Pérez',
+  certificateNumber: 'AULA-2026-000123',
+  hours: '12',
+  completedOn: '12/03/2026',
+  verifyUrl: 'https://aula.example.com/verify/3q2-7wEjZk1mXyTnB0aPLs9vR4cD8eFh',
   firstName: 'Ana',
   lastName: 'Pérez',
   email: 'ana.perez@example.com',
@@ -109,6 +127,10 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   location: 'Av. Arequipa 1234, aula 301',
   scheduleChanges:
     '<ul><li>Sesión 3 «Tablas dinámicas»: 12/03/2026 18:00 → 14/03/2026 10:00 (hora de Lima)</li><li>Nueva sesión 6 «Repaso»: 20/03/2026 18:00 (hora de Lima)</li></ul>',
+  recordingUrl: 'https://vimeo.com/123456789',
+  materials:
+    '<ul><li><a href="https://vimeo.com/123456789">Grabación</a></li><li><a href="https://aula.example.com/api/media/file/diapositivas.pdf">Diapositivas</a></li></ul>',
+  feedbackUrl: 'https://aula.example.com/api/enrollments/1/feedback?token=abc',
 }
 
 export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>

@@ -30,6 +30,14 @@ export const variableLabels: Record<string, { es: string; en: string }> = {
   sessionStartsAt: { es: 'Inicio de la sesión (con zona horaria)', en: 'Session start (with time zone)' },
   location: { es: 'Lugar de la sesión', en: 'Session location' },
   scheduleChanges: { es: 'Lista de cambios de horario', en: 'List of schedule changes' },
+  holderName: { es: 'Nombre impreso en el certificado', en: 'Name printed on the certificate' },
+  certificateNumber: { es: 'Número del certificado', en: 'Certificate number' },
+  hours: { es: 'Horas certificadas', en: 'Certified hours' },
+  completedOn: { es: 'Fecha de finalización', en: 'Completion date' },
+  verifyUrl: { es: 'Enlace de verificación', en: 'Verification link' },
+  recordingUrl: { es: 'Enlace de la grabación', en: 'Recording link' },
+  materials: { es: 'Grabación y materiales (lista)', en: 'Recording and resources (list)' },
+  feedbackUrl: { es: 'Enlace para opinar', en: 'Feedback link' },
 }
 
 export const variableLabel = (name: string, language: string): string => {

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { certificateCell, certificatesOfEnrollments } from '../certificates/ofEnrollments'
 import { sessionsOf } from '../courses/sessions'
 import { phoneCell } from '../utilities/csv'
 import type { ExportContext } from './exportContext'
@@ -67,6 +68,8 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
       { header: { es: 'Avance (%)', en: 'Completion (%)' }, value: (doc) => doc.completionPercentage },
       { header: { es: 'Completado el', en: 'Completed at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.completedAt) },
       { header: { es: 'Valoración', en: 'Rating' }, value: (doc) => doc.feedbackRating },
+      // The valid certificate's number, or the last one marked revoked (src/certificates).
+      { header: { es: 'Certificado', en: 'Certificate' }, value: (doc, ctx) => certificateCell(doc._related?.certificate, ctx.language) },
       { header: { es: 'Inscrito el', en: 'Registered at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },
       { header: { es: 'Cancelada el', en: 'Cancelled at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.cancelledAt) },
     ],
@@ -102,6 +105,7 @@ export const exportDefinitions: Record<string, ExportDefinition> = {
           const key = `attendance:${enrollmentId}`
           found.set(key, { present: (found.get(key)?.present ?? 0) + 1 })
         }
+        for (const [enrollmentId, certificate] of await certificatesOfEnrollments(req, enrollmentIds)) found.set(`certificate:${enrollmentId}`, certificate)
       }
       return found
     },
@@ -185,5 +189,6 @@ export const withRelated = (docs: Doc[], related: Map<string, Doc>): Doc[] =>
       assignee: doc.assignedTo ? related.get(`users:${relationId(doc.assignedTo)}`) : undefined,
       item: doc.item ? related.get(`${doc.item.relationTo}:${relationId(doc.item.value)}`) : undefined,
       attendance: related.get(`attendance:${doc.id}`),
+      certificate: related.get(`certificate:${doc.id}`),
     },
   }))

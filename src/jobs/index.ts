@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { recomputeCompletionTask } from '../attendance/recomputeTask'
+import { issueCertificateTask } from '../certificates/issueTask'
 import { cancelItemEnrollments } from './cancelItemEnrollments'
 import { checkCourseScheduleChangeTask } from './checkCourseScheduleChange'
 import { deleteExpiredRateLimitsTask } from './deleteExpiredRateLimits'
@@ -14,13 +15,16 @@ import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
 import { sendCourseScheduleNoticesTask } from './sendCourseScheduleNotices'
 import { sendEmailTask } from './sendEmail'
+import { sendFollowUpsTask } from './sendFollowUps'
 import { sendParticipantsMessageTask } from './sendParticipantsMessage'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 const participantTasks = [sendParticipantsMessageTask, recomputeCompletionTask] as unknown as TaskConfig[]
+const certificateTasks = [issueCertificateTask] as unknown as TaskConfig[]
 const cancellationTasks = [cancelItemEnrollments] as unknown as TaskConfig[]
 const courseStatusTasks = [moveCourseStatusesTask] as unknown as TaskConfig[]
 const courseNoticeTasks = [checkCourseScheduleChangeTask, sendCourseScheduleNoticesTask, planCourseSessionRemindersTask] as unknown as TaskConfig[]
+const followUpTasks = [sendFollowUpsTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks]

@@ -7,7 +7,10 @@
 import { attendanceOperations } from '../attendance/openapi'
 import { attendanceImportOperations } from '../attendance/import/openapi'
 import { checkInOperations } from '../attendance/checkIn/openapi'
+import { certificateOperations } from '../certificates/openapi'
+import { certificateVerificationOperations } from '../certificates/verify/openapi'
 import { cancellationOperations } from '../cancellation/openapi'
+import { followUpOperations } from '../followUps/openapi'
 import { participantsOperations } from '../participants/openapi'
 
 export interface CustomOperation {
@@ -127,10 +130,16 @@ export const customOperations: Record<string, CustomOperation> = {
   ...participantsOperations,
   // Cancelling a course or webinar (src/cancellation).
   ...cancellationOperations,
+  // Follow-ups after the item ends (src/followUps).
+  ...followUpOperations,
   // Attendance: meeting-report import and self check-in (src/attendance/import, src/attendance/checkIn).
   ...attendanceOperations,
   ...attendanceImportOperations,
   ...checkInOperations,
+  // Certificate verification, the JWKS and the credential download (src/certificates/verify, src/certificates/credential).
+  ...certificateVerificationOperations,
+  // Issuing by hand, revoking, reissuing and the PDF download (src/certificates).
+  ...certificateOperations,
   'POST /api/courses/{id}/duplicate': {
     registeredAs: 'courses',
     summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',
@@ -157,6 +166,20 @@ export const customOperations: Record<string, CustomOperation> = {
     responses: {
       '200': { description: '`{ previews: { es, en } }`, each `{ subject, html, text }`.', content: json({ type: 'object' }) },
       '400': { description: 'Unknown email or variable; each error names its field.', content: json(errors) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not staff.', content: json(errors) },
+    },
+  },
+  'POST /api/certificate-designs/preview': {
+    registeredAs: 'certificate-designs',
+    summary: 'A sample certificate PDF from an unsaved design (staff)',
+    description: 'Body: the design as the admin form holds it (`wording.{es,en}.{title,preamble,body}`, `signatoryName`, `signatoryTitle`, `pageSize`, `orientation`, `accentColor`, `background`/`logo`/`signature` media ids) plus `language` (`es`/`en`). Renders sample data through the same code as real certificates; writes nothing.',
+    tags: ['Certificates'],
+    security: 'user',
+    requestBody: { required: false, content: json({ type: 'object', properties: { language: { type: 'string', enum: ['es', 'en'] }, wording: { type: 'object' }, signatoryName: { type: 'string' }, background: { type: 'integer' }, logo: { type: 'integer' }, signature: { type: 'integer' } } }) },
+    responses: {
+      '200': { description: 'The PDF (`application/pdf`, inline, `Cache-Control: no-store`).', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+      '400': { description: 'A `{{variable}}` certificates do not have, or a picture that is not a PNG/JPEG within the limits; each error names its field.', content: json(errors) },
       '401': { description: 'Not logged in.', content: json(errors) },
       '403': { description: 'Not staff.', content: json(errors) },
     },
@@ -225,6 +248,50 @@ export const customOperations: Record<string, CustomOperation> = {
     parameters: [idParam],
     requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { token: { type: 'string' } } } } } },
     responses: { '200': { description: 'An HTML page saying the enrollment was cancelled.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'Unknown id or wrong token.', content: json(errors) } },
+  },
+  'GET /api/enrollments/{id}/feedback': {
+    registeredAs: 'enrollments',
+    summary: 'Feedback page behind the `feedbackUrl` in follow-up emails (HTML)',
+    description:
+      'A 1–5 rating and a comment, in the participant\'s language. The signed `token` stands in for a login. Open to a confirmed participant once the item has started, once per enrollment; otherwise the page says why (already received: 200; not confirmed: 403; not open yet: 409).',
+    tags: ['Enrollments'],
+    security: 'anyone',
+    parameters: [idParam, { name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+    responses: {
+      '200': { description: 'An HTML page: the form, or "already received".', content: { 'text/html': { schema: { type: 'string' } } } },
+      '403': { description: 'An HTML page: the enrollment is not confirmed.', content: { 'text/html': { schema: { type: 'string' } } } },
+      '404': { description: 'An HTML page: unknown id or wrong token.', content: { 'text/html': { schema: { type: 'string' } } } },
+      '409': { description: 'An HTML page: the item has not started yet.', content: { 'text/html': { schema: { type: 'string' } } } },
+    },
+  },
+  'POST /api/enrollments/{id}/feedback': {
+    registeredAs: 'enrollments',
+    summary: 'Send feedback from the email link (form post or JSON with `token`, `rating`, `comment`)',
+    description:
+      'The only way feedback is written (REST and GraphQL refuse `feedbackRating`, `feedbackComment` and `feedbackAt` for every role). Stores the rating, the comment and when, and recounts the item\'s `ratingAverage` and `ratingCount` in the same transaction. A form post gets HTML, a JSON body gets JSON. Rate limited like public forms.',
+    tags: ['Enrollments'],
+    security: 'anyone',
+    parameters: [idParam],
+    requestBody: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: { type: 'object', required: ['token', 'rating'], properties: { token: { type: 'string' }, rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 2000 } } },
+        },
+        'application/json': {
+          schema: { type: 'object', required: ['token', 'rating'], properties: { token: { type: 'string' }, rating: { type: 'integer', minimum: 1, maximum: 5 }, comment: { type: 'string', maxLength: 2000 } } },
+        },
+      },
+    },
+    responses: {
+      '200': { description: 'Saved: a thank-you page (or `{ outcome: "saved" }`).' },
+      '400': { description: 'A bad `rating` or `comment`: the page again with the field named (JSON: the error names `feedbackRating` or `feedbackComment`).', content: json(errors) },
+      '403': { description: 'The enrollment is not confirmed; nothing is written.' },
+      '404': { description: 'Unknown id or wrong token.' },
+      '409': { description: 'Feedback was already received, or the item has not started; nothing changes.' },
+      '413': { description: 'The body is larger than 64 KB.', content: json(errors) },
+      '429': { description: 'Too many posts from this address (`Retry-After`).', content: json(errors) },
+    },
   },
   'GET /api/enrollments/{id}/pay': {
     registeredAs: 'enrollments',

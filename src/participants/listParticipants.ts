@@ -1,6 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { attendanceSummary, type SessionMark } from '../attendance/summary'
+import { certificatesOfEnrollments, type EnrollmentCertificate } from '../certificates/ofEnrollments'
 
 import { ENROLLMENT_STATUSES, type EnrollmentStatus, type ItemCollection } from '../enrollment/statuses'
 import { getBusinessSettings } from '../settings/businessSettings'
@@ -47,6 +48,8 @@ export interface Participant {
   sessionsTotal: number
   /** With `?session=<id>`: that session's record for the person. */
   session?: SessionMark
+  /** The valid certificate, else the newest revoked one (src/certificates); null without any. */
+  certificate: EnrollmentCertificate | null
   registeredAt: string
 }
 
@@ -109,6 +112,7 @@ async function loadAll(req: PayloadRequest, item: ParticipantItem): Promise<Part
       completionPercentage: doc.completionPercentage ?? null,
       sessionsAttended: 0,
       sessionsTotal: 0,
+      certificate: null,
       registeredAt: doc.createdAt,
     }
   })
@@ -129,9 +133,10 @@ const matches = (participant: Participant, filters: ParticipantFilters): boolean
 export async function listParticipants(req: PayloadRequest, item: ParticipantItem, filters: ParticipantFilters = {}): Promise<ParticipantList> {
   const [loaded, summary] = await Promise.all([loadAll(req, item), attendanceSummary(req, item.collection, item.id, filters.session)])
   const sessionsTotal = item.collection === 'webinars' ? 1 : summary.sessions.length
+  const certificates = await certificatesOfEnrollments(req, loaded.map((participant) => participant.enrollmentId))
   const everyone = loaded.map((participant) => {
     const { sessionsAttended, session } = summary.of(participant.enrollmentId)
-    return { ...participant, sessionsAttended, sessionsTotal, ...(session ? { session } : {}) }
+    return { ...participant, sessionsAttended, sessionsTotal, certificate: certificates.get(participant.enrollmentId) ?? null, ...(session ? { session } : {}) }
   })
   const counts = Object.fromEntries(ENROLLMENT_STATUSES.map((status) => [status, 0])) as ParticipantList['counts']
   counts.total = everyone.length

@@ -1,4 +1,5 @@
 import type { AdminLanguage } from '../i18n/say'
+import { certificateCell } from '../certificates/ofEnrollments'
 import { csvLine } from '../utilities/csv'
 import { formatWithZone } from '../utilities/localTime'
 import type { Participant, ParticipantItem } from './listParticipants'
@@ -25,6 +26,7 @@ const COLUMNS: { header: { es: string; en: string }; value: (row: Participant, l
   { header: { es: 'Registrado el', en: 'Recorded at' }, value: (row, language, zone) => (row.session?.recordedAt ? formatWithZone(row.session.recordedAt, zone, language) : '') },
   { header: { es: 'Sesiones asistidas', en: 'Sessions attended' }, value: (row) => `${row.sessionsAttended}/${row.sessionsTotal}` },
   { header: { es: 'Avance (%)', en: 'Completion (%)' }, value: (row) => row.completionPercentage ?? '' },
+  { header: { es: 'Certificado', en: 'Certificate' }, value: (row, language) => certificateCell(row.certificate, language) },
 ]
 
 /** One session's attendance as a sheet: a row per person shown, present / absent / not recorded (empty), minutes and who recorded it. */

@@ -41,6 +41,8 @@ const REST_RULES: Record<string, RateLimitRule['name']> = {
   'webinars post /:id/register': 'publicWrite',
   'courses post /:id/enroll': 'publicWrite',
   'leads post /': 'publicWrite',
+  // The feedback link's form (src/feedback): anyone holding a link may post, so it is counted like a public form.
+  'enrollments post /:id/feedback': 'publicWrite',
 }
 
 /** Root mutation fields, counted one by one however they are aliased or batched. */

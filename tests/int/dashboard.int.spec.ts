@@ -156,9 +156,9 @@ describe('dashboard loader', () => {
 
   it('editors get no revenue or leads; sales no revenue or email log; students nothing', async () => {
     const editor = await loadDashboard(await asUser(['editor']))
-    expect(Object.keys(editor).sort()).toEqual(['failedEmails', 'now', 'registrations', 'showRate', 'timeZone', 'upcoming'])
+    expect(Object.keys(editor).sort()).toEqual(['failedEmails', 'now', 'ratings', 'registrations', 'showRate', 'timeZone', 'upcoming'])
     const sales = await loadDashboard(await asUser(['sales']))
-    expect(Object.keys(sales).sort()).toEqual(['leads', 'now', 'registrations', 'showRate', 'timeZone', 'upcoming'])
+    expect(Object.keys(sales).sort()).toEqual(['leads', 'now', 'ratings', 'registrations', 'showRate', 'timeZone', 'upcoming'])
     const student = await loadDashboard(await asUser(['student']))
     expect(Object.keys(student)).toEqual(['now', 'timeZone'])
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
-import { createCourse, createWebinar, errorPaths } from '../helpers/catalog'
+import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 
 type Account = Awaited<ReturnType<TestAula['createUser']>>
@@ -95,27 +95,6 @@ describe('who changes enrollments', () => {
     }
     const extra = await aula.api.post(`/webinars/${otherWebinar.id}/register`, { email: `borrar-${Date.now()}@example.com`, firstName: 'B', lastName: 'C' })
     expect((await aula.api.delete(`/enrollments/${extra.body.doc.id}`, { token: admin.token })).status).toBe(200)
-  })
-})
-
-describe('feedback from participants', () => {
-  it('opens when the item starts, takes a 1–5 rating once, and only from a confirmed participant', async () => {
-    const webinar = await createWebinar(aula.payload, { startsAt: '2030-01-11T15:00:00.000Z' })
-    const participant = await aula.createUser(['student'])
-    const { body } = await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: participant.token })
-    const rate = (data: Record<string, unknown>) => aula.api.patch(`/enrollments/${body.doc.id}`, data, { token: participant.token })
-
-    const early = await rate({ feedbackRating: 5 })
-    expect(early.status).toBe(400)
-    expect(errorPaths(early.body)).toEqual(['feedbackRating'])
-
-    clock.set('2030-01-11T16:30:00.000Z')
-    expect((await rate({ feedbackRating: 7 })).status).toBe(400)
-    const ok = await rate({ feedbackRating: 4, feedbackComment: 'Muy útil' })
-    expect(ok.status).toBe(200)
-    expect(ok.body.doc).toMatchObject({ feedbackRating: 4, feedbackComment: 'Muy útil' })
-    expect((await rate({ feedbackRating: 1 })).status).toBe(400)
-    clock.set('2030-01-10T12:00:00.000Z')
   })
 })
 

@@ -6,6 +6,7 @@ import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { recordMany } from '../../src/attendance/record'
+import { issueCertificate } from '../../src/certificates/issue'
 import { sessionsOf } from '../../src/courses/sessions'
 import { cancelToken } from '../../src/enrollment/cancelToken'
 import {
@@ -111,6 +112,12 @@ beforeAll(async () => {
   rows['stripe-events'] = { stripeEvent: event.id }
   const job = await payload.jobs.queue({ task: 'expirePaymentHolds', input: {} as never, waitUntil: new Date('2100-01-01') } as never)
   rows['payload-jobs'] = { job: (job as { id: number }).id }
+  rows['certificate-designs'] = { design: (await payload.create({ collection: 'certificate-designs', data: { name: 'Matriz', scope: 'default', signatoryName: 'Firma' } as never, ...over })).id }
+  // Issuing stores the PDF (src/certificates/pdf); issueCertificate returns the valid certificate when there is one already.
+  const pdfOf = async (enrollmentId: number | string) => (await issueCertificate(payload, { enrollmentId: Number(enrollmentId) })).pdf as number
+  rows['certificate-files'] = { studentPdf: await pdfOf(rows.enrollments.studentInTaughtWebinar), otherStudentPdf: await pdfOf(rows.enrollments.otherStudentInOtherWebinar) }
+  const certificateOf = async (enrollmentId: number | string) => (await issueCertificate(payload, { enrollmentId: Number(enrollmentId) })).id as number
+  rows.certificates = { studentCertificate: await certificateOf(rows.enrollments.studentInTaughtWebinar), otherStudentCertificate: await certificateOf(rows.enrollments.otherStudentInOtherWebinar) }
 }, 120_000)
 
 afterAll(async () => {
@@ -167,6 +174,14 @@ const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<s
   categories: () => ({ name: `Cat ${Math.random()}` }),
   'email-templates': (role) => ({ key: freeTemplateKeys[role === 'admin' ? 0 : 1], locale: role === 'editor' ? 'es' : 'en', subject: 'x', body: '<p>x</p>' }),
   'stripe-events': () => ({ eventId: `evt_${Math.random()}`, type: 'x', payload: {} }),
+  'certificate-designs': async () => ({ name: `Diseño ${Math.random()}`, scope: 'item', item: { relationTo: 'webinars', value: (await createWebinar(aula.payload)).id }, signatoryName: 'Firma' }),
+  'certificate-files': () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4 forged'))], { type: 'application/pdf' }), 'AULA-2030-999999-v1.pdf')
+    form.append('_payload', JSON.stringify({ number: 'AULA-2030-999999', version: 1, holder: accounts.student.id }))
+    return Promise.resolve(form)
+  },
+  certificates: () => ({ number: 'AULA-2030-999998', holderName: 'Forged', itemTitle: 'x', enrollment: rows.enrollments.studentInTaughtWebinar, user: accounts.student.id, item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar }, verificationCode: 'f'.repeat(32), issuedAt: '2030-01-01T00:00:00.000Z' }),
 }
 /** Keys the seeded template does not use: one for the admin's create, one for everyone else's. */
 const freeTemplateKeys = ['lead_assigned', 'payment_failed']
@@ -193,6 +208,9 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   'email-templates': { subject: 'changed' },
   'stripe-events': { outcome: 'changed' },
   attendance: { minutesAttended: 30 },
+  'certificate-designs': { signatoryTitle: 'changed' },
+  'certificate-files': { number: 'AULA-2030-000000' },
+  certificates: { holderName: 'Forged name' },
 }
 const denied = [401, 403, 404]
 
@@ -382,6 +400,7 @@ describe('custom endpoints', () => {
       .replace(':taught', String(rows.webinars.publishedWebinar))
       .replace(':untaught', String(rows.webinars.draftWebinar))
       .replace(':studentPayment', String(rows.payments.studentPayment))
+      .replace(':studentCertificate', String(rows.certificates.studentCertificate))
       .replace(':email', String(rows['email-log'].studentEmail))
   const cells = ENDPOINT_MATRIX.flatMap((cell) =>
     ROLES.filter((role) => cell.outcomes[role]).map((role) => ({ ...cell, role, outcome: cell.outcomes[role]! })),
@@ -460,6 +479,12 @@ describe('endpoints that change rows', () => {
       ...over,
       context: { skipAssignment: true },
     })
+  /** A valid certificate of a new registration of the student. */
+  const freshCertificate = async () => {
+    const webinar = await createWebinar(aula.payload)
+    const enrollmentId = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
+    return (await issueCertificate(aula.payload, { enrollmentId, note: 'Matriz' })).id as number
+  }
   const leadExists = async (id: number) => (await aula.payload.count({ collection: 'leads', where: { id: { equals: id } }, overrideAccess: true })).totalDocs === 1
   const enrollmentsOf = async (email: string) =>
     (await aula.payload.count({ collection: 'enrollments', where: { 'user.email': { equals: email } }, overrideAccess: true })).totalDocs
@@ -488,6 +513,22 @@ describe('endpoints that change rows', () => {
       const session = sessionsOf(course as never)[0]!.id
       const response = await aula.api.post(`/courses/${course.id}/sessions/${session}/attendance`, { marks: [{ enrollmentId: id, present: true }] }, { token: tokenOf(role) })
       return { status: response.status, changed: (await aula.payload.count({ collection: 'attendance', where: { enrollment: { equals: id } }, overrideAccess: true })).totalDocs === 1 }
+    },
+    '/certificates/issue': async (role) => {
+      const webinar = await createWebinar(aula.payload)
+      const id = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
+      const response = await aula.api.post('/certificates/issue', { enrollment: id, note: 'Matriz' }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.count({ collection: 'certificates', where: { enrollment: { equals: id } }, overrideAccess: true })).totalDocs === 1 }
+    },
+    '/certificates/:freshCertificate/revoke': async (role) => {
+      const id = await freshCertificate()
+      const response = await aula.api.post(`/certificates/${id}/revoke`, { reason: 'Matriz' }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.findByID({ collection: 'certificates', id, ...over })).status === 'revoked' }
+    },
+    '/certificates/:freshCertificate/reissue': async (role) => {
+      const id = await freshCertificate()
+      const response = await aula.api.post(`/certificates/${id}/reissue`, {}, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.findByID({ collection: 'certificates', id, ...over })).version === 2 }
     },
     '/enrollments/:ownEnrollment/cancel': async (role) => {
       const webinar = await createWebinar(aula.payload)

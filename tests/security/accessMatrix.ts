@@ -26,6 +26,11 @@ export const SEEDED_ROWS = {
   'payload-jobs': ['job'],
   // One attendance row per seeded enrollment (src/attendance).
   attendance: ['studentMark', 'otherStudentMark'],
+  // A default certificate design, and the stored PDFs of the two seeded enrollments' certificates (src/certificates/pdf).
+  'certificate-designs': ['design'],
+  'certificate-files': ['studentPdf', 'otherStudentPdf'],
+  // The two seeded enrollments' certificates (src/certificates): one at the webinar the instructor presents.
+  certificates: ['studentCertificate', 'otherStudentCertificate'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -58,6 +63,11 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   'payload-jobs': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
   // As the participant lists: office staff all; an instructor the items they teach; a student their own.
   attendance: { anonymous: none, student: ['studentMark'], instructor: ['studentMark'], sales: 'all', editor: 'all', admin: 'all' },
+  'certificate-designs': staffOnly('all'),
+  // As the certificate: its holder, the item's instructors, office staff; never anonymous (not even by file name).
+  'certificate-files': { anonymous: none, student: ['studentPdf'], instructor: ['studentPdf'], sales: 'all', editor: 'all', admin: 'all' },
+  // The holder, the item's instructors, office staff (the public check is the verification endpoint).
+  certificates: { anonymous: none, student: ['studentCertificate'], instructor: ['studentCertificate'], sales: 'all', editor: 'all', admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -76,6 +86,9 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   'stripe-events': 'StripeEvents',
   'payload-jobs': 'PayloadJobs',
   attendance: 'Attendances',
+  'certificate-designs': 'CertificateDesigns',
+  'certificate-files': 'CertificateFiles',
+  certificates: 'Certificates',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -92,7 +105,7 @@ const nobody = roles([])
  */
 export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Record<MatrixRole, WriteOutcome>>>> = {
   users: { create: adminOnly, update: adminOnly, delete: adminOnly },
-  // Student: their own row, limited by field rules to feedback (see the field cells); instructor: a taught row.
+  // Student: their own row, where field rules leave nothing to write (see the field cells); instructor: a taught row.
   enrollments: { create: adminOnly, update: roles(['student', 'instructor', 'admin']), delete: adminOnly },
   payments: { create: nobody, update: adminOnly, delete: nobody },
   'email-log': { create: nobody, update: nobody, delete: nobody },
@@ -108,6 +121,11 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   'stripe-events': { create: nobody, update: nobody, delete: nobody },
   // Everyone else marks through the attendance endpoints, which check who teaches the item.
   attendance: { create: adminOnly, update: adminOnly, delete: adminOnly },
+  'certificate-designs': { create: editors, update: editors, delete: editors },
+  // Only src/certificates/pdf stores them (Local API), when a certificate is issued or reissued.
+  'certificate-files': { create: nobody, update: nobody, delete: nobody },
+  // Issued, revoked and reissued only through their endpoints (admins), never written over the API.
+  certificates: { create: nobody, update: nobody, delete: nobody },
 }
 
 /** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update. */
@@ -138,8 +156,10 @@ export interface EnrollmentFieldCell {
 }
 const neither = { student: 'denied', instructor: 'denied' } as const
 export const ENROLLMENT_FIELD_WRITES: EnrollmentFieldCell[] = [
-  { field: 'feedbackRating', value: 4, student: 'allowed', instructor: 'denied' },
-  { field: 'feedbackComment', value: 'Written in the matrix', student: 'allowed', instructor: 'denied' },
+  // Feedback is written only through the signed link (src/feedback), by nobody over the API.
+  { field: 'feedbackRating', value: 4, ...neither },
+  { field: 'feedbackComment', value: 'Written in the matrix', ...neither },
+  { field: 'feedbackAt', value: '2030-01-01T00:00:00.000Z', ...neither },
   { field: 'attended', value: true, student: 'denied', instructor: 'allowed' },
   // Computed from the attendance rows (src/attendance/completion.ts): nobody types it.
   { field: 'completionPercentage', value: 50, ...neither },
@@ -180,7 +200,15 @@ export const ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'the attendance roster of a webinar they present', method: 'GET', path: '/webinars/:taught/attendance', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
   { name: 'the attendance roster of a webinar they do not present', method: 'GET', path: '/webinars/:untaught/attendance', outcomes: roles(['sales', 'editor', 'admin']) },
   { name: 'the attendance roster of a session of a course they teach', method: 'GET', path: '/courses/:taughtCourse/sessions/:taughtSession/attendance', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'a sample PDF of an unsaved certificate design', method: 'POST', path: '/certificate-designs/preview', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
   { name: 'the attendance roster of a course they do not teach', method: 'GET', path: '/courses/:untaughtCourse/sessions/:untaughtSession/attendance', outcomes: roles(['sales', 'editor', 'admin']) },
+  // The follow-up state after an item (src/followUps): as its participant list. Releasing it is tested in tests/int/follow-ups.int.spec.ts.
+  { name: 'the follow-up state of a webinar they present', method: 'GET', path: '/webinars/:taught/follow-ups', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the follow-up state of a webinar they do not present', method: 'GET', path: '/webinars/:untaught/follow-ups', outcomes: roles(['sales', 'editor', 'admin']) },
+  { name: 'the follow-up state of a course they teach', method: 'GET', path: '/courses/:taughtCourse/follow-ups', outcomes: roles(['instructor', 'sales', 'editor', 'admin']) },
+  { name: 'the PDF of the student’s certificate', method: 'GET', path: '/certificates/:studentCertificate/pdf', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
+  // …and its signed Open Badges credential (src/certificates/credential): the same people.
+  { name: 'the signed credential of the student’s certificate', method: 'GET', path: '/certificates/:studentCertificate/credential', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
 ]
 
 /**
@@ -194,4 +222,8 @@ export const CHANGING_ENDPOINT_MATRIX: EndpointCell[] = [
   // Marking attendance: admins and the item's own instructors; sales and editors read it but do not mark.
   { name: 'marking attendance of a webinar they present', method: 'POST', path: '/webinars/:freshTaught/attendance', outcomes: roles(['instructor', 'admin']) },
   { name: 'marking attendance of a course session of a course they do not teach', method: 'POST', path: '/courses/:freshUntaught/sessions/:session/attendance', outcomes: roles(['admin']) },
+  // Certificates by hand (src/certificates): admins only.
+  { name: 'issuing a certificate by hand', method: 'POST', path: '/certificates/issue', outcomes: roles(['admin']) },
+  { name: 'revoking a certificate', method: 'POST', path: '/certificates/:freshCertificate/revoke', outcomes: roles(['admin']) },
+  { name: 'reissuing a certificate', method: 'POST', path: '/certificates/:freshCertificate/reissue', outcomes: roles(['admin']) },
 ]

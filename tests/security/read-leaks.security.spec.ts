@@ -289,10 +289,12 @@ describe('what an instructor may write on a participant’s enrollment', () => {
     expect((await stored(instructorOwnEnrollment)).completionPercentage ?? null).toBeNull()
   })
 
-  it('the student writes their own feedback, and nothing else', async () => {
+  // Feedback goes through the signed link only (tests/security/feedback-link.security.spec.ts).
+  it('the student writing their own feedback through the API is refused, naming the field, and nothing changes', async () => {
     const response = await aula.api.patch(`/enrollments/${studentEnrollment}`, { feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 5 }, { token: student.token })
-    expect(response.status).toBe(200)
-    expect(await stored(studentEnrollment)).toMatchObject({ feedbackRating: 5, feedbackComment: 'Muy útil', completionPercentage: 100 })
+    expect(response.status).toBe(400)
+    expect(['feedbackRating', 'feedbackComment']).toContain(response.body.errors[0].data.errors[0].path)
+    expect(await stored(studentEnrollment)).toMatchObject({ feedbackRating: null, feedbackComment: null, completionPercentage: 100 })
   })
 })
 

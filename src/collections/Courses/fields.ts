@@ -13,6 +13,8 @@ import { courseTimezoneField } from './timezoneField'
 import { modulesField } from './modulesField'
 import { COURSE_STATUSES, courseStatusLabels } from './statuses'
 import { validateEarlyBirdDeadline, validateEarlyBirdPrice, validateEndDate } from './validation'
+import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
+import { ratingFields } from '../../feedback/ratingFields'
 
 const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' } }
 
@@ -149,6 +151,7 @@ export const courseFields: Field[] = [
       { label: { es: 'Contenido', en: 'Content' }, fields: content },
       { label: { es: 'Fechas y módulos', en: 'Dates and modules' }, fields: schedule },
       { label: { es: 'Precio y cupos', en: 'Price and seats' }, fields: pricing },
+      afterEventTab('courses'),
     ],
   },
   slugField('title'),
@@ -195,6 +198,9 @@ export const courseFields: Field[] = [
   seatsLeftField,
   currentPriceField,
   totalSessionsField,
+  followUpStateField,
+  followUpPanelField,
   lastEditedByField,
   searchTextField(['title', 'summary']),
+  ...ratingFields,
 ]

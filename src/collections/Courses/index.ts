@@ -20,12 +20,15 @@ import { attendanceImportEndpoints } from '../../attendance/import/endpoints'
 import { checkInEndpoints } from '../../attendance/checkIn/endpoints'
 import { participantsEndpoints } from '../../participants/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
+import { followUpEndpoints } from '../../followUps/endpoints'
+import { scheduleFollowUp } from '../../followUps/hooks/scheduleFollowUp'
 import { courseFields } from './fields'
 import { duplicateCourseEndpoint } from './endpoints/duplicate'
 import { checkSchedule } from './hooks/checkSchedule'
 import { deriveFromModules } from './hooks/deriveFromModules'
 import { followSessions } from './hooks/followSessions'
 import { COURSE_PUBLIC_STATUSES } from './statuses'
+import { recountRatingAfterItemSave } from '../../feedback/hooks'
 
 export const Courses: CollectionConfig = {
   slug: 'courses',
@@ -60,11 +63,11 @@ export const Courses: CollectionConfig = {
     afterOperation: [cachePublicCatalogReads],
     // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
     beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
-    beforeChange: [deriveFromModules, checkSchedule, followSessions, guardCapacity, refuseUnconfirmedCancellation, rememberNotifiedSessions],
-    afterChange: [promoteOnCapacityRaise, queueEnrollmentCancellation, recomputeOnCourseChange, debounceScheduleNotice],
+    beforeChange: [deriveFromModules, checkSchedule, followSessions, guardCapacity, refuseUnconfirmedCancellation, rememberNotifiedSessions, scheduleFollowUp('courses')],
+    afterChange: [promoteOnCapacityRaise, queueEnrollmentCancellation, recomputeOnCourseChange, debounceScheduleNotice, recountRatingAfterItemSave('courses')],
   },
   // A course's copy is a new run with its dates moved (docs/admin.md "Cursos"), not Payload's field-by-field duplicate.
   disableDuplicate: true,
-  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses')],
+  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses'), ...followUpEndpoints('courses')],
   fields: courseFields,
 }

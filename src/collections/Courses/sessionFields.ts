@@ -3,6 +3,7 @@ import type { Field } from 'payload'
 import { staffOrEnrolledIn } from '../../access'
 import { scheduleMessageFor } from '../../courses/validation/fieldMessages'
 import { nonNegativeNumber, optionalHttpUrl } from '../../fields/validators'
+import { recordingUrlField, resourcesField } from '../../followUps/fields'
 
 type ScheduleValidateOptions = Parameters<typeof scheduleMessageFor>[0]
 
@@ -63,4 +64,7 @@ export const sessionFields: Field[] = [
     ],
   },
   { name: 'instructor', type: 'relationship', relationTo: 'speakers', label: { es: 'Instructor de la sesión', en: 'Session instructor' } },
+  // After the session: sent in the course's follow-up (src/followUps), session by session.
+  recordingUrlField('courses', { es: 'Se envía en el correo de seguimiento del curso.', en: "Sent in the course's follow-up email." }),
+  resourcesField('courses', { es: 'Materiales de la sesión', en: 'Session resources' }),
 ]

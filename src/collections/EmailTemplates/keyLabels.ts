@@ -22,4 +22,8 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   course_session_reminder_1h: { es: 'Curso: recordatorio 1 h de la sesión', en: 'Course: session reminder 1 h' },
   course_session_access_15m: { es: 'Curso: enlace de la sesión 15 min antes', en: 'Course: session link 15 min before' },
   course_schedule_changed: { es: 'Curso: cambio de horario', en: 'Course: schedule changed' },
+  certificate_issued: { es: 'Certificado emitido', en: 'Certificate issued' },
+  followup_attended: { es: 'Seguimiento: gracias por asistir', en: 'Follow-up: thanks for attending' },
+  followup_missed: { es: 'Seguimiento: te extrañamos', en: 'Follow-up: sorry we missed you' },
+  followup_released: { es: 'Seguimiento: a todos los confirmados', en: 'Follow-up: to everyone confirmed' },
 }

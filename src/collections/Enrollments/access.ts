@@ -21,7 +21,8 @@ export const readEnrollments: Access = async ({ req }) => {
 
 /**
  * Admins edit everything; instructors their participants (field rules limit them to attendance);
- * a student their own enrollment (field rules and `checkFeedback` limit them to feedback).
+ * a student their own enrollment (field rules leave them nothing to write: feedback comes only through
+ * the signed link, src/feedback).
  */
 export const updateEnrollments: Access = async ({ req }) => {
   const { user } = req

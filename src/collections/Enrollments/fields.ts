@@ -1,7 +1,8 @@
 import type { Field, FieldAccess } from 'payload'
 
 import { checkRole } from '../../access'
-import { enrolledPersonOrAdmin, teacherOfItemOrAdmin } from '../../access/enrollmentFieldRules'
+import { teacherOfItemOrAdmin } from '../../access/enrollmentFieldRules'
+import { feedbackFields } from '../../feedback/fields'
 import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enrollment/statuses'
 import { personSearchTextField } from '../../people/personSearch'
 import { personTimelineLinkField } from '../../people/timelineField'
@@ -68,11 +69,8 @@ export const enrollmentFields: Field[] = [
   {
     type: 'collapsible',
     label: { es: 'Valoración', en: 'Feedback' },
-    // The participant's own words: their instructor may not write them (checkFeedback adds when and how often).
-    fields: [
-      { name: 'feedbackRating', type: 'number', min: 1, max: 5, label: { es: 'Valoración (1–5)', en: 'Rating (1–5)' }, access: { update: enrolledPersonOrAdmin } },
-      { name: 'feedbackComment', type: 'textarea', maxLength: 2000, label: { es: 'Comentario', en: 'Comment' }, access: { update: enrolledPersonOrAdmin } },
-    ],
+    // The participant's own words, given once through the signed link (src/feedback): read-only for everyone else.
+    fields: feedbackFields,
   },
   {
     type: 'collapsible',

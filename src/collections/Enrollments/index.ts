@@ -6,13 +6,14 @@ import { readEnrollments, updateEnrollments } from './access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
+import { recountRatingOfDeletedEnrollment } from '../../feedback/hooks'
 import { cancelEndpoint } from './endpoints/cancel'
 import { cancelLinkEndpoints } from './endpoints/cancelLink'
+import { feedbackEndpoints } from './endpoints/feedback'
 import { payLinkEndpoint } from './endpoints/payLink'
 import { onlyBulkEditable } from './bulkEdit'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
-import { checkFeedback } from './hooks/checkFeedback'
 import { holdPromotedSeat } from './hooks/holdPromotedSeat'
 import { promoteFreedSeat } from './hooks/promoteFreedSeat'
 import { queueStatusEmail } from './hooks/queueStatusEmail'
@@ -28,7 +29,11 @@ export const Enrollments: CollectionConfig = {
     defaultColumns: ['user', 'item', 'status', 'paymentStatus', 'attended', 'createdAt'],
     // By the person's name, email or company (src/people/personSearch.ts).
     listSearchableFields: ['searchText'],
-    components: exportCsvListComponents('enrollments'),
+    components: {
+      ...exportCsvListComponents('enrollments'),
+      // Admins issue a certificate by hand from a confirmed enrollment (src/certificates).
+      edit: { beforeDocumentControls: ['/src/components/certificates/IssueCertificateButton#IssueCertificateButton'] },
+    },
   },
   access: {
     read: readEnrollments,
@@ -40,12 +45,13 @@ export const Enrollments: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [foldSearchQuery],
-    beforeChange: [checkFeedback, applySeatRules, attendedThroughRecords],
+    beforeChange: [applySeatRules, attendedThroughRecords],
     // holdPromotedSeat: payments (a promoted waitlisted person gets a payment hold and a Checkout Session).
     // The hold first: the promoted person's email carries its pay link and deadline.
     afterChange: [holdPromotedSeat, queueStatusEmail, promoteFreedSeat],
+    afterDelete: [recountRatingOfDeletedEnrollment],
   },
-  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, payLinkEndpoint, exportCsvEndpoint('enrollments')],
+  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, ...feedbackEndpoints, payLinkEndpoint, exportCsvEndpoint('enrollments')],
   // Bulk edit offers attendance and the staff note only (bulkEdit.ts).
   fields: onlyBulkEditable(enrollmentFields),
   timestamps: true,

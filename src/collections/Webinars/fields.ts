@@ -12,6 +12,8 @@ import { say } from '../../i18n/say'
 import { TIME_ZONES } from '../../utilities/isoCodes'
 import { WEBINAR_STATUSES, webinarStatusLabels } from './statuses'
 import { getBusinessSettings } from '../../settings/businessSettings'
+import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
+import { ratingFields } from '../../feedback/ratingFields'
 
 export const DEFAULT_TIMEZONE = 'America/Lima'
 
@@ -148,6 +150,7 @@ export const webinarFields: Field[] = [
       { label: { es: 'Contenido', en: 'Content' }, fields: content },
       { label: { es: 'Fecha y acceso', en: 'Schedule and access' }, fields: schedule },
       { label: { es: 'Precio y cupos', en: 'Price and seats' }, fields: pricing },
+      afterEventTab('webinars'),
       {
         label: { es: 'Notas internas', en: 'Internal notes' },
         fields: [
@@ -192,6 +195,9 @@ export const webinarFields: Field[] = [
     admin: { hidden: true },
     access: { create: () => false, update: () => false },
   },
+  followUpStateField,
+  followUpPanelField,
   lastEditedByField,
   searchTextField(['title', 'summary']),
+  ...ratingFields,
 ]

@@ -19,9 +19,12 @@ import { checkInEndpoints } from '../../attendance/checkIn/endpoints'
 import { participantsEndpoints } from '../../participants/endpoints'
 import { attendanceEndpoints } from '../../attendance/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
+import { followUpEndpoints } from '../../followUps/endpoints'
+import { scheduleFollowUp } from '../../followUps/hooks/scheduleFollowUp'
 import { webinarFields } from './fields'
 import { syncTimezone } from './hooks/syncTimezone'
 import { WEBINAR_PUBLIC_STATUSES } from './statuses'
+import { recountRatingAfterItemSave } from '../../feedback/hooks'
 
 export const Webinars: CollectionConfig = {
   slug: 'webinars',
@@ -57,9 +60,9 @@ export const Webinars: CollectionConfig = {
     // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
     beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeValidate: [syncTimezone],
-    beforeChange: [guardCapacity, bumpScheduleSequence, refuseUnconfirmedCancellation],
-    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation],
+    beforeChange: [guardCapacity, bumpScheduleSequence, refuseUnconfirmedCancellation, scheduleFollowUp('webinars')],
+    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation, recountRatingAfterItemSave('webinars')],
   },
-  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars')],
+  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars'), ...followUpEndpoints('webinars')],
   fields: webinarFields,
 }

@@ -18,6 +18,7 @@ interface Row {
   paymentStatus: string | null
   attended: boolean
   registeredAtText: string
+  certificate: { id: number; number: string; status: 'valid' | 'revoked' } | null
 }
 
 interface PageData {
@@ -141,6 +142,7 @@ export function ParticipantsPage({ collection, id, language }: { collection: 'we
               <th>{t.columns.status}</th>
               <th>{t.columns.payment}</th>
               <th>{t.columns.registeredAt}</th>
+              <th>{t.columns.certificate}</th>
             </tr>
           </thead>
           <tbody>
@@ -162,6 +164,13 @@ export function ParticipantsPage({ collection, id, language }: { collection: 'we
                 <td>{t.status[row.status] ?? row.status}</td>
                 <td>{row.paymentStatus ? (t.payment[row.paymentStatus] ?? row.paymentStatus) : ''}</td>
                 <td>{row.registeredAtText}</td>
+                <td data-certificate>
+                  {row.certificate ? (
+                    <a href={`${config.routes.admin}/collections/certificates/${row.certificate.id}`}>
+                      {row.certificate.status === 'valid' ? row.certificate.number : `${row.certificate.number} (${t.certificateRevoked})`}
+                    </a>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

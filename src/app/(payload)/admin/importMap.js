@@ -30,6 +30,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PriceCell as PriceCell_9eb1ecf6dc103d81be5b89c05bedee89 } from '../../../../src/components/currency/PriceCell'
 import { PriceField as PriceField_3984cfbd0bd7e658ef8284c2ee4780c1 } from '../../../../src/components/currency/PriceField'
 import { CurrencySelectField as CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43 } from '../../../../src/components/currency/CurrencySelectField'
+import { FollowUpPanel as FollowUpPanel_350a2970e361872142ef65c63d3f4ee3 } from '../../../../src/components/followUps/FollowUpPanel'
 import { CancelItemButton as CancelItemButton_d438a4dc3165591abf1fe910909d722f } from '../../../../src/components/cancellation/CancelItemButton'
 import { ParticipantsView as ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0 } from '../../../../src/components/participants/ParticipantsView'
 import { ParticipantsTab as ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60 } from '../../../../src/components/participants/ParticipantsTab'
@@ -41,6 +42,7 @@ import { ModuleRowLabel as ModuleRowLabel_59223c5787ab1b3216dbc170da089cd1 } fro
 import { LocalJSONField as LocalJSONField_813d4f6061db688509f0fabf1ad9a59d } from '../../../../src/components/codeEditor/LocalCodeEditorFields'
 import { DuplicateCourseButton as DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5 } from '../../../../src/components/courses/DuplicateCourseButton'
 import { PersonTimelineLink as PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def } from '../../../../src/components/people/PersonTimelineLink'
+import { IssueCertificateButton as IssueCertificateButton_4835ed87ab21baa7b1ff2fd5c9f6bdff } from '../../../../src/components/certificates/IssueCertificateButton'
 import { ConvertLeadButton as ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d } from '../../../../src/components/ConvertLeadButton'
 import { RefundButton as RefundButton_07f0cab924f489715a60753fffa5cf36 } from '../../../../src/collections/Payments/components/RefundButton'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
@@ -49,6 +51,8 @@ import { VariableSelect as VariableSelect_9d138bef5faa64008f46bc702afb86c7 } fro
 import { VariableChip as VariableChip_880377a0a53b66775cc7d8c8e3806fee } from '../../../../src/components/emailTemplates/VariableChip'
 import { EmailTemplatePreview as EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605 } from '../../../../src/components/EmailTemplatePreview'
 import { ResendEmailButton as ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d } from '../../../../src/components/ResendEmailButton'
+import { DesignPreview as DesignPreview_747681e4356c1f0fdc192f75111d2c58 } from '../../../../src/components/certificateDesigns/DesignPreview'
+import { CertificateActions as CertificateActions_bb6faa0aa4ed8d65b67012dea139258b } from '../../../../src/components/certificates/CertificateActions'
 import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
 import { BusinessTimeZoneProvider as BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9 } from '../../../../src/components/dates/BusinessTimeZoneProvider'
 import { FollowUserLanguage as FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73 } from '../../../../src/components/language/FollowUserLanguage'
@@ -91,6 +95,7 @@ export const importMap = {
   "/src/components/currency/PriceCell#PriceCell": PriceCell_9eb1ecf6dc103d81be5b89c05bedee89,
   "/src/components/currency/PriceField#PriceField": PriceField_3984cfbd0bd7e658ef8284c2ee4780c1,
   "/src/components/currency/CurrencySelectField#CurrencySelectField": CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43,
+  "/src/components/followUps/FollowUpPanel#FollowUpPanel": FollowUpPanel_350a2970e361872142ef65c63d3f4ee3,
   "/src/components/cancellation/CancelItemButton#CancelItemButton": CancelItemButton_d438a4dc3165591abf1fe910909d722f,
   "/src/components/participants/ParticipantsView#ParticipantsView": ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0,
   "/src/components/participants/ParticipantsTab#ParticipantsTab": ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60,
@@ -102,6 +107,7 @@ export const importMap = {
   "/src/components/codeEditor/LocalCodeEditorFields#LocalJSONField": LocalJSONField_813d4f6061db688509f0fabf1ad9a59d,
   "/src/components/courses/DuplicateCourseButton#DuplicateCourseButton": DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5,
   "/src/components/people/PersonTimelineLink#PersonTimelineLink": PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def,
+  "/src/components/certificates/IssueCertificateButton#IssueCertificateButton": IssueCertificateButton_4835ed87ab21baa7b1ff2fd5c9f6bdff,
   "/src/components/ConvertLeadButton#ConvertLeadButton": ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d,
   "/src/collections/Payments/components/RefundButton#RefundButton": RefundButton_07f0cab924f489715a60753fffa5cf36,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
@@ -110,6 +116,8 @@ export const importMap = {
   "/src/components/emailTemplates/VariableChip#VariableChip": VariableChip_880377a0a53b66775cc7d8c8e3806fee,
   "/src/components/EmailTemplatePreview#EmailTemplatePreview": EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605,
   "/src/components/ResendEmailButton#ResendEmailButton": ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d,
+  "/src/components/certificateDesigns/DesignPreview#DesignPreview": DesignPreview_747681e4356c1f0fdc192f75111d2c58,
+  "/src/components/certificates/CertificateActions#CertificateActions": CertificateActions_bb6faa0aa4ed8d65b67012dea139258b,
   "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
   "/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider": BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9,
   "/src/components/language/FollowUserLanguage#FollowUserLanguage": FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73,

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { getBusinessSettings } from '../../../settings/businessSettings'
+import { resourcesForNewRun, sessionForNewRun } from '../../../followUps/newRun'
 import { shiftCourseDates } from './shiftDates'
 
 type Row = Record<string, unknown>
@@ -35,7 +36,9 @@ export async function newRunOf(req: PayloadRequest, original: Row, shiftDays: nu
   return shiftCourseDates(
     {
       ...copy,
-      modules: withoutRowIds(original.modules),
+      // Follow-up material (src/followUps): resources carry over as new rows, the old run's recordings do not.
+      modules: withoutRowIds(original.modules).map((module) => ({ ...module, sessions: (module.sessions as Row[] | undefined)?.map(sessionForNewRun) })),
+      resources: resourcesForNewRun(original.resources),
       title: await firstFree(req, 'title', (attempt) => `${title} (copia${attempt === 1 ? '' : ` ${attempt}`})`),
       courseCode: await firstFree(req, 'courseCode', (attempt) => {
         const suffix = `-${attempt + 1}`
