@@ -10,6 +10,7 @@ import * as migration_20261129_231015_hardening_round_two from './20261129_23101
 import * as migration_20261129_231016_default_email_templates from './20261129_231016_default_email_templates';
 import * as migration_20261130_023058_staff_admin_round_two from './20261130_023058_staff_admin_round_two';
 import * as migration_20261130_055912_courses_that_run from './20261130_055912_courses_that_run';
+import * as migration_20261130_083524_after_the_event from './20261130_083524_after_the_event';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261130_055912_courses_that_run.up,
     down: migration_20261130_055912_courses_that_run.down,
-    name: '20261130_055912_courses_that_run'
+    name: '20261130_055912_courses_that_run',
+  },
+  {
+    up: migration_20261130_083524_after_the_event.up,
+    down: migration_20261130_083524_after_the_event.down,
+    name: '20261130_083524_after_the_event'
   },
 ];

@@ -71,7 +71,16 @@ export async function prepareCertificateSigning(payload: Payload): Promise<void>
   try {
     await currentSigningKey(payload, settings)
   } catch (error) {
-    // No table yet (migrations not run): the first certificate tries again.
+    // No table yet (`npm run migrate` starts Payload before it creates it): the first certificate tries again.
+    if (isMissingTable(error)) return
     payload.logger.warn({ err: error, msg: 'Could not load the development certificate signing key at start.' })
   }
+}
+
+/** PostgreSQL's undefined_table, wherever the driver wrapped it. */
+function isMissingTable(error: unknown): boolean {
+  for (let current = error as { code?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.code === '42P01') return true
+  }
+  return false
 }
