@@ -18,7 +18,11 @@ export const ratingFields: Field[] = [
         min: 1,
         max: 5,
         label: { es: 'Valoración media', en: 'Average rating' },
-        admin: { readOnly: true, description: { es: 'De 1 a 5, según quienes respondieron la encuesta.', en: '1 to 5, from those who answered the survey.' } },
+        admin: {
+          readOnly: true,
+          description: { es: 'De 1 a 5, según quienes respondieron la encuesta.', en: '1 to 5, from those who answered the survey.' },
+          components: { Field: '/src/components/ratings/RatingReadout#RatingReadout' },
+        },
         access: { create: nobody, update: nobody },
         hooks: { beforeDuplicate: [() => null] },
       },
@@ -27,7 +31,8 @@ export const ratingFields: Field[] = [
         type: 'number',
         defaultValue: 0,
         label: { es: 'Valoraciones', en: 'Ratings' },
-        admin: { readOnly: true },
+        // Read together with the average by its readout; still in the API and the list columns.
+        admin: { readOnly: true, hidden: true },
         access: { create: nobody, update: nobody },
         hooks: { beforeDuplicate: [() => 0] },
       },

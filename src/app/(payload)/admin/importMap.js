@@ -31,6 +31,7 @@ import { PriceCell as PriceCell_9eb1ecf6dc103d81be5b89c05bedee89 } from '../../.
 import { PriceField as PriceField_3984cfbd0bd7e658ef8284c2ee4780c1 } from '../../../../src/components/currency/PriceField'
 import { CurrencySelectField as CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43 } from '../../../../src/components/currency/CurrencySelectField'
 import { FollowUpPanel as FollowUpPanel_350a2970e361872142ef65c63d3f4ee3 } from '../../../../src/components/followUps/FollowUpPanel'
+import { RatingReadout as RatingReadout_9dee398ef219a062a8ae4ada881dc7ef } from '../../../../src/components/ratings/RatingReadout'
 import { CancelItemButton as CancelItemButton_d438a4dc3165591abf1fe910909d722f } from '../../../../src/components/cancellation/CancelItemButton'
 import { ParticipantsView as ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0 } from '../../../../src/components/participants/ParticipantsView'
 import { ParticipantsTab as ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60 } from '../../../../src/components/participants/ParticipantsTab'
@@ -96,6 +97,7 @@ export const importMap = {
   "/src/components/currency/PriceField#PriceField": PriceField_3984cfbd0bd7e658ef8284c2ee4780c1,
   "/src/components/currency/CurrencySelectField#CurrencySelectField": CurrencySelectField_9a929cbe1f18c093c17e7f8830497b43,
   "/src/components/followUps/FollowUpPanel#FollowUpPanel": FollowUpPanel_350a2970e361872142ef65c63d3f4ee3,
+  "/src/components/ratings/RatingReadout#RatingReadout": RatingReadout_9dee398ef219a062a8ae4ada881dc7ef,
   "/src/components/cancellation/CancelItemButton#CancelItemButton": CancelItemButton_d438a4dc3165591abf1fe910909d722f,
   "/src/components/participants/ParticipantsView#ParticipantsView": ParticipantsView_bd638181b7b1981bfac2de7d03ede2d0,
   "/src/components/participants/ParticipantsTab#ParticipantsTab": ParticipantsTab_216b4ac1f413e1af7b9bedc6a82c8b60,
