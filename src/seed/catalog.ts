@@ -118,6 +118,12 @@ export async function seedCatalog(payload: Payload): Promise<number> {
       capacity: 100,
       category: 'programacion',
       speakers: ['Ana Torres', 'María Núñez'],
+      // Sent in its follow-up emails (src/followUps); example.com is reserved, git-scm.com is Git's own documentation.
+      recordingUrl: 'https://videos.example.com/aula/git-y-github-para-principiantes',
+      resources: [
+        { label: 'Diapositivas del webinar', url: 'https://example.com/aula/git-y-github/diapositivas.pdf' },
+        { label: 'Libro Pro Git (gratuito, en español)', url: 'https://git-scm.com/book/es/v2' },
+      ],
     },
   ]
   // Seats are taken by real registrations (activity/), and the past webinar is published until its

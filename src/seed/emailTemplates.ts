@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { CERTIFICATE_TEMPLATES } from '../certificates/emailTemplates'
 import { COURSE_NOTICE_TEMPLATES } from '../courses/notify/emailTemplates'
+import { FOLLOW_UP_TEMPLATES } from '../followUps/emailTemplates'
 import { templateBodyFields } from '../email/templateBody/convertStoredTemplates'
 import type { EmailLocale, EmailTemplateKey } from '../email/templateVariables'
 
@@ -363,6 +365,10 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
   },
   // Course sessions: reminders, access link and schedule changes (src/courses/notify).
   ...COURSE_NOTICE_TEMPLATES,
+  // After the event: thanks / sorry we missed you / released to everyone confirmed (src/followUps).
+  ...FOLLOW_UP_TEMPLATES,
+  // The certificate email (src/certificates).
+  ...CERTIFICATE_TEMPLATES,
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

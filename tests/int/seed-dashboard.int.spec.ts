@@ -20,7 +20,7 @@ let asSales: DashboardData
 let now: Date
 
 const DAY = 24 * 60 * 60 * 1000
-const count = async (collection: 'enrollments' | 'payments' | 'leads' | 'email-log' | 'attendance', where: Where) =>
+const count = async (collection: 'enrollments' | 'payments' | 'leads' | 'email-log' | 'attendance' | 'certificates', where: Where) =>
   (await aula.payload.count({ collection, where, overrideAccess: true })).totalDocs
 const onItem = (collection: string, id: number): Where[] => [{ 'item.relationTo': { equals: collection } }, { 'item.value': { equals: id } }]
 const dashboardOf = async (email: string) => {
@@ -249,6 +249,84 @@ describe('the demo data behind the dashboard', () => {
     const after = ready((await dashboardOf('admin@aula.local')).leads)
     expect(after.overdueFollowUps).toBe(before)
     expect(after.overdueFollowUps).toBe(await count('leads', { and: [{ stage: { not_in: ['won', 'lost'] } }, { nextActionAt: { less_than: now.toISOString() } }] }))
+  })
+
+  it('lists the finished items with the rating their participants gave through the feedback link, recounted from the enrollments', async () => {
+    const rows = ready(asAdmin.ratings)
+    // Finished = ended before now (a webinar: start + duration; a course: its last session's end), neither draft nor cancelled.
+    const finished: { collection: 'webinars' | 'courses'; id: number; endedAt: number }[] = []
+    const { docs: webinars } = await aula.payload.find({ collection: 'webinars', where: { status: { not_in: ['draft', 'cancelled'] } }, pagination: false, depth: 0, overrideAccess: true })
+    for (const webinar of webinars) {
+      const endedAt = new Date(webinar.startsAt).getTime() + Number(webinar.durationMinutes ?? 0) * 60_000
+      if (endedAt < now.getTime()) finished.push({ collection: 'webinars', id: webinar.id, endedAt })
+    }
+    const { docs: courses } = await aula.payload.find({ collection: 'courses', where: { status: { not_in: ['draft', 'cancelled'] } }, pagination: false, depth: 0, overrideAccess: true })
+    for (const course of courses) {
+      const last = sessionsOf(course).at(-1)
+      const endedAt = last ? last.endsAt.getTime() : new Date(String(course.endDate)).getTime()
+      if (endedAt < now.getTime()) finished.push({ collection: 'courses', id: course.id, endedAt })
+    }
+    finished.sort((a, b) => b.endedAt - a.endedAt)
+    expect(rows.map((row) => `${row.collection}:${row.id}`)).toEqual(finished.slice(0, 8).map((item) => `${item.collection}:${item.id}`))
+    for (const row of rows) {
+      const { docs: rated } = await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem(row.collection, row.id), { feedbackRating: { exists: true } }] }, pagination: false, depth: 0, overrideAccess: true })
+      const ratings = rated.map((enrollment) => Number(enrollment.feedbackRating))
+      const average = ratings.length ? Math.round((ratings.reduce((sum, value) => sum + value, 0) / ratings.length) * 100) / 100 : null
+      const confirmed = await count('enrollments', { and: [...onItem(row.collection, row.id), { status: { equals: 'confirmed' } }] })
+      expect({ title: row.title, ratingAverage: row.ratingAverage, ratingCount: row.ratingCount, confirmed: row.confirmed }).toEqual({ title: row.title, ratingAverage: average, ratingCount: ratings.length, confirmed })
+      // The item's page shows the same stored pair.
+      const item = (await aula.payload.findByID({ collection: row.collection, id: row.id, depth: 0, overrideAccess: true })) as { ratingAverage?: number | null; ratingCount?: number | null }
+      expect({ ratingAverage: item.ratingAverage ?? null, ratingCount: item.ratingCount ?? 0 }).toEqual({ ratingAverage: average, ratingCount: ratings.length })
+    }
+    // Several people rated the finished webinar, each once and after it ended, through the signed link (it stamps when).
+    const git = rows.find((row) => row.title === 'Git y GitHub para principiantes')
+    expect(git?.ratingCount).toBeGreaterThanOrEqual(3)
+    const { docs: rated } = await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem('webinars', git!.id), { feedbackRating: { exists: true } }] }, pagination: false, depth: 0, overrideAccess: true })
+    expect(rated.every((enrollment) => enrollment.attended && enrollment.feedbackAt && new Date(String(enrollment.feedbackAt)) < now)).toBe(true)
+  })
+
+  it('followed the finished webinar up: thanks with the feedback link to those who came, the recording to those who missed it', async () => {
+    const { docs } = await aula.payload.find({ collection: 'webinars', where: { slug: { equals: 'git-y-github-para-principiantes' } }, depth: 0, overrideAccess: true })
+    const webinar = docs[0]!
+    const { docs: confirmed } = await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem('webinars', webinar.id), { status: { equals: 'confirmed' } }] }, pagination: false, depth: 0, overrideAccess: true })
+    expect((webinar as unknown as { followUp: { status: string; sent: number } }).followUp).toMatchObject({ status: 'sent', sent: confirmed.length })
+    expect(await count('attendance', { and: [{ enrollment: { in: confirmed.map((enrollment) => enrollment.id) } }] })).toBe(confirmed.length)
+    for (const enrollment of confirmed) {
+      const { docs: emails } = await aula.payload.find({ collection: 'email-log', where: { dedupeKey: { equals: `followup:${enrollment.id}` } }, depth: 0, overrideAccess: true })
+      expect(emails.map((email) => ({ templateKey: email.templateKey, status: email.status }))).toEqual([{ templateKey: enrollment.attended ? 'followup_attended' : 'followup_missed', status: 'sent' }])
+    }
+    expect(confirmed.some((enrollment) => enrollment.attended)).toBe(true)
+    expect(confirmed.some((enrollment) => !enrollment.attended)).toBe(true)
+  })
+
+  it('issued a certificate to each person who completed the finished webinar, and shows one staff issued by hand and revoked', async () => {
+    const { docs } = await aula.payload.find({ collection: 'webinars', where: { slug: { equals: 'git-y-github-para-principiantes' } }, depth: 0, overrideAccess: true })
+    const { docs: enrollments } = await aula.payload.find({ collection: 'enrollments', where: { and: [...onItem('webinars', docs[0]!.id)] }, pagination: false, depth: 0, overrideAccess: true })
+    const { docs: certificates } = await aula.payload.find({ collection: 'certificates', pagination: false, depth: 0, sort: 'number', overrideAccess: true })
+    const of = (enrollmentId: number) => certificates.filter((certificate) => (certificate.enrollment as number) === enrollmentId)
+    for (const enrollment of enrollments) {
+      // Completion (attended) earns the automatic one; nobody else got one automatically.
+      const automatic = of(enrollment.id).filter((certificate) => certificate.origin === 'automatic')
+      expect({ enrollment: enrollment.id, automatic: automatic.map((certificate) => certificate.status) }).toEqual({ enrollment: enrollment.id, automatic: enrollment.completedAt ? ['valid'] : [] })
+      expect(of(enrollment.id).filter((certificate) => certificate.status === 'valid').length).toBeLessThanOrEqual(1)
+    }
+    const revoked = certificates.filter((certificate) => certificate.status === 'revoked')
+    expect(revoked).toHaveLength(1)
+    expect(revoked[0]).toMatchObject({ origin: 'manual', revokedReason: expect.stringMatching(/\S/), revokedAt: expect.any(String), note: expect.stringMatching(/\S/) })
+    // Numbers: AULA-<year>-<6 digits>, no two alike, and each year's run starts at 1 without gaps.
+    const numbers = certificates.map((certificate) => String(certificate.number))
+    expect(numbers.every((number) => /^AULA-\d{4}-\d{6}$/.test(number))).toBe(true)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    const byYear = new Map<string, number[]>()
+    for (const number of numbers) byYear.set(number.slice(5, 9), [...(byYear.get(number.slice(5, 9)) ?? []), Number(number.slice(10))])
+    for (const [year, sequence] of byYear) expect({ year, sequence: sequence.sort((a, b) => a - b) }).toEqual({ year, sequence: sequence.map((_, index) => index + 1) })
+    // Each holder was emailed their certificate (the revoked one too: it went out before staff revoked it).
+    expect(await count('email-log', { and: [{ templateKey: { equals: 'certificate_issued' } }, { status: { equals: 'sent' } }] })).toBe(certificates.length)
+    // The public verification says what each one is.
+    for (const certificate of certificates) {
+      const answer = await aula.api.get(`/certificates/verify/${certificate.verificationCode}`)
+      expect({ number: certificate.number, status: answer.status, verified: answer.body.status }).toEqual({ number: certificate.number, status: 200, verified: certificate.status })
+    }
   })
 
   it('has sent the emails the history called for, and counts no failed ones', async () => {

@@ -1,10 +1,14 @@
 import { createLocalReq, type Payload, type PayloadRequest, type Where } from 'payload'
 
 import { recordMany } from '../../attendance/record'
+import { issueCertificate, revokeCertificate } from '../../certificates/issue'
+import { ISSUE_CERTIFICATE_TASK } from '../../certificates/issueTask'
 import { planUpcomingReminders } from '../../courses/notify/planUpcomingReminders'
 import { sessionsOf, type CourseSession } from '../../courses/sessions'
 import { moveCourseStatuses } from '../../courses/status/moveCourseStatuses'
 import { endEnrollment } from '../../enrollment/cancel'
+import { submitFeedback } from '../../feedback/submit'
+import { sendDueFollowUps } from '../../followUps/sendDue'
 import { register } from '../../enrollment/register'
 import { paymentOfEnrollment } from '../../payments/payments'
 import { getClock } from '../../utilities/clock'
@@ -34,7 +38,7 @@ interface Step {
   action: Action
 }
 
-/** Who acts in the admin: the first admin (closes webinars, checks off who came) and the course's instructor. */
+/** Who acts in the admin: the first admin (closes webinars, checks off who came, issues and revokes certificates) and the course's instructor. */
 interface Staff {
   admin?: Record<string, unknown>
   instructor?: Record<string, unknown>
@@ -46,10 +50,11 @@ interface Staff {
  * `register` for registrations, `endEnrollment` for cancellations, the webhook's functions with
  * Stripe's events for payments and refunds (stripeHistory.ts), the attendance service (`recordMany`,
  * as the roster, the participants page and the report import use it) for who came, the scheduled
- * jobs' own functions for course statuses and session reminders, the Local API with the acting
- * person's own access for ratings, and the worker's `deliverEmail` for every email that was due
- * (deliverDueEmails.ts). Nothing writes a counter or a status by hand, so each number the
- * dashboard shows is a count of these rows.
+ * jobs' own functions for course statuses, session reminders and follow-ups (`sendDueFollowUps`),
+ * the issue jobs completion queued and staff's `issueCertificate`/`revokeCertificate` for
+ * certificates, `submitFeedback` (what the signed feedback page calls) for ratings, and the worker's
+ * `deliverEmail` for every email as it came due (deliverDueEmails.ts). Nothing writes a counter or a
+ * status by hand, so each number the dashboard shows is a count of these rows.
  *
  * Steps of every story run in time order (accounts first: ensurePeople.ts). An item that already
  * has enrollments keeps them and its story is skipped: running the seed again adds nothing.
@@ -75,6 +80,8 @@ export async function seedActivity(payload: Payload): Promise<number> {
   const staff = await demoStaff(payload)
   let created = 0
   for (const step of timeline) {
+    // The worker sends what came due before this step: a certificate email goes out before staff revoke it.
+    await deliverDueEmails(payload, step.at, emailsBefore)
     created += await replayAt(payload, step.at, (req) => play(req, step, people, staff))
   }
   await deliverDueEmails(payload, now, emailsBefore)
@@ -131,6 +138,8 @@ async function markAttendance(req: PayloadRequest, item: DemoItem, session: Cour
   )
 }
 
+const staffId = (user: Record<string, unknown> | undefined) => (user ? Number(user.id) : null)
+
 /** A request acting as `user` (the attendance service stamps who recorded it), on the replayed clock. */
 const actingAs = (req: PayloadRequest, user: Record<string, unknown> | undefined) => (user ? createLocalReq({ user: user as never }, req.payload) : Promise.resolve(req))
 
@@ -160,23 +169,42 @@ async function play(req: PayloadRequest, { item, action }: Step, people: Map<Par
       return 0
     case 'runJob':
       if (action.job === 'courseStatuses') await moveCourseStatuses(req)
-      else await planUpcomingReminders(req)
+      else if (action.job === 'sessionReminders') await planUpcomingReminders(req)
+      else if (action.job === 'followUps') await sendDueFollowUps(req)
+      else await runQueuedCertificateJobs(payload)
       return 0
+    case 'issueCertificate':
+      await issueCertificate(payload, { enrollmentId: enrollmentOf(action.who), note: action.note, issuedBy: staffId(staff.admin) }, req)
+      return 0
+    case 'revokeCertificate': {
+      const { docs } = await payload.find({ collection: 'certificates', where: { and: [{ enrollment: { equals: enrollmentOf(action.who) } }, { status: { equals: 'valid' } }] }, limit: 1, depth: 0, overrideAccess: true, req })
+      await revokeCertificate(payload, { certificateId: docs[0]!.id as number, reason: action.reason, revokedBy: staffId(staff.admin) }, req)
+      return 0
+    }
     case 'rate': {
-      const participant = await payload.findByID({ collection: 'users', id: people.get(action.who)!, depth: 0, overrideAccess: true, req })
-      await payload.update({
-        collection: 'enrollments',
-        id: enrollmentOf(action.who),
-        data: { feedbackRating: action.rating, feedbackComment: action.comment },
-        depth: 0,
-        user: { ...participant, collection: 'users' },
-        overrideAccess: false,
-        req,
-      })
+      // Feedback is written only as the signed link writes it (src/feedback): once, by a confirmed participant.
+      const { outcome } = await submitFeedback(payload, { enrollmentId: enrollmentOf(action.who), rating: action.rating, comment: action.comment }, req)
+      if (outcome !== 'saved') throw new Error(`Demo feedback of ${action.who} was not saved: ${outcome}`)
       return 0
     }
     case 'complete':
       await payload.update({ collection: item.collection, id: item.id, data: { status: 'completed' }, depth: 0, user: staff.admin, overrideAccess: false, req })
       return 0
   }
+}
+
+/**
+ * The worker's part for certificates: the issue jobs completion queued (src/certificates/issueTask.ts)
+ * run by id, one after another, as the worker runs due jobs, on the replayed clock.
+ */
+async function runQueuedCertificateJobs(payload: Payload): Promise<void> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: ISSUE_CERTIFICATE_TASK } }, { completedAt: { exists: false } }, { processing: { equals: false } }] },
+    sort: 'id',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  for (const job of docs) await payload.jobs.runByID({ id: job.id, silent: true })
 }

@@ -7,7 +7,7 @@ type Custom = { clock?: Clock; paymentsConfigured?: boolean }
 type Runner = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 /** Tables whose rows Payload stamps with the machine's time (`createdAt`/`updatedAt`), not the app clock. */
-const STAMPED_TABLES = ['enrollments', 'payments', 'stripe_events', 'attendance'] as const
+const STAMPED_TABLES = ['enrollments', 'payments', 'stripe_events', 'attendance', 'certificates'] as const
 
 /**
  * Runs `work` with the app clock reading `instant`: the demo history (a registration three weeks

@@ -21,8 +21,15 @@ export type Action =
    * minutes): the people named came, every other confirmed student is marked absent.
    */
   | { do: 'takeRoll'; session: number; present: ParticipantKey[]; source: 'roster' | 'import'; minutes?: Partial<Record<ParticipantKey, number>> }
-  /** The scheduled jobs that ran at that moment: course statuses and the rolling session-reminder planner. */
-  | { do: 'runJob'; job: 'courseStatuses' | 'sessionReminders' }
+  /**
+   * The scheduled jobs that ran at that moment: course statuses, the rolling session-reminder planner,
+   * the follow-ups due after an item's end, and the certificates completion queued (issueCertificate jobs).
+   */
+  | { do: 'runJob'; job: 'courseStatuses' | 'sessionReminders' | 'followUps' | 'certificates' }
+  /** Staff issue a certificate by hand (the admin's "Emitir certificado"), with the note the form asks for. */
+  | { do: 'issueCertificate'; who: ParticipantKey; note: string }
+  /** Staff revoke the person's valid certificate, saying why (the verification page then says "revoked"). */
+  | { do: 'revokeCertificate'; who: ParticipantKey; reason: string }
 
 /** When a step happened: days from the story's origin, or minutes from the start of one of the course's sessions (0 = the first). */
 export type StepTime = { day: number } | { session: number; minutes: number }
@@ -39,7 +46,7 @@ export interface Story {
  * What happened to each demo item, in the order it happened. Every number the dashboard shows
  * comes out of these steps: Excel full with someone on the waiting list (another one promoted
  * after a cancellation), Python filling up, the paid marketing webinar with a refund, a past Git
- * webinar with attendance and ratings, paid course enrollments (early bird and regular), and a
+ * webinar with attendance, follow-ups, ratings and certificates (one revoked), paid course enrollments (early bird and regular), and a
  * course under way with three sessions' attendance and the next sessions' reminders queued.
  * Kept small on purpose: each step runs the product's real code (and each new person costs a
  * password hash), and the seed runs on every `npm run dev`.
@@ -91,11 +98,21 @@ export const STORIES: Story[] = [
       { day: -5, action: { do: 'register', who: 'gabriela' } },
       { day: -4, action: { do: 'register', who: 'fernando' } },
       { day: -2, action: { do: 'cancel', who: 'fernando', reason: 'Viaje de trabajo.' } },
-      // Four of the six confirmed came: a 67 % show rate on the dashboard.
-      { day: 0.2, action: { do: 'attend', who: ['camila', 'valentina', 'daniela', 'renato'] } },
+      // It ran 90 minutes. Four of the six confirmed came (a 67 % show rate on the dashboard): staff
+      // record it soon after the end, before the follow-ups are due (end + 2 h), so nothing waits on hold.
+      { day: 0.1, action: { do: 'attend', who: ['camila', 'valentina', 'daniela', 'renato'] } },
+      // Attending completes a webinar: the worker issues the four certificates completion queued.
+      { day: 0.101, action: { do: 'runJob', job: 'certificates' } },
+      // End + 2 h: thanks with the recording and the feedback link to the four, the recording to the two who missed it.
+      { day: 0.15, action: { do: 'runJob', job: 'followUps' } },
       { day: 0.25, action: { do: 'complete' } },
+      // Ratings through the feedback link of the thank-you email.
+      { day: 0.4, action: { do: 'rate', who: 'renato', rating: 4, comment: 'Buen ritmo; los ejemplos de ramas me sirvieron.' } },
       { day: 1, action: { do: 'rate', who: 'camila', rating: 5, comment: 'Muy claro y práctico.' } },
       { day: 1.2, action: { do: 'rate', who: 'valentina', rating: 4, comment: 'Me hubiera gustado más tiempo para preguntas.' } },
+      // Gabriela missed it; staff issued hers by hand, then revoked it: the quiz she sent was another webinar's.
+      { day: 2, action: { do: 'issueCertificate', who: 'gabriela', note: 'Vio la grabación completa y envió el cuestionario final.' } },
+      { day: 3, action: { do: 'revokeCertificate', who: 'gabriela', reason: 'Emitido por error: el cuestionario que envió era de otro webinar.' } },
     ],
   },
   {
