@@ -53,8 +53,8 @@ export const certificateFields: Field[] = [
       {
         type: 'row',
         fields: [
-          { name: 'completedOn', type: 'text', label: { es: 'Completado el (AAAA-MM-DD)', en: 'Completed on (YYYY-MM-DD)' }, access: serverOnly, admin: readOnly },
-          { name: 'issuedOn', type: 'text', label: { es: 'Emitido el (AAAA-MM-DD)', en: 'Issued on (YYYY-MM-DD)' }, access: serverOnly, admin: readOnly },
+          { name: 'completedOn', type: 'text', label: { es: 'Completado el', en: 'Completed on' }, access: serverOnly, admin: { readOnly: true, components: { Field: '/src/components/certificates/DayField#DayField' } } },
+          { name: 'issuedOn', type: 'text', label: { es: 'Emitido el', en: 'Issued on' }, access: serverOnly, admin: { readOnly: true, components: { Field: '/src/components/certificates/DayField#DayField' } } },
           {
             name: 'language',
             type: 'select',
@@ -128,7 +128,7 @@ export const certificateFields: Field[] = [
     type: 'textarea',
     label: { es: 'Credencial firmada (Open Badges 3.0)', en: 'Signed credential (Open Badges 3.0)' },
     access: serverOnly,
-    admin: readOnly,
+    admin: { readOnly: true, components: { Field: '/src/components/certificates/CredentialField#CredentialField' } },
   },
   {
     // The enrollment id while the certificate is valid, empty once revoked. Its unique index is the

@@ -53,6 +53,8 @@ import { VariableChip as VariableChip_880377a0a53b66775cc7d8c8e3806fee } from '.
 import { EmailTemplatePreview as EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605 } from '../../../../src/components/EmailTemplatePreview'
 import { ResendEmailButton as ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d } from '../../../../src/components/ResendEmailButton'
 import { DesignPreview as DesignPreview_747681e4356c1f0fdc192f75111d2c58 } from '../../../../src/components/certificateDesigns/DesignPreview'
+import { DayField as DayField_81ca62224feaba34963de3cf6aed8fbb } from '../../../../src/components/certificates/DayField'
+import { CredentialField as CredentialField_811b274c8060c63fa112add9dabbfc3b } from '../../../../src/components/certificates/CredentialField'
 import { CertificateActions as CertificateActions_bb6faa0aa4ed8d65b67012dea139258b } from '../../../../src/components/certificates/CertificateActions'
 import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
 import { BusinessTimeZoneProvider as BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9 } from '../../../../src/components/dates/BusinessTimeZoneProvider'
@@ -119,6 +121,8 @@ export const importMap = {
   "/src/components/EmailTemplatePreview#EmailTemplatePreview": EmailTemplatePreview_9dabaf5669270a96dcc5e642ccd7a605,
   "/src/components/ResendEmailButton#ResendEmailButton": ResendEmailButton_d08a78ae21a2f621ad99190e23c0383d,
   "/src/components/certificateDesigns/DesignPreview#DesignPreview": DesignPreview_747681e4356c1f0fdc192f75111d2c58,
+  "/src/components/certificates/DayField#DayField": DayField_81ca62224feaba34963de3cf6aed8fbb,
+  "/src/components/certificates/CredentialField#CredentialField": CredentialField_811b274c8060c63fa112add9dabbfc3b,
   "/src/components/certificates/CertificateActions#CertificateActions": CertificateActions_bb6faa0aa4ed8d65b67012dea139258b,
   "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
   "/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider": BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9,
