@@ -24,5 +24,10 @@ export function followUpDueAt(collection: ItemCollection, item: Record<string, u
   if (!endsAt) return null
   const delay = item.followUpDelayHours
   const hours = typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : DEFAULT_FOLLOW_UP_DELAY_HOURS
-  return new Date(endsAt.getTime() + hours * HOUR)
+  const dueAt = new Date(endsAt.getTime() + hours * HOUR)
+  // Collection hooks run before field validation: a start in the year 10000 or a delay of 1e308 reaches
+  // here and must not become a second error (or a RangeError, a 500); the field's own check refuses it.
+  return Number.isFinite(dueAt.getTime()) && dueAt.getUTCFullYear() <= LAST_STORABLE_YEAR ? dueAt : null
 }
+
+const LAST_STORABLE_YEAR = 9999
