@@ -105,8 +105,13 @@ export async function adminApp(): Promise<string> {
   } as NodeJS.ProcessEnv
   const dev = spawn('npm', ['run', 'dev'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
+  // The whole server log is kept beside the screenshots: a browser step that fails for a server-side
+  // reason (a form-state request that throws) shows only a spinner on screen.
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const logFile = fs.createWriteStream(path.join(ARTIFACTS, 'dev-server.log'))
   const collect = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000)
+    logFile.write(chunk)
   }
   dev.stdout?.on('data', collect)
   dev.stderr?.on('data', collect)
