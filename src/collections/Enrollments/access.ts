@@ -2,22 +2,13 @@ import type { Access } from 'payload'
 
 import { checkRole } from '../../access'
 import { itemsTaughtBy, whereItemIn } from '../../access/itemsTaughtBy'
-
-/** Staff who read every enrollment: admins, editors and sales. */
-const READS_ALL = ['admin', 'editor', 'sales'] as const
+import { ownOrTaughtOrOffice } from '../../access/ownOrTaughtOrOffice'
 
 /**
  * Students see their own enrollments; instructors also those of the webinars and courses they
  * present or teach; admins, editors and sales see all. Anonymous callers see none.
  */
-export const readEnrollments: Access = async ({ req }) => {
-  const { user } = req
-  if (!user) return false
-  if (checkRole([...READS_ALL], user)) return true
-  const own = { user: { equals: user.id } }
-  if (!checkRole(['instructor'], user)) return own
-  return { or: [own, ...whereItemIn(await itemsTaughtBy(req, user.id))] }
-}
+export const readEnrollments: Access = ownOrTaughtOrOffice('user')
 
 /**
  * Admins edit everything; instructors their participants (field rules limit them to attendance);
