@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 
-import { adminApp, ARTIFACTS, closeBrowser, logIn as logInAs, shot, textOf, thirdPartyRequests } from './support/adminApp'
+import { adminApp, ARTIFACTS, closeBrowser, logIn as logInAs, shot, textOf, thirdPartyRequests, staffApi } from './support/adminApp'
 import { fillField } from './support/interact'
 
 /**
@@ -38,8 +38,8 @@ describe('the admin in a real browser', () => {
 
     // The webinar itself is created through the REST API with the editor's own browser session
     // (same cookie, same access rules); its rich-text and relationship widgets are Payload's own.
-    const speakers = await (await page.request.get(`${base}/api/speakers?where[name][equals]=Ana Torres&depth=0`)).json()
-    const created = await page.request.post(`${base}/api/webinars`, {
+    const speakers = await (await staffApi(page).get(`/api/speakers?where[name][equals]=Ana Torres&depth=0`)).json()
+    const created = await staffApi(page).post(`/api/webinars`, {
       // Cookie auth is accepted only from the listed origins (CSRF); a browser's own fetch sends this header.
       headers: { origin: base },
       data: { title: 'Webinar E2E de prueba', summary: 'Creado desde el navegador.', startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), durationMinutes: 45, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'USD', capacity: 25, status: 'published', speakers: [speakers.docs[0].id], image: mediaId },
@@ -60,8 +60,8 @@ describe('the admin in a real browser', () => {
     const page = await logIn('ventas@aula.local')
     await shot(page, '4-sales-dashboard')
     const asSales = { headers: { origin: base } }
-    const me = await (await page.request.get(`${base}/api/users/me`, asSales)).json()
-    const open = await (await page.request.get(`${base}/api/leads?where[stage][equals]=new&where[assignedTo][equals]=${me.user.id}&depth=0`, asSales)).json()
+    const me = await (await staffApi(page).get(`/api/users/me`, asSales)).json()
+    const open = await (await staffApi(page).get(`/api/leads?where[stage][equals]=new&where[assignedTo][equals]=${me.user.id}&depth=0`, asSales)).json()
     expect(open.docs.length).toBeGreaterThan(0)
     const lead = open.docs[0]
     await page.goto(`${base}/admin/collections/leads/${lead.id}`)
@@ -69,7 +69,7 @@ describe('the admin in a real browser', () => {
     await shot(page, '5-sales-lead-before')
 
     // The change goes through the sales user's own browser session (cookie, CSRF origin, access rules).
-    const moved = await page.request.patch(`${base}/api/leads/${lead.id}`, {
+    const moved = await staffApi(page).patch(`/api/leads/${lead.id}`, {
       headers: { origin: base },
       data: { stage: 'contacted', interactions: [...(lead.interactions ?? []), { type: 'call', summary: 'Llamada de presentación E2E', outcome: 'Interesada en el curso' }] },
     })
@@ -79,7 +79,7 @@ describe('the admin in a real browser', () => {
     await page.waitForFunction(() => document.body.innerText.includes('Contactado'), undefined, { timeout: 30_000 })
     await shot(page, '6-sales-lead-contacted')
 
-    const after = await (await page.request.get(`${base}/api/leads/${lead.id}?depth=0`, asSales)).json()
+    const after = await (await staffApi(page).get(`/api/leads/${lead.id}?depth=0`, asSales)).json()
     expect(after.stage).toBe('contacted')
     expect(after.lastContactedAt).toBeTruthy()
     expect(after.interactions.at(-1)).toMatchObject({ type: 'call', summary: 'Llamada de presentación E2E', by: me.user.id })
@@ -97,7 +97,7 @@ describe('the admin in a real browser', () => {
     const page = await logIn('admin@aula.local')
     await page.waitForSelector('.aula-dashboard')
     await shot(page, '5-admin-dashboard')
-    const upcoming = await (await page.request.get(`${base}/api/webinars?where[status][equals]=published&where[startsAt][greater_than]=${new Date().toISOString()}&sort=startsAt&limit=1&depth=0`)).json()
+    const upcoming = await (await staffApi(page).get(`/api/webinars?where[status][equals]=published&where[startsAt][greater_than]=${new Date().toISOString()}&sort=startsAt&limit=1&depth=0`)).json()
     const first = upcoming.docs[0]
     expect(await textOf(page.locator('.aula-dashboard__item').first())).toContain(first.title)
     expect(await textOf(page.locator('.aula-dashboard__item').first())).toContain(`${first.seatsTaken} / ${first.capacity ?? ''}`.trim())

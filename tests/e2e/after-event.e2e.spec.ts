@@ -3,7 +3,7 @@ import type { ParsedMail } from 'mailparser'
 import type { Page } from 'playwright-core'
 
 import { waitUntil } from './support/interact'
-import { adminApp, closeBrowser, logIn, newPage, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, newPage, shot, textOf, waitForMail, staffApi } from './support/adminApp'
 
 /**
  * After the event (issue 17), as staff and a participant live it: a webinar that ended with no
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => closeBrowser(), 60_000)
 
 const api = async (method: 'get' | 'post' | 'patch', path: string, data?: unknown) => {
-  const response = await admin.request[method](`${base}/api${path}`, { headers: await sameOrigin(), data })
+  const response = await staffApi(admin)[method](`/api${path}`, { data })
   return { status: response.status(), body: await response.json() }
 }
 const addressedTo = (email: string) => (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text.includes(email))

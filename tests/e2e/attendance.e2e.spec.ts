@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf, theBrowser } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, shot, textOf, theBrowser, staffApi } from './support/adminApp'
 
 /**
  * Passing the roster in class (issue 16): the seeded instructor opens the "Asistencia" tab of a
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => closeBrowser(), 60_000)
 
 const api = async (method: 'get' | 'post', path: string, data?: unknown) => {
-  const response = await admin.request[method](`${base}/api${path}`, { headers: await sameOrigin(), data })
+  const response = await staffApi(admin)[method](`/api${path}`, { data })
   return { status: response.status(), body: await response.json() }
 }
 const rowOf = (email: string) => teacher.locator('li[data-enrollment]', { hasText: email })

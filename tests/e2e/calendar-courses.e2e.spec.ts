@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
 import { fillField, whenReady } from './support/interact'
 
 /**
@@ -29,7 +29,7 @@ afterAll(() => closeBrowser(), 60_000)
 const readable = (text: string) => text.replace(/\u00a0/g, ' ')
 const todayInLima = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(new Date())
 const api = async (method: 'get' | 'post', path: string, data?: unknown) => {
-  const response = await page.request[method](`${base}/api${path}`, { headers: await sameOrigin(), data })
+  const response = await staffApi(page)[method](`/api${path}`, { data })
   return { status: response.status(), body: await response.json() }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
 import { whenReady } from './support/interact'
 
 /**
@@ -56,16 +56,15 @@ const typeAndSave = async (page: Page, collection: string, id: number, typed: Ar
   expect((await saved).status()).toBe(200)
 }
 
-const apiGet = async (page: Page, path: string) => (await page.request.get(`${base}/api${path}`, { headers: await sameOrigin() })).json()
+const apiGet = async (page: Page, path: string) => (await staffApi(page).get(`/api${path}`)).json()
 
 describe('dates and times in the admin', () => {
   let page: Page
 
   it('a coordinator on a UTC laptop types 03/12/2026 10:00 as a lead interaction next-action date and it stays 3 December 10:00 Lima', async () => {
     page = await logIn('admin@aula.local', { locale: 'en-US', timezoneId: 'UTC' })
-    const created = await page.request.post(`${base}/api/leads`, {
-      headers: await sameOrigin(),
-      data: { firstName: 'Fechas', lastName: `E2E ${stamp}`, email: `fechas-${stamp}@example.com`, interactions: [{ type: 'call', summary: 'Primera llamada' }] },
+    const created = await staffApi(page).post(`/api/leads`, {
+            data: { firstName: 'Fechas', lastName: `E2E ${stamp}`, email: `fechas-${stamp}@example.com`, interactions: [{ type: 'call', summary: 'Primera llamada' }] },
     })
     expect(created.status()).toBe(201)
     const leadId = (await created.json()).doc.id as number
@@ -86,9 +85,8 @@ describe('dates and times in the admin', () => {
   }, 600_000)
 
   it('a course module start and a session date typed in Spanish are stored as typed and read back the same', async () => {
-    const created = await page.request.post(`${base}/api/courses`, {
-      headers: await sameOrigin(),
-      data: {
+    const created = await staffApi(page).post(`/api/courses`, {
+            data: {
         title: `Curso de fechas ${stamp}`,
         courseCode: `FECHAS-${stamp}`,
         summary: 'Un curso para probar fechas.',
@@ -125,9 +123,8 @@ describe('dates and times in the admin', () => {
 
   it("a webinar's start typed in its own zone is kept, and the dashboard and the list read it in Lima time, saying so", async () => {
     const title = `Webinar de fechas ${stamp}`
-    const created = await page.request.post(`${base}/api/webinars`, {
-      headers: await sameOrigin(),
-      data: { title, summary: 'Probando horas.', startsAt: '2026-12-03T00:00:00.000Z', timezone: 'America/Lima', durationMinutes: 60, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 30, status: 'published' },
+    const created = await staffApi(page).post(`/api/webinars`, {
+            data: { title, summary: 'Probando horas.', startsAt: '2026-12-03T00:00:00.000Z', timezone: 'America/Lima', durationMinutes: 60, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 30, status: 'published' },
     })
     expect(created.status()).toBe(201)
     const webinarId = (await created.json()).doc.id as number

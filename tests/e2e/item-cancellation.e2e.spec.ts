@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, shot, textOf, waitForMail, staffApi } from './support/adminApp'
 
 /**
  * Cancelling a webinar from the admin (issue 16): an editor sees how many people are affected before
@@ -22,9 +22,8 @@ afterAll(() => closeBrowser(), 60_000)
 
 describe('cancelling a webinar from the admin', () => {
   it('shows who is affected, asks for a reason, and after confirming follows the cancellation until everyone is mailed', async () => {
-    const created = await page.request.post(`${base}/api/webinars`, {
-      headers: await sameOrigin(),
-      data: {
+    const created = await staffApi(page).post(`/api/webinars`, {
+            data: {
         title,
         summary: 'Un webinar que se cancelará.',
         startsAt: new Date(Date.now() + 7 * 24 * 3_600_000).toISOString(),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, mailbox, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, mailbox, shot, textOf, waitForMail, staffApi } from './support/adminApp'
 import { fillField } from './support/interact'
 
 /**
@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => closeBrowser(), 60_000)
 
 const api = async (method: 'get' | 'post', path: string, data?: unknown) => {
-  const response = await page.request[method](`${base}/api${path}`, { headers: await sameOrigin(), data })
+  const response = await staffApi(page)[method](`/api${path}`, { data })
   return { status: response.status(), body: await response.json() }
 }
 const row = (email: string) => page.locator('tr', { hasText: email })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, sameOrigin, shot, textOf, waitForMail } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, shot, textOf, waitForMail, staffApi } from './support/adminApp'
 import { fillField } from './support/interact'
 
 /**
@@ -26,9 +26,8 @@ afterAll(() => closeBrowser(), 60_000)
 
 describe('finding a person and their timeline', () => {
   it('a coordinator finds a person by name, without accents, in the enrollments list, which shows their name', async () => {
-    const created = await page.request.post(`${base}/api/webinars`, {
-      headers: await sameOrigin(),
-      data: {
+    const created = await staffApi(page).post(`/api/webinars`, {
+            data: {
         title: webinarTitle,
         summary: 'Un webinar para probar el historial de una persona.',
         startsAt: new Date(Date.now() + 5 * 24 * 3_600_000).toISOString(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, PASSWORD, sameOrigin, shot, theBrowser } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, PASSWORD, shot, theBrowser, staffApi } from './support/adminApp'
 
 /**
  * Spanish all the way (issue 15): a coordinator whose browser speaks English opens the admin, and
@@ -121,9 +121,8 @@ describe('Spanish all the way', () => {
 
   it('a person whose language is English gets an English admin from the first page after login, whatever the browser says', async () => {
     const email = `english-${stamp}@example.com`
-    const created = await page.request.post(`${base}/api/users`, {
-      headers: await sameOrigin(),
-      data: { email, password: PASSWORD, firstName: 'Emma', lastName: 'Reed', roles: ['editor'], language: 'en', _verified: true },
+    const created = await staffApi(page).post(`/api/users`, {
+            data: { email, password: PASSWORD, firstName: 'Emma', lastName: 'Reed', roles: ['editor'], language: 'en', _verified: true },
     })
     expect(created.status()).toBe(201)
     // Through the login form, like everyone else (support/adminApp.ts), with a Spanish browser.
@@ -142,7 +141,7 @@ describe('Spanish all the way', () => {
     )
     const entities = [...new Set(links.map((path) => path.split('/').slice(0, 4).join('/')))].sort()
     expect(entities.length).toBeGreaterThan(8)
-    const access = await (await page.request.get(`${base}/api/access`, { headers: await sameOrigin() })).json()
+    const access = await (await staffApi(page).get(`/api/access`)).json()
     for (const path of entities) {
       const [, , kind, slug] = path.split('/')
       if (kind === 'globals') {
@@ -153,7 +152,7 @@ describe('Spanish all the way', () => {
       await open(page, path)
       await check(page, `${slug} list`)
       await shot(page, `spanish-${slug}-list`)
-      const first = await page.request.get(`${base}/api/${slug}?limit=1&depth=0`, { headers: await sameOrigin() })
+      const first = await staffApi(page).get(`/api/${slug}?limit=1&depth=0`)
       const id = first.ok() ? (await first.json()).docs?.[0]?.id : undefined
       if (id !== undefined) {
         await open(page, `${path}/${id}`)

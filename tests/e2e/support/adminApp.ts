@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { simpleParser, type ParsedMail } from 'mailparser'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 import { stopProcessGroup } from '../../../src/bin/stopProcessGroup'
 import { fillField, submitAndExpectOk } from './interact'
@@ -251,3 +251,21 @@ export async function devDatabaseUri(): Promise<string> {
 
 /** Same-origin header a browser's own fetch sends; Payload accepts cookie auth only from listed origins. */
 export const sameOrigin = async () => ({ origin: await adminApp() })
+
+type RequestOptions = NonNullable<Parameters<APIRequestContext['fetch']>[1]>
+
+/**
+ * The API called as the logged-in page would, from the test rather than the page (its cookies, the
+ * same-origin header Payload wants for cookie auth). Playwright keeps these sockets alive without
+ * knowing that the server closes idle ones after 5 s (Node's default; `next dev` has no flag for it):
+ * a call that picks up a socket the server is closing at that instant fails with ECONNRESET (seen in
+ * CI). The server never read such a request, so it is sent again, as a browser does.
+ */
+export function staffApi(page: Page) {
+  const send = (method: string) => async (pathOrUrl: string, options: RequestOptions = {}) => {
+    const base = await adminApp()
+    const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${base}${pathOrUrl}`
+    return page.request.fetch(url, { ...options, method, headers: { origin: base, ...options.headers }, maxRetries: 3 })
+  }
+  return { get: send('GET'), post: send('POST'), patch: send('PATCH'), delete: send('DELETE') }
+}
