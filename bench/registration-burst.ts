@@ -4,7 +4,10 @@
  * production server (`npm start`); checks the database holds exactly 100 confirmed and 900
  * waitlisted and that every answer was 2xx. Baseline in the same run: as many plain
  * `POST /api/enrollments` by an admin for users created beforehand, on a second webinar with 100
- * seats. Starts its own throwaway embedded PostgreSQL; stops everything at the end.
+ * seats. Then the coupon run: as many registrations with a 100% coupon limited to 150 uses on a paid
+ * webinar with 100 seats (no Stripe: the coupon makes the seats free), which must leave exactly 100
+ * confirmed, 50 waitlisted and the rest refused with a 400 `used_up` (src/commerce/coupons).
+ * Starts its own throwaway embedded PostgreSQL; stops everything at the end.
  */
 import pg from 'pg'
 
@@ -16,6 +19,7 @@ import { ensureProductionBuild, mb, type RunningServer, startProductionServer } 
 const count = Number(process.argv.find((arg) => arg.startsWith('--count='))?.split('=')[1]) || 1000
 const capacity = 100
 const concurrency = 50
+const couponUses = 150
 
 const database = await startBenchDatabase()
 let server: RunningServer | undefined
@@ -24,6 +28,8 @@ try {
   const payload = await openMigratedPayload(database.uri)
   const burstWebinar = await createWebinar(payload, { title: 'Webinar de la ráfaga', capacity })
   const baselineWebinar = await createWebinar(payload, { title: 'Webinar de referencia', capacity })
+  const couponWebinar = await createWebinar(payload, { title: 'Webinar con cupón', capacity, isFree: false, price: 50, currency: 'USD' })
+  await payload.create({ collection: 'coupons', overrideAccess: true, data: { code: 'RAFAGA100', discountType: 'percentage', percentOff: 100, maxRedemptions: couponUses, appliesTo: 'all' } })
   await createUsers(payload, 1, ['admin'], 'admin')
   const started = performance.now()
   const baselineUsers = await createUsers(payload, count, ['student'], 'student')
@@ -60,6 +66,12 @@ try {
   )
   const baselineRss = server.peakRss()
 
+  server.resetPeakRss()
+  const couponBurst = await pool(count, concurrency, (index) =>
+    post(`/api/webinars/${couponWebinar}/register`, { email: `cupon-${index}@bench.aula`, firstName: 'Persona', lastName: `Con cupón ${index}`, couponCode: 'rafaga100' }),
+  )
+  const couponRss = server.peakRss()
+
   const client = new pg.Client({ connectionString: database.uri })
   await client.connect()
   const statuses = async (webinar: number) => {
@@ -72,6 +84,7 @@ try {
   }
   const burstStatuses = await statuses(burstWebinar)
   const baselineStatuses = await statuses(baselineWebinar)
+  const couponStatuses = await statuses(couponWebinar)
   const seats = await client.query<{ id: number; seats_taken: string }>('select id, seats_taken from webinars where id = any($1)', [[burstWebinar, baselineWebinar]])
   const queuedEmails = await client.query<{ count: string }>(`select count(*) from payload_jobs where task_slug = 'sendEmail'`).catch(() => ({ rows: [{ count: 'n/a' }] }))
   await client.end()
@@ -79,7 +92,10 @@ try {
   const expected = (found: Record<string, number>) => found.confirmed === capacity && found.waitlisted === count - capacity && Object.keys(found).length === 2
   const burstOk = expected(burstStatuses) && burst.non2xx === 0 && burst.errors === 0
   const baselineOk = expected(baselineStatuses) && baseline.non2xx === 0 && baseline.errors === 0
-  failed = !burstOk || !baselineOk
+  const couponOk =
+    couponStatuses.confirmed === capacity && couponStatuses.waitlisted === couponUses - capacity && Object.keys(couponStatuses).length === 2 &&
+    couponBurst.statuses[201] === couponUses && couponBurst.statuses[400] === count - couponUses && couponBurst.errors === 0
+  failed = !burstOk || !baselineOk || !couponOk
 
   console.log(`\n${count} registrations, ${concurrency} concurrent connections, webinars with ${capacity} seats`)
   console.log(`POST /api/webinars/:id/register (anonymous, creates the student, queues its emails): ${describeLoad(burst)}; statuses ${JSON.stringify(burst.statuses)}`)
@@ -88,8 +104,10 @@ try {
   console.log(`POST /api/enrollments (admin JWT, existing users): ${describeLoad(baseline)}; statuses ${JSON.stringify(baseline.statuses)}`)
   console.log(`  in the database: ${JSON.stringify(baselineStatuses)}; check: ${baselineOk ? 'OK' : 'FAILED'}`)
   console.log('  (the baseline goes through the same seat rules: it is the enrollment engine without person creation and the public endpoint)')
-  console.log(`ratio burst/baseline (req/s): ${(burst.rate / baseline.rate).toFixed(2)}`)
-  console.log(`peak RSS of the server: burst ${mb(burstRss)}, baseline ${mb(baselineRss)}`)
+  console.log(`POST /api/webinars/:id/register with couponCode (100% off, ${couponUses} uses, paid webinar): ${describeLoad(couponBurst)}; statuses ${JSON.stringify(couponBurst.statuses)}`)
+  console.log(`  in the database: ${JSON.stringify(couponStatuses)}; check ${capacity} confirmed + ${couponUses - capacity} waitlisted, ${couponUses} × 201, ${count - couponUses} × 400 used_up: ${couponOk ? 'OK' : 'FAILED'}`)
+  console.log(`ratio burst/baseline (req/s): ${(burst.rate / baseline.rate).toFixed(2)}; coupon/burst: ${(couponBurst.rate / burst.rate).toFixed(2)}`)
+  console.log(`peak RSS of the server: burst ${mb(burstRss)}, baseline ${mb(baselineRss)}, coupon ${mb(couponRss)}`)
 } finally {
   await server?.stop()
   await database.stop()

@@ -74,6 +74,8 @@ export interface Config {
     webinars: Webinar;
     courses: Course;
     enrollments: Enrollment;
+    bookings: Booking;
+    coupons: Coupon;
     attendance: Attendance;
     leads: Lead;
     payments: Payment;
@@ -84,13 +86,22 @@ export interface Config {
     'certificate-files': CertificateFile;
     certificates: Certificate;
     'certificate-counters': CertificateCounter;
+    receipts: Receipt;
+    'receipt-counters': ReceiptCounter;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    bookings: {
+      attendees: 'enrollments';
+    };
+    coupons: {
+      redemptions: 'enrollments';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -99,6 +110,8 @@ export interface Config {
     webinars: WebinarsSelect<false> | WebinarsSelect<true>;
     courses: CoursesSelect<false> | CoursesSelect<true>;
     enrollments: EnrollmentsSelect<false> | EnrollmentsSelect<true>;
+    bookings: BookingsSelect<false> | BookingsSelect<true>;
+    coupons: CouponsSelect<false> | CouponsSelect<true>;
     attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
@@ -109,6 +122,8 @@ export interface Config {
     'certificate-files': CertificateFilesSelect<false> | CertificateFilesSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'certificate-counters': CertificateCountersSelect<false> | CertificateCountersSelect<true>;
+    receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
+    'receipt-counters': ReceiptCountersSelect<false> | ReceiptCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -121,11 +136,13 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'business-settings': BusinessSetting;
+    'billing-settings': BillingSetting;
     'crm-settings': CrmSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'business-settings': BusinessSettingsSelect<false> | BusinessSettingsSelect<true>;
+    'billing-settings': BillingSettingsSelect<false> | BillingSettingsSelect<true>;
     'crm-settings': CrmSettingsSelect<false> | CrmSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
@@ -376,6 +393,15 @@ export interface Webinar {
    * Leave empty for unlimited seats.
    */
   capacity?: number | null;
+  /**
+   * 1 to take no group bookings.
+   */
+  maxGroupSize?: number | null;
+  allowBankTransfer?: boolean | null;
+  /**
+   * Empty: what Billing and payments says.
+   */
+  bankTransferHoldDays?: number | null;
   recordingUrl?: string | null;
   /**
    * Sent in the follow-up email. Files uploaded to Media are public to anyone holding the link.
@@ -542,6 +568,15 @@ export interface Course {
    */
   capacity?: number | null;
   /**
+   * 1 to take no group bookings.
+   */
+  maxGroupSize?: number | null;
+  allowBankTransfer?: boolean | null;
+  /**
+   * Empty: what Billing and payments says.
+   */
+  bankTransferHoldDays?: number | null;
+  /**
    * Sent in the follow-up email. Files uploaded to Media are public to anyone holding the link.
    */
   resources?:
@@ -621,6 +656,9 @@ export interface Enrollment {
   amount?: number | null;
   currency?: string | null;
   priceTier?: ('free' | 'regular' | 'early_bird') | null;
+  coupon?: (number | null) | Coupon;
+  listPrice?: number | null;
+  discount?: number | null;
   attended?: boolean | null;
   completionPercentage?: number | null;
   completedAt?: string | null;
@@ -634,12 +672,129 @@ export interface Enrollment {
   cancelledAt?: string | null;
   cancellationReason?: string | null;
   source?: ('web' | 'admin' | 'import') | null;
+  booking?: (number | null) | Booking;
+  replacedBy?: (number | null) | Enrollment;
+  replaces?: (number | null) | Enrollment;
   checkoutUrl?: string | null;
   holdExpiresAt?: string | null;
+  bankTransfer?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   activeKey?: string | null;
   idempotencyKey?: string | null;
   idempotencyRequest?: string | null;
   searchText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons".
+ */
+export interface Coupon {
+  id: number;
+  /**
+   * What the buyer types. Stored upper-case: "summer25" and "SUMMER25" are the same coupon. 3 to 40 letters (A–Z), digits, hyphens or underscores.
+   */
+  code: string;
+  discountType: 'percentage' | 'fixed';
+  percentOff?: number | null;
+  amountOff?: number | null;
+  /**
+   * A fixed amount applies only to courses and webinars sold in this currency.
+   */
+  currency?: string | null;
+  appliesTo: 'all' | 'categories' | 'items';
+  categories?: (number | Category)[] | null;
+  items?:
+    | (
+        | {
+            relationTo: 'webinars';
+            value: number | Webinar;
+          }
+        | {
+            relationTo: 'courses';
+            value: number | Course;
+          }
+      )[]
+    | null;
+  /**
+   * Empty: from now on. Business time.
+   */
+  validFrom?: string | null;
+  /**
+   * Empty: never expires. Stops working at that exact moment.
+   */
+  validUntil?: string | null;
+  /**
+   * Empty: no limit. Each seat counts one use.
+   */
+  maxRedemptions?: number | null;
+  /**
+   * Empty: no limit. Counts the seats in each person’s name.
+   */
+  maxRedemptionsPerPerson?: number | null;
+  active?: boolean | null;
+  /**
+   * Ticked: the discount applies to the early-bird price. Unticked: it applies to the regular price and the buyer pays the lower of the two (early bird, or regular with the coupon).
+   */
+  combinesWithEarlyBird?: boolean | null;
+  /**
+   * Staff only.
+   */
+  internalNote?: string | null;
+  redemptions?: {
+    docs?: (number | Enrollment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: number;
+  item:
+    | {
+        relationTo: 'webinars';
+        value: number | Webinar;
+      }
+    | {
+        relationTo: 'courses';
+        value: number | Course;
+      };
+  status: 'pending_payment' | 'confirmed' | 'expired' | 'cancelled';
+  buyer: number | User;
+  buyerName?: string | null;
+  buyerEmail: string;
+  company?: string | null;
+  taxId?: string | null;
+  seats: number;
+  currency: string;
+  paymentMethod?: ('card' | 'bank_transfer') | null;
+  priceTier?: ('free' | 'regular' | 'early_bird') | null;
+  unitListPrice?: number | null;
+  unitDiscount?: number | null;
+  unitAmount?: number | null;
+  total: number;
+  coupon?: (number | null) | Coupon;
+  couponCode?: string | null;
+  attendees?: {
+    docs?: (number | Enrollment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  idempotencyKey?: string | null;
+  idempotencyRequest?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -768,8 +923,10 @@ export interface Payment {
   id: number;
   enrollment: number | Enrollment;
   user?: (number | null) | User;
+  booking?: (number | null) | Booking;
+  seats?: number | null;
   status: 'pending' | 'failed' | 'expired' | 'succeeded' | 'refunded';
-  provider?: 'stripe' | null;
+  provider?: ('stripe' | 'manual') | null;
   amount: number;
   currency: string;
   /**
@@ -789,6 +946,38 @@ export interface Payment {
         eventId: string;
         type?: string | null;
         outcome?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  method?: ('card' | 'bank_transfer' | 'cash' | 'deposit') | null;
+  reference?: string | null;
+  receivedAt?: string | null;
+  manualEntries?:
+    | {
+        method: 'bank_transfer' | 'cash' | 'deposit';
+        reference?: string | null;
+        receivedOn: string;
+        amount: number;
+        recordedBy?: (number | null) | User;
+        recordedAt?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Total given back so far, as Stripe reports it.
+   */
+  amountRefunded?: number | null;
+  refundRequests?:
+    | {
+        number: number;
+        amount: number;
+        status: 'requested' | 'failed';
+        reason?: string | null;
+        requestedAt?: string | null;
+        requestedBy?: (number | null) | User;
+        stripeRefundId?: string | null;
+        failure?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -852,7 +1041,12 @@ export interface EmailTemplate {
     | 'certificate_issued'
     | 'followup_attended'
     | 'followup_missed'
-    | 'followup_released';
+    | 'followup_released'
+    | 'bank_transfer_instructions'
+    | 'receipt_issued'
+    | 'credit_note_issued'
+    | 'group_booking_confirmed'
+    | 'booking_attendee_replaced';
   locale: 'es' | 'en';
   subject: string;
   /**
@@ -912,7 +1106,12 @@ export interface EmailLog {
     | 'certificate_issued'
     | 'followup_attended'
     | 'followup_missed'
-    | 'followup_released';
+    | 'followup_released'
+    | 'bank_transfer_instructions'
+    | 'receipt_issued'
+    | 'credit_note_issued'
+    | 'group_booking_confirmed'
+    | 'booking_attendee_replaced';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -1099,6 +1298,67 @@ export interface Certificate {
  */
 export interface CertificateCounter {
   id: number;
+  year: number;
+  lastNumber: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts".
+ */
+export interface Receipt {
+  id: number;
+  number: string;
+  kind: 'receipt' | 'credit_note';
+  issuedAt: string;
+  payment: number | Payment;
+  creditFor?: (number | null) | Receipt;
+  user?: (number | null) | User;
+  buyerUser?: (number | null) | User;
+  currency: string;
+  total: number;
+  taxBase?: number | null;
+  tax?: number | null;
+  seller?: {
+    legalName?: string | null;
+    taxId?: string | null;
+    address?: string | null;
+    email?: string | null;
+  };
+  buyer?: {
+    name?: string | null;
+    email?: string | null;
+    company?: string | null;
+    taxId?: string | null;
+  };
+  lines?:
+    | {
+        description?: string | null;
+        quantity?: number | null;
+        unitPrice?: number | null;
+        amount?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  taxName?: string | null;
+  taxRatePercent?: number | null;
+  method?: string | null;
+  language?: string | null;
+  issuedOn?: string | null;
+  creditForNumber?: string | null;
+  reason?: string | null;
+  issueKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipt-counters".
+ */
+export interface ReceiptCounter {
+  id: number;
+  series: string;
   year: number;
   lastNumber: number;
   updatedAt: string;
@@ -1299,6 +1559,14 @@ export interface PayloadLockedDocument {
         value: number | Enrollment;
       } | null)
     | ({
+        relationTo: 'bookings';
+        value: number | Booking;
+      } | null)
+    | ({
+        relationTo: 'coupons';
+        value: number | Coupon;
+      } | null)
+    | ({
         relationTo: 'attendance';
         value: number | Attendance;
       } | null)
@@ -1337,6 +1605,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'certificate-counters';
         value: number | CertificateCounter;
+      } | null)
+    | ({
+        relationTo: 'receipts';
+        value: number | Receipt;
+      } | null)
+    | ({
+        relationTo: 'receipt-counters';
+        value: number | ReceiptCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1519,6 +1795,9 @@ export interface WebinarsSelect<T extends boolean = true> {
   price?: T;
   currency?: T;
   capacity?: T;
+  maxGroupSize?: T;
+  allowBankTransfer?: T;
+  bankTransferHoldDays?: T;
   recordingUrl?: T;
   resources?:
     | T
@@ -1614,6 +1893,9 @@ export interface CoursesSelect<T extends boolean = true> {
   earlyBirdPrice?: T;
   earlyBirdDeadline?: T;
   capacity?: T;
+  maxGroupSize?: T;
+  allowBankTransfer?: T;
+  bankTransferHoldDays?: T;
   resources?:
     | T
     | {
@@ -1661,6 +1943,9 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   amount?: T;
   currency?: T;
   priceTier?: T;
+  coupon?: T;
+  listPrice?: T;
+  discount?: T;
   attended?: T;
   completionPercentage?: T;
   completedAt?: T;
@@ -1671,12 +1956,68 @@ export interface EnrollmentsSelect<T extends boolean = true> {
   cancelledAt?: T;
   cancellationReason?: T;
   source?: T;
+  booking?: T;
+  replacedBy?: T;
+  replaces?: T;
   checkoutUrl?: T;
   holdExpiresAt?: T;
+  bankTransfer?: T;
   activeKey?: T;
   idempotencyKey?: T;
   idempotencyRequest?: T;
   searchText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings_select".
+ */
+export interface BookingsSelect<T extends boolean = true> {
+  item?: T;
+  status?: T;
+  buyer?: T;
+  buyerName?: T;
+  buyerEmail?: T;
+  company?: T;
+  taxId?: T;
+  seats?: T;
+  currency?: T;
+  paymentMethod?: T;
+  priceTier?: T;
+  unitListPrice?: T;
+  unitDiscount?: T;
+  unitAmount?: T;
+  total?: T;
+  coupon?: T;
+  couponCode?: T;
+  attendees?: T;
+  idempotencyKey?: T;
+  idempotencyRequest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons_select".
+ */
+export interface CouponsSelect<T extends boolean = true> {
+  code?: T;
+  discountType?: T;
+  percentOff?: T;
+  amountOff?: T;
+  currency?: T;
+  appliesTo?: T;
+  categories?: T;
+  items?: T;
+  validFrom?: T;
+  validUntil?: T;
+  maxRedemptions?: T;
+  maxRedemptionsPerPerson?: T;
+  active?: T;
+  combinesWithEarlyBird?: T;
+  internalNote?: T;
+  redemptions?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1771,6 +2112,8 @@ export interface LeadsSelect<T extends boolean = true> {
 export interface PaymentsSelect<T extends boolean = true> {
   enrollment?: T;
   user?: T;
+  booking?: T;
+  seats?: T;
   status?: T;
   provider?: T;
   amount?: T;
@@ -1790,6 +2133,35 @@ export interface PaymentsSelect<T extends boolean = true> {
         eventId?: T;
         type?: T;
         outcome?: T;
+        id?: T;
+      };
+  method?: T;
+  reference?: T;
+  receivedAt?: T;
+  manualEntries?:
+    | T
+    | {
+        method?: T;
+        reference?: T;
+        receivedOn?: T;
+        amount?: T;
+        recordedBy?: T;
+        recordedAt?: T;
+        note?: T;
+        id?: T;
+      };
+  amountRefunded?: T;
+  refundRequests?:
+    | T
+    | {
+        number?: T;
+        amount?: T;
+        status?: T;
+        reason?: T;
+        requestedAt?: T;
+        requestedBy?: T;
+        stripeRefundId?: T;
+        failure?: T;
         id?: T;
       };
   searchText?: T;
@@ -1956,6 +2328,69 @@ export interface CertificateCountersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipts_select".
+ */
+export interface ReceiptsSelect<T extends boolean = true> {
+  number?: T;
+  kind?: T;
+  issuedAt?: T;
+  payment?: T;
+  creditFor?: T;
+  user?: T;
+  buyerUser?: T;
+  currency?: T;
+  total?: T;
+  taxBase?: T;
+  tax?: T;
+  seller?:
+    | T
+    | {
+        legalName?: T;
+        taxId?: T;
+        address?: T;
+        email?: T;
+      };
+  buyer?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        company?: T;
+        taxId?: T;
+      };
+  lines?:
+    | T
+    | {
+        description?: T;
+        quantity?: T;
+        unitPrice?: T;
+        amount?: T;
+        id?: T;
+      };
+  taxName?: T;
+  taxRatePercent?: T;
+  method?: T;
+  language?: T;
+  issuedOn?: T;
+  creditForNumber?: T;
+  reason?: T;
+  issueKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "receipt-counters_select".
+ */
+export interface ReceiptCountersSelect<T extends boolean = true> {
+  series?: T;
+  year?: T;
+  lastNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2045,6 +2480,36 @@ export interface BusinessSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-settings".
+ */
+export interface BillingSetting {
+  id: number;
+  legalName?: string | null;
+  taxId?: string | null;
+  address?: string | null;
+  email?: string | null;
+  taxName?: string | null;
+  /**
+   * 0 when no tax applies.
+   */
+  taxRatePercent?: number | null;
+  /**
+   * Aula charges the published price: the receipt carves the tax out of what was paid. With a rate above 0, publish prices with the tax included.
+   */
+  pricesIncludeTax?: boolean | null;
+  /**
+   * Bank, holder, account number and IBAN: sent to whoever chooses to pay by transfer.
+   */
+  bankTransferDetails?: string | null;
+  /**
+   * How many days seats are held waiting for the transfer (each webinar or course may change it).
+   */
+  bankTransferHoldDays?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "crm-settings".
  */
 export interface CrmSetting {
@@ -2096,6 +2561,24 @@ export interface PayloadJobsStat {
 export interface BusinessSettingsSelect<T extends boolean = true> {
   timezone?: T;
   defaultCurrency?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-settings_select".
+ */
+export interface BillingSettingsSelect<T extends boolean = true> {
+  legalName?: T;
+  taxId?: T;
+  address?: T;
+  email?: T;
+  taxName?: T;
+  taxRatePercent?: T;
+  pricesIncludeTax?: T;
+  bankTransferDetails?: T;
+  bankTransferHoldDays?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

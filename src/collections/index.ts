@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { Attendance } from './Attendance'
+import { Bookings } from './Bookings'
 import { Categories } from './Categories'
 import { CertificateCounters } from './Certificates/counters'
 import { Certificates } from './Certificates'
 import { CertificateDesigns } from './CertificateDesigns'
 import { CertificateFiles } from './CertificateFiles'
+import { Coupons } from './Coupons'
 import { Courses } from './Courses'
 import { EmailLog } from './EmailLog'
 import { EmailTemplates } from './EmailTemplates'
@@ -13,9 +15,11 @@ import { Enrollments } from './Enrollments'
 import { Leads } from './Leads'
 import { Media } from './Media'
 import { Payments } from './Payments'
+import { ReceiptCounters } from './Receipts/counters'
+import { Receipts } from './Receipts'
 import { Speakers } from './Speakers'
 import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters]

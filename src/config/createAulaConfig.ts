@@ -12,7 +12,9 @@ import { lockSystemGlobals } from '../access/lockSystemGlobals'
 import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
 import { registerFollowUpGuards } from '../followUps/guard'
 import { registerCertificateEmailGuard } from '../certificates/email'
+import { registerReceiptEmailGuards } from '../commerce/receipts/email'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
+import { bookingMutations } from '../graphql/bookingMutations'
 import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
 import { boundQueryCost } from '../graphql/boundQueryCost'
 import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
@@ -69,6 +71,7 @@ registerReminderGuards()
 // Follow-ups too (src/followUps): a person no longer confirmed gets none.
 registerFollowUpGuards()
 registerCertificateEmailGuard()
+registerReceiptEmailGuards()
 
 /** The one place where development, test and production differ. `payload.config.ts` calls it with the real environment. */
 export function createAulaConfig({ env, clock = systemClock, push, smtpTransport, poolMax, observability: observabilityOverrides }: AulaConfigOptions): Config {
@@ -151,7 +154,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // Aliases, depth, documents and complexity are bounded before any resolver runs (src/graphql/boundQueryCost.ts).
     graphQL: {
       disablePlaygroundInProduction: true,
-      mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
+      mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...bookingMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
       validationRules: boundQueryCost(),
       // Payload's `Access` answers null for anonymous callers where its schema promises a value: a 500.
       queries: accessQuery,

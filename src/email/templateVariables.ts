@@ -32,6 +32,11 @@ export const EMAIL_TEMPLATE_KEYS = [
   'followup_attended',
   'followup_missed',
   'followup_released',
+  'bank_transfer_instructions',
+  'receipt_issued',
+  'credit_note_issued',
+  'group_booking_confirmed',
+  'booking_attendee_replaced',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -80,13 +85,22 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   followup_missed: [...RECIPIENT, ...FOLLOW_UP],
   // Sent instead of the two above when staff release an item with no attendance recorded: presumes neither.
   followup_released: [...RECIPIENT, ...FOLLOW_UP, 'feedbackUrl'],
+  // Seats held for a bank transfer (src/commerce/manualPayments): what to pay, the `reference` to quote, the bank details, the deadline.
+  bank_transfer_instructions: [...RECIPIENT, 'title', 'startsAt', 'timezone', 'itemUrl', ...PAYMENT, 'seats', 'reference', 'holdExpiresAt', 'bankDetails'],
+  // A payment's receipt, or a credit note for a refund, to the buyer (src/commerce/receipts): the PDF is attached at send time.
+  receipt_issued: [...RECIPIENT, 'title', ...PAYMENT, 'receiptNumber', 'paymentMethod'],
+  credit_note_issued: [...RECIPIENT, 'title', ...PAYMENT, 'receiptNumber', 'creditedReceiptNumber', 'reason'],
+  // A group booking is confirmed (src/commerce/groups): to the buyer, `attendeeList` is the list of who has a seat, built by Aula.
+  group_booking_confirmed: [...RECIPIENT, 'title', 'startsAt', 'timezone', 'itemUrl', ...PAYMENT, 'seats', 'company', 'attendeeList', 'manageUrl'],
+  // A group attendee whose seat went to someone else (src/commerce/bookingChanges): `reason` names who took it.
+  booking_attendee_replaced: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
-export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody', 'scheduleChanges', 'materials']
+export const RAW_VARIABLES: readonly string[] = ['leadList', 'nextStep', 'messageBody', 'scheduleChanges', 'materials', 'bankDetails', 'attendeeList']
 
 /** Variables that carry a signed link acting for the recipient (`nextStep` embeds the pay link); only admins read them in the log. */
-export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl', 'feedbackUrl']
+export const SIGNED_LINK_VARIABLES: readonly string[] = ['cancelUrl', 'payUrl', 'confirmUrl', 'nextStep', 'setPasswordUrl', 'feedbackUrl', 'manageUrl']
 
 /** Values the admin preview renders with. */
 export const SAMPLE_VARIABLES: Record<string, string> = {
@@ -131,6 +145,14 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   materials:
     '<ul><li><a href="https://vimeo.com/123456789">Grabación</a></li><li><a href="https://aula.example.com/api/media/file/diapositivas.pdf">Diapositivas</a></li></ul>',
   feedbackUrl: 'https://aula.example.com/api/enrollments/1/feedback?token=abc',
+  manageUrl: 'https://aula.example.com/api/bookings/1/manage?token=abc',
+  seats: '1',
+  reference: 'AULA-7K3F9Q',
+  bankDetails: 'Banco de Crédito del Perú<br>Titular: Aula Capacitación S.A.C.<br>Cuenta: 193-1234567-0-89<br>CCI: 002-193-001234567089-12',
+  receiptNumber: 'B-2026-000042',
+  creditedReceiptNumber: 'B-2026-000041',
+  paymentMethod: 'Tarjeta',
+  attendeeList: '<ul><li>Ana Pérez &lt;ana@empresa.pe&gt;</li><li>Luis Soto &lt;luis@empresa.pe&gt;</li></ul>',
 }
 
 export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>

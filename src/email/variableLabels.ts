@@ -35,9 +35,17 @@ export const variableLabels: Record<string, { es: string; en: string }> = {
   hours: { es: 'Horas certificadas', en: 'Certified hours' },
   completedOn: { es: 'Fecha de finalización', en: 'Completion date' },
   verifyUrl: { es: 'Enlace de verificación', en: 'Verification link' },
+  receiptNumber: { es: 'Número del comprobante o nota de crédito', en: 'Receipt or credit note number' },
+  creditedReceiptNumber: { es: 'Comprobante que se anula (en parte)', en: 'Receipt being credited' },
+  paymentMethod: { es: 'Medio de pago', en: 'Payment method' },
   recordingUrl: { es: 'Enlace de la grabación', en: 'Recording link' },
   materials: { es: 'Grabación y materiales (lista)', en: 'Recording and resources (list)' },
   feedbackUrl: { es: 'Enlace para opinar', en: 'Feedback link' },
+  manageUrl: { es: 'Enlace para cambiar asistentes de la reserva', en: 'Link to replace the booking’s attendees' },
+  seats: { es: 'Cupos', en: 'Seats' },
+  reference: { es: 'Referencia de la transferencia', en: 'Transfer reference' },
+  bankDetails: { es: 'Datos bancarios (Facturación y cobros)', en: 'Bank details (Billing settings)' },
+  attendeeList: { es: 'Asistentes de la reserva (lista)', en: 'Booking attendees (list)' },
 }
 
 export const variableLabel = (name: string, language: string): string => {

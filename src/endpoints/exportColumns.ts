@@ -132,8 +132,12 @@ exportDefinitions.payments = {
     { header: { es: 'Inscripción', en: 'Enrollment' }, value: (doc) => relationId(doc.enrollment) },
     { header: { es: 'Persona', en: 'Person' }, value: (doc) => doc._related?.user?.email ?? relationId(doc.user) },
     { header: { es: 'Estado', en: 'Status' }, value: (doc, ctx) => ctx.option('status', doc.status) },
+    // Card (Stripe), bank transfer, cash or deposit (src/commerce/manualPayments), and the reference a transfer quotes.
+    { header: { es: 'Medio de pago', en: 'Payment method' }, value: (doc, ctx) => ctx.option('method', doc.method) },
+    { header: { es: 'Referencia', en: 'Reference' }, value: (doc) => doc.reference },
     { header: { es: 'Importe', en: 'Amount' }, value: (doc) => doc.amount },
     { header: { es: 'Moneda', en: 'Currency' }, value: (doc) => doc.currency },
+    { header: { es: 'Recibido el', en: 'Received on' }, value: (doc, ctx) => ctx.businessDate(doc.receivedAt) },
     { header: { es: 'Revisar', en: 'Needs review' }, value: (doc, ctx) => ctx.yesNo(doc.needsReview) },
     { header: { es: 'PaymentIntent', en: 'PaymentIntent' }, value: (doc) => doc.paymentIntentId },
     { header: { es: 'Creado el', en: 'Created at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },

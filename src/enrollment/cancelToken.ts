@@ -7,7 +7,7 @@ import type { PayloadRequest } from 'payload'
  * itself; the endpoint checks the enrollment's state (a cancelled enrollment cannot be cancelled
  * again, an expired hold cannot be paid).
  */
-type LinkPurpose = 'cancel-enrollment' | 'pay-enrollment' | 'enrollment-feedback'
+type LinkPurpose = 'cancel-enrollment' | 'pay-enrollment' | 'enrollment-feedback' | 'manage-booking'
 
 const signedToken = (secret: string, purpose: LinkPurpose, enrollmentId: number) =>
   createHmac('sha256', secret).update(`${purpose}:${enrollmentId}`).digest('base64url')
@@ -34,3 +34,9 @@ export const feedbackToken = (secret: string, enrollmentId: number) => signedTok
 export const isValidFeedbackToken = (secret: string, enrollmentId: number, token: unknown) => isValidToken(secret, 'enrollment-feedback', enrollmentId, token)
 export const feedbackUrlFor = (req: Pick<PayloadRequest, 'payload'>, enrollmentId: number) =>
   `${req.payload.config.serverURL}/api/enrollments/${enrollmentId}/feedback?token=${feedbackToken(req.payload.secret, enrollmentId)}`
+
+/** A group booking's buyer replaces attendees through this link (src/commerce/bookingChanges): the id is the booking's, not an enrollment's. */
+export const bookingManageToken = (secret: string, bookingId: number) => signedToken(secret, 'manage-booking', bookingId)
+export const isValidBookingManageToken = (secret: string, bookingId: number, token: unknown) => isValidToken(secret, 'manage-booking', bookingId, token)
+export const bookingManageUrl = (req: Pick<PayloadRequest, 'payload'>, bookingId: number) =>
+  `${req.payload.config.serverURL}/api/bookings/${bookingId}/manage?token=${bookingManageToken(req.payload.secret, bookingId)}`

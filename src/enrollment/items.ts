@@ -34,13 +34,22 @@ export async function lockItem(req: PayloadRequest, collection: ItemCollection, 
 }
 
 /** Like `lockItem`, for seat bookkeeping on items in any state; null when the item is gone. */
-export async function lockAnyItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<LockedItem | null> {
+export const lockAnyItem = (req: PayloadRequest, collection: ItemCollection, id: number) => loadItem(req, collection, id, true)
+
+/** The same facts without a lock, for answers that change nothing (a price quote); null when the item is gone or a draft. */
+export async function readItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<LockedItem | null> {
+  const item = await loadItem(req, collection, id, false)
+  return item && item.status !== 'draft' ? item : null
+}
+
+async function loadItem(req: PayloadRequest, collection: ItemCollection, id: number, forUpdate: boolean): Promise<LockedItem | null> {
+  const lock = forUpdate ? sql`FOR UPDATE` : sql``
   const db = await sqlFor(req)
   const now = getClock(req.payload).now()
   if (collection === 'webinars') {
     const { rows } = await db.execute(sql`
       SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency
-        FROM webinars WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`)
+        FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
     const row = rows[0]
     if (!row) return null
     const paid = !row.is_free && Number(row.price) > 0
@@ -52,7 +61,7 @@ export async function lockAnyItem(req: PayloadRequest, collection: ItemCollectio
   }
   const { rows } = await db.execute(sql`
     SELECT id, title, status, capacity, seats_taken, start_date, regular_price, early_bird_price, early_bird_deadline, currency
-      FROM courses WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`)
+      FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
   const row = rows[0]
   if (!row) return null
   const regular = Number(row.regular_price ?? 0)

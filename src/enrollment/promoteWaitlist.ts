@@ -17,7 +17,7 @@ export async function promoteWaitlist(req: PayloadRequest, collection: ItemColle
     const item = await lockAnyItem(req, collection, itemId)
     if (!item || !hasFreeSeat(item) || item.status === 'cancelled') break
     const { rows } = await db.execute(sql`
-      SELECT e.id FROM enrollments e
+      SELECT e.id, e.payment_status FROM enrollments e
         JOIN enrollments_rels r ON r.parent_id = e.id AND r.path = 'item'
        WHERE e.status = 'waitlisted'
          AND ${collection === 'webinars' ? sql`r.webinars_id` : sql`r.courses_id`} = ${itemId}
@@ -31,7 +31,8 @@ export async function promoteWaitlist(req: PayloadRequest, collection: ItemColle
       req,
       overrideAccess: true,
       depth: 0,
-      data: { status: item.price.tier === 'free' ? 'confirmed' : 'pending_payment' },
+      // A seat frozen at no charge (a 100% coupon) needs no payment either.
+      data: { status: item.price.tier === 'free' || rows[0].payment_status === 'not_required' ? 'confirmed' : 'pending_payment' },
     })
     promoted.push(id)
   }

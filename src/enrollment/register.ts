@@ -1,6 +1,10 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { checkRole } from '../access'
+import { normalizeCouponCode } from '../commerce/coupons/code'
+import { findCouponForCode } from '../commerce/coupons/pricing'
+import { assertPaymentMethodAllowed } from '../commerce/manualPayments/allowed'
+import type { PaymentMethodChoice } from '../commerce/registrationInput'
 import { answerAlreadyRegistered } from './alreadyRegistered'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
 import { claimIdempotencyKey, findReplay } from './idempotency'
@@ -15,6 +19,10 @@ export interface RegisterInput {
   /** The client's Idempotency-Key as sent; scoped to the caller and this request here. */
   idempotencyKey?: string | null
   source?: 'web' | 'admin' | 'import'
+  /** A coupon code as typed (src/commerce/coupons resolves it; the enrollment freezes coupon, discount and amount). */
+  couponCode?: string
+  /** How a paid seat will be paid: Stripe Checkout (default) or a bank transfer held for days (src/commerce/manualPayments). */
+  paymentMethod?: PaymentMethodChoice
 }
 
 export interface RegisterResult {
@@ -30,7 +38,12 @@ export interface RegisterResult {
  * exactly the same treatment as the website.
  */
 export async function register(req: PayloadRequest, input: RegisterInput): Promise<RegisterResult> {
-  const claim = claimIdempotencyKey(req, input.idempotencyKey, { collection: input.collection, itemId: input.itemId, person: input.person })
+  // The coupon is part of what was asked: a retry with another code is a different request (422).
+  const couponCode = input.couponCode ? normalizeCouponCode(input.couponCode) : undefined
+  const claim = claimIdempotencyKey(req, input.idempotencyKey, { collection: input.collection, itemId: input.itemId, person: input.person, couponCode })
+  // Bank transfer only where the item takes it (a 400 on paymentMethod); the seat rules then hold the seat without Stripe.
+  await assertPaymentMethodAllowed(req, input.collection, input.itemId, input.paymentMethod)
+  req.context.paymentMethod = input.paymentMethod ?? 'card'
   for (let attempt = 1; ; attempt += 1) {
     if (claim) {
       const replay = await findReplay(req, claim)
@@ -38,6 +51,9 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
     }
     try {
       const enrollment = await inTransaction(req, async () => {
+        // The code's coupon, before anyone's account is made for nothing; whether it applies here, and
+        // its limits, are checked with the seat (applySeatRules).
+        const coupon = input.couponCode ? await findCouponForCode(req, input.couponCode) : undefined
         const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person)).id
         return req.payload.create({
           collection: 'enrollments',
@@ -48,6 +64,7 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
             user: userId,
             item: { relationTo: input.collection, value: input.itemId },
             source: input.source ?? 'web',
+            coupon,
             idempotencyKey: claim?.key,
             idempotencyRequest: claim?.request,
           },

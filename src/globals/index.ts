@@ -1,6 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
+import { BillingSettings } from './BillingSettings'
 import { BusinessSettings } from './BusinessSettings'
 import { CrmSettings } from './CrmSettings'
 
-export const globals: GlobalConfig[] = [BusinessSettings, CrmSettings]
+export const globals: GlobalConfig[] = [BusinessSettings, BillingSettings, CrmSettings]

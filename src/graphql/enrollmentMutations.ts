@@ -1,6 +1,7 @@
 import type * as GraphQLModule from 'graphql'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
+import { parseSellingInput } from '../commerce/registrationInput'
 import { parseInput } from '../endpoints/parseInput'
 import { cancelAsCaller, readAsCaller } from '../enrollment/cancel'
 import { PERSON_INPUT } from '../enrollment/personInput'
@@ -34,11 +35,14 @@ export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) 
       id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLInt) },
       person: { type: personType },
       idempotencyKey: { type: GraphQL.GraphQLString },
+      couponCode: { type: GraphQL.GraphQLString },
+      paymentMethod: { type: GraphQL.GraphQLString, description: '`card` (Stripe Checkout, the default) or `bank_transfer` where the item allows it.' },
     },
-    resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string }, { req }: Context) => {
+    resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string; couponCode?: string; paymentMethod?: string }, { req }: Context) => {
+      const { couponCode, paymentMethod } = parseSellingInput({ couponCode: args.couponCode, paymentMethod: args.paymentMethod })
       const person = req.user?.collection === 'users' && !args.person ? { userId: req.user.id as number } : parseInput(args.person ?? {}, PERSON_INPUT, 'enrollments')
-      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey, source: 'web' })
-      return publicEnrollment(req, await withCheckout(req, enrollment), { ownView: 'userId' in person })
+      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey, source: 'web', couponCode, paymentMethod })
+      return publicEnrollment(req, await withCheckout(req, enrollment, { paymentMethod }), { ownView: 'userId' in person })
     },
   })
   return {

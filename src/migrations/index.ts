@@ -11,6 +11,7 @@ import * as migration_20261129_231016_default_email_templates from './20261129_2
 import * as migration_20261130_023058_staff_admin_round_two from './20261130_023058_staff_admin_round_two';
 import * as migration_20261130_055912_courses_that_run from './20261130_055912_courses_that_run';
 import * as migration_20261130_083524_after_the_event from './20261130_083524_after_the_event';
+import * as migration_20261130_115646_selling from './20261130_115646_selling';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261130_083524_after_the_event.up,
     down: migration_20261130_083524_after_the_event.down,
-    name: '20261130_083524_after_the_event'
+    name: '20261130_083524_after_the_event',
+  },
+  {
+    up: migration_20261130_115646_selling.up,
+    down: migration_20261130_115646_selling.down,
+    name: '20261130_115646_selling'
   },
 ];

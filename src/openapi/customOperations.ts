@@ -8,6 +8,9 @@ import { attendanceOperations } from '../attendance/openapi'
 import { attendanceImportOperations } from '../attendance/import/openapi'
 import { checkInOperations } from '../attendance/checkIn/openapi'
 import { certificateOperations } from '../certificates/openapi'
+import { couponOperations } from '../commerce/coupons/openapi'
+import { receiptOperations } from '../commerce/receipts/openapi'
+import { bookingChangeOperations } from '../commerce/bookingChanges/openapi'
 import { certificateVerificationOperations } from '../certificates/verify/openapi'
 import { cancellationOperations } from '../cancellation/openapi'
 import { followUpOperations } from '../followUps/openapi'
@@ -29,6 +32,8 @@ export interface CustomOperation {
 const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
 const errors = { $ref: '#/components/schemas/Errors' }
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
+/** What staff type when money arrives by hand (src/commerce/manualPayments/entryInput.ts). */
+const manualEntryBody = { type: 'object', required: ['method', 'receivedOn', 'amount'], properties: { method: { type: 'string', enum: ['bank_transfer', 'deposit', 'cash'] }, reference: { type: 'string', maxLength: 100, description: 'The bank operation number; required for bank_transfer and deposit.' }, receivedOn: { type: 'string', format: 'date', description: 'The day the money arrived (YYYY-MM-DD), not after today in the business zone.' }, amount: { type: 'number', exclusiveMinimum: 0, maximum: 100000000, description: "In the payment's currency, with its decimals." }, note: { type: 'string', maxLength: 500 }, currency: { type: 'string', description: "Optional; must be the payment's." } } }
 const personBody = {
   type: 'object',
   properties: {
@@ -37,12 +42,27 @@ const personBody = {
     lastName: { type: 'string' },
     phone: { type: 'string' },
     company: { type: 'string' },
+    couponCode: { type: 'string', maxLength: 64, description: 'A coupon code, any case; a 400 naming `couponCode` with a `reason` when it does not apply (docs/selling.md, Cupones).' },
+    attendees: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      items: { type: 'object', required: ['email', 'firstName', 'lastName'], properties: { email: { type: 'string', format: 'email' }, firstName: { type: 'string' }, lastName: { type: 'string' }, phone: { type: 'string' }, company: { type: 'string' } } },
+      description:
+        'A group or company booking (src/commerce/groups): every attendee gets a seat or nothing is written; a group never waits (409 `data.seatsLeft`), someone already enrolled is a 409 naming them (`data.attendees`), more than the item\'s `maxGroupSize` a 400 on `attendees`. The 201 answer is then `{ message, booking, enrollments: [{id, status, email}], checkoutUrl?, holdExpiresAt?, bankTransfer? }` (docs/selling.md, Reservas de grupo).',
+    },
+    buyer: {
+      type: 'object',
+      required: ['email', 'firstName', 'lastName'],
+      properties: { email: { type: 'string', format: 'email' }, firstName: { type: 'string' }, lastName: { type: 'string' }, company: { type: 'string' }, taxId: { type: 'string', maxLength: 40 } },
+      description: 'Who pays a group booking (required with `attendees`); not given a seat unless also listed as an attendee.',
+    },
   },
   description: 'Required for anonymous callers; a logged-in user may send nothing.',
 }
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry of the same request by the same caller returns the same enrollment (header `Idempotent-Replayed: true`); the key reused for a different request is a 422.' }
 const enrollmentCreated = {
-  description: 'The enrollment: `confirmed`, `waitlisted` when full, or `pending_payment` with `checkoutUrl` and `holdExpiresAt` for paid items.',
+  description: 'The enrollment: `confirmed`, `waitlisted` when full, or `pending_payment` with `checkoutUrl` and `holdExpiresAt` for paid items (with `paymentMethod: bank_transfer`, `doc.bankTransfer` `{ reference, amount, currency, holdExpiresAt, instructions }` instead of a `checkoutUrl`).',
   content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/enrollments' }, checkoutUrl: { type: 'string' }, holdExpiresAt: { type: 'string', format: 'date-time' } } }),
 }
 const commonErrors = {
@@ -140,6 +160,12 @@ export const customOperations: Record<string, CustomOperation> = {
   ...certificateVerificationOperations,
   // Issuing by hand, revoking, reissuing and the PDF download (src/certificates).
   ...certificateOperations,
+  // Price quotes with a coupon code, and a coupon's uses (src/commerce/coupons).
+  ...couponOperations,
+  // A receipt's or credit note's PDF (src/commerce/receipts).
+  ...receiptOperations,
+  // Replacing a group attendee (src/commerce/bookingChanges).
+  ...bookingChangeOperations,
   'POST /api/courses/{id}/duplicate': {
     registeredAs: 'courses',
     summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',
@@ -311,16 +337,55 @@ export const customOperations: Record<string, CustomOperation> = {
   },
   'POST /api/payments/{id}/refund': {
     registeredAs: 'payments',
-    summary: 'Refund a succeeded payment through Stripe (admins)',
-    description: "Calls Stripe's refund API; the `charge.refunded` webhook then marks the payment and enrollment refunded and frees the seat.",
+    summary: 'Refund a succeeded payment through Stripe, in full or in part (admins)',
+    description:
+      "Body `{ amount?, reason? }`: `amount` in the payment's currency (empty = everything not yet refunded). Calls Stripe's refund API with Idempotency-Key `aula-refund-<paymentId>-<n>`; the `charge.refunded` webhook then sets `amountRefunded` and, once everything is back, marks the payment and its enrollments refunded and frees the seats. See docs/selling.md.",
     tags: ['Payments'],
     security: 'user',
     parameters: [idParam],
+    requestBody: { required: false, content: json({ type: 'object', properties: { amount: { type: 'number', exclusiveMinimum: 0 }, reason: { type: 'string', maxLength: 500 } } }) },
     responses: {
-      '200': { description: 'Refund requested.', content: json({ type: 'object' }) },
+      '202': { description: '`{ message, refund: { number, amount, stripeRefundId } }`.', content: json({ type: 'object' }) },
+      '400': { description: '`amount` not a positive number, with too many decimals, or more than is left to refund; `reason` too long.', content: json(errors) },
       '401': { description: 'Not logged in.', content: json(errors) },
       '403': { description: 'Not an admin.', content: json(errors) },
-      '409': { description: 'The payment has not succeeded.', content: json(errors) },
+      '409': { description: 'The payment has not succeeded, or nothing is left to refund.', content: json(errors) },
+      '502': { description: 'Stripe refused or could not be reached.', content: json(errors) },
+    },
+  },
+  'POST /api/payments/{id}/record-manual': {
+    registeredAs: 'payments',
+    summary: 'Record money received by bank transfer, deposit or cash (admins and sales)',
+    description:
+      'Appends an entry to the payment; once the entries cover its amount the payment succeeds and every seat it pays for is confirmed (as a Stripe payment would). More than the amount is accepted and flagged for review. See docs/selling.md.',
+    tags: ['Payments'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json(manualEntryBody) },
+    responses: {
+      '200': { description: '`{ message, settled, payment: { id, status, method, provider, reference, amount, currency, received, due, stillDue, overpaid, needsReview, entries } }`.', content: json({ type: 'object' }) },
+      '400': { description: 'Invalid input; each error names its field.', content: json(errors) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales.', content: json(errors) },
+      '404': { description: 'Unknown id.', content: json(errors) },
+      '409': { description: 'The payment is already paid or refunded, this operation number is already recorded on it, or its card checkout completed meanwhile.', content: json(errors) },
+    },
+  },
+  'POST /api/enrollments/{id}/record-payment': {
+    registeredAs: 'enrollments',
+    summary: 'Record money for an enrollment waiting for payment (admins and sales)',
+    description: 'Like `POST /api/payments/{id}/record-manual`, on the enrollment\'s payment (or its group booking\'s); a paid seat staff created by hand, which has none, gets a manual payment.',
+    tags: ['Payments'],
+    security: 'user',
+    parameters: [idParam],
+    requestBody: { required: true, content: json(manualEntryBody) },
+    responses: {
+      '200': { description: 'As for record-manual.', content: json({ type: 'object' }) },
+      '400': { description: 'Invalid input; each error names its field.', content: json(errors) },
+      '401': { description: 'Not logged in.', content: json(errors) },
+      '403': { description: 'Not an admin or sales.', content: json(errors) },
+      '404': { description: 'Unknown id.', content: json(errors) },
+      '409': { description: 'The enrollment is not waiting for payment, or its payment cannot take more money.', content: json(errors) },
     },
   },
   'POST /api/email-log/{id}/resend': {

@@ -51,8 +51,12 @@ export async function attachSession(req: PayloadRequest, enrollment: Record<stri
   return { checkoutUrl: String(session.url), holdExpiresAt: String(payment.holdExpiresAt) }
 }
 
-/** A pending payment holding the enrollment's seat for PAYMENT_HOLD_MINUTES from now. */
-export async function createPayment(req: PayloadRequest, enrollment: Record<string, unknown>): Promise<Payment> {
+/**
+ * A pending payment holding the enrollment's seat for PAYMENT_HOLD_MINUTES from now. A group booking's
+ * one payment (src/commerce/groups) passes `group`: `enrollment` is then its first attendee's, and
+ * `user`, `amount` and `currency` the buyer's and the whole group's.
+ */
+export async function createPayment(req: PayloadRequest, enrollment: Record<string, unknown>, group?: { bookingId: number; seats: number }): Promise<Payment> {
   const { holdMinutes } = paymentSettings(req.payload)
   const holdExpiresAt = new Date(getClock(req.payload).now().getTime() + holdMinutes * 60_000)
   try {
@@ -69,6 +73,7 @@ export async function createPayment(req: PayloadRequest, enrollment: Record<stri
         amount: Number(enrollment.amount),
         currency: String(enrollment.currency),
         holdExpiresAt: holdExpiresAt.toISOString(),
+        ...(group ? { booking: group.bookingId, seats: group.seats } : {}),
       },
     })
   } catch (error) {
@@ -80,11 +85,23 @@ export async function createPayment(req: PayloadRequest, enrollment: Record<stri
   }
 }
 
+/**
+ * One line: the seat, or a group's N seats at the per-seat price (coupon applied per seat), so the buyer's
+ * Checkout page and receipt read "N × item". A total that does not split evenly into minor units stays one line.
+ */
+function lineOf(payment: Payment, name: string) {
+  const total = toMinorUnits(payment.amount, payment.currency)
+  const seats = Math.max(Number(payment.seats ?? 1), 1)
+  const even = total % seats === 0
+  return { quantity: even ? seats : 1, price_data: { currency: stripeCurrency(payment.currency), unit_amount: even ? total / seats : total, product_data: { name } } }
+}
+
 async function createSession(req: PayloadRequest, enrollment: Record<string, unknown>, payment: Payment) {
   const { serverUrl } = paymentSettings(req.payload)
   const item = enrollment.item as { relationTo: 'webinars' | 'courses'; value: unknown }
   const itemDoc = await req.payload.findByID({ collection: item.relationTo, id: relationId(item.value)!, depth: 0, overrideAccess: true, req, select: { title: true } })
-  const user = await req.payload.findByID({ collection: 'users', id: relationId(enrollment.user)!, depth: 0, overrideAccess: true, req, select: { email: true } })
+  // Who pays: the payment's person (a group's buyer), else the enrollment's.
+  const user = await req.payload.findByID({ collection: 'users', id: (relationId(payment.user) ?? relationId(enrollment.user))!, depth: 0, overrideAccess: true, req, select: { email: true } })
   const now = getClock(req.payload).now().getTime()
   const holdEnds = new Date(String(payment.holdExpiresAt)).getTime()
   const expiresAt = Math.min(Math.max(holdEnds, now + STRIPE_MIN_EXPIRY_MS), now + STRIPE_MAX_EXPIRY_MS)
@@ -93,14 +110,7 @@ async function createSession(req: PayloadRequest, enrollment: Record<string, unk
     {
       mode: 'payment',
       line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: stripeCurrency(payment.currency),
-            unit_amount: toMinorUnits(payment.amount, payment.currency),
-            product_data: { name: String((itemDoc as { title?: string }).title ?? 'Aula') },
-          },
-        },
+        lineOf(payment, String((itemDoc as { title?: string }).title ?? 'Aula')),
       ],
       customer_email: user.email,
       client_reference_id: String(enrollment.id),

@@ -2,12 +2,12 @@ import type { PayloadRequest, Where } from 'payload'
 import type Stripe from 'stripe'
 
 import { endEnrollment } from '../enrollment/cancel'
-import { reinstate } from '../enrollment/reinstate'
 import { holdsSeat } from '../enrollment/statuses'
 import type { Payment } from '../payload-types'
-import { queuePaymentFailedEmail, queueSeatTakenRefundEmail } from './emails'
-import { stripeCurrency, toMinorUnits } from './money'
+import { queuePaymentFailedEmail } from './emails'
+import { currencyDecimals, formatAmount, stripeCurrency, toMinorUnits } from './money'
 import { lockPayment, relationId } from './payments'
+import { enrollmentsOfPayment, settlePayment } from './settle'
 import { canMove } from './statuses'
 
 export interface EventResult {
@@ -98,42 +98,15 @@ async function succeed(
   paid: { amount: number | null; currency: string | null; paymentIntentId: string | null },
 ): Promise<{ outcome: string; payment: Payment }> {
   const intent = paid.paymentIntentId && !payment.paymentIntentId ? { paymentIntentId: paid.paymentIntentId } : {}
-  if (!canMove(payment.status, 'succeeded')) {
-    if (intent.paymentIntentId) await updatePayment(req, payment, intent)
-    return { outcome: `Payment already ${payment.status}; nothing to do.`, payment }
-  }
-  const enrollment = await enrollmentOf(req, payment)
-  const expected = { amount: toMinorUnits(Number(enrollment.amount), String(enrollment.currency)), currency: stripeCurrency(String(enrollment.currency)) }
+  if (!canMove(payment.status, 'succeeded')) return settlePayment(req, payment, intent)
+  // What Aula asked Stripe to charge: the payment's amount (a group's is every seat's, after any coupon).
+  const expected = { amount: toMinorUnits(Number(payment.amount), String(payment.currency)), currency: stripeCurrency(String(payment.currency)) }
   if (paid.amount !== expected.amount || stripeCurrency(paid.currency ?? '') !== expected.currency) {
-    const reason = `Stripe reported ${paid.amount} ${paid.currency} but the enrollment costs ${expected.amount} ${expected.currency} (minor units). Not confirmed.`
+    const reason = `Stripe reported ${paid.amount} ${paid.currency} but the payment is for ${expected.amount} ${expected.currency} (minor units). Not confirmed.`
     await updatePayment(req, payment, { ...intent, needsReview: true, reviewReason: reason })
     return { outcome: reason, payment }
   }
-  const updated = await updatePayment(req, payment, { ...intent, status: 'succeeded' })
-  if (enrollment.status === 'pending_payment') {
-    await updateEnrollment(req, enrollment.id, { status: 'confirmed', paymentStatus: 'paid' })
-    return { outcome: 'Enrollment confirmed.', payment: updated }
-  }
-  if (enrollment.status === 'confirmed') {
-    await updateEnrollment(req, enrollment.id, { paymentStatus: 'paid' })
-    return { outcome: 'Enrollment was already confirmed; marked paid.', payment: updated }
-  }
-  // The hold expired before the money arrived.
-  if (await reinstate(req, enrollment.id)) return { outcome: 'Paid after the hold expired; a seat was free, enrollment confirmed again.', payment: updated }
-  await queueAutomaticRefund(req, updated, enrollment.id)
-  return { outcome: 'Paid after the hold expired and the seat was taken; refund requested.', payment: updated }
-}
-
-/**
- * No seat for money that arrived late: Stripe gives it back (a job, outside this transaction), and the buyer is told.
- * A reason already on the payment wins (a cancelled course or webinar stamps its own, src/cancellation).
- */
-async function queueAutomaticRefund(req: PayloadRequest, payment: Payment, enrollmentId: number) {
-  const reason = payment.refundReason || 'The payment hold expired and the seat was given to someone else.'
-  const updated = await updatePayment(req, payment, { refundReason: reason })
-  await updateEnrollment(req, enrollmentId, { paymentStatus: 'paid' })
-  await req.payload.jobs.queue({ task: 'refundPayment', input: { paymentId: payment.id }, req })
-  await queueSeatTakenRefundEmail(req, updated, reason)
+  return settlePayment(req, payment, intent)
 }
 
 /**
@@ -146,10 +119,13 @@ async function fail(req: PayloadRequest, payment: Payment, message: string, even
   if (payment.status === 'succeeded' || payment.status === 'refunded') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
   const retryable = payment.status === 'pending' || payment.status === 'failed'
   const updated = await updatePayment(req, payment, { status: retryable ? 'failed' : payment.status, failureMessage: message })
-  const enrollment = await enrollmentOf(req, payment)
-  if (enrollment.paymentStatus !== 'paid' && enrollment.paymentStatus !== 'refunded') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
-  // The seat stays held until the hold expires, so the buyer can try another card.
-  if (retryable && enrollment.status === 'pending_payment') await queuePaymentFailedEmail(req, updated, eventId, message)
+  // Every seat the payment is for (a group's: every attendee's).
+  const enrollments = await enrollmentsOfPayment(req, payment)
+  for (const enrollment of enrollments) {
+    if (enrollment.paymentStatus !== 'paid' && enrollment.paymentStatus !== 'refunded') await updateEnrollment(req, enrollment.id, { paymentStatus: 'failed' })
+  }
+  // The seats stay held until the hold expires, so the buyer can try another card.
+  if (retryable && enrollments.some((enrollment) => enrollment.status === 'pending_payment')) await queuePaymentFailedEmail(req, updated, eventId, message)
   return { outcome: retryable ? `Payment failed: ${message}` : `Payment failed after its hold ended (${message}); recorded.`, payment: updated }
 }
 
@@ -157,30 +133,48 @@ async function fail(req: PayloadRequest, payment: Payment, message: string, even
 export async function endHold(req: PayloadRequest, payment: Payment, reason: string): Promise<{ outcome: string; payment: Payment }> {
   if (payment.status !== 'pending' && payment.status !== 'failed') return { outcome: `Payment already ${payment.status}; nothing to expire.`, payment }
   const updated = await updatePayment(req, payment, { status: 'expired' })
-  const enrollment = await enrollmentOf(req, payment)
-  if (enrollment.status === 'pending_payment') await endEnrollment(req, enrollment.id, { reason, status: 'cancelled' })
+  // A group's hold frees all its seats together.
+  for (const enrollment of await enrollmentsOfPayment(req, payment)) {
+    if (enrollment.status === 'pending_payment') await endEnrollment(req, enrollment.id, { reason, status: 'cancelled' })
+  }
   return { outcome: `Hold ended: ${reason}`, payment: updated }
 }
 
+/**
+ * Stripe's `charge.refunded` carries the cumulative `amount_refunded`, so `amountRefunded` is set from it
+ * and only ever rises (events may arrive out of order). A partial refund Aula asked for (src/payments/refunds.ts)
+ * is normal: staff decided it, the seats stay as they are. One made elsewhere (Stripe's dashboard) is flagged
+ * for review. Once the whole charge is back the payment is refunded and every seat it still pays for ends.
+ */
 async function refund(
   req: PayloadRequest,
   payment: Payment,
   charge: { fully: boolean; amountRefunded: number; currency: string; paymentIntentId: string | null },
 ): Promise<{ outcome: string; payment: Payment }> {
   const intent = charge.paymentIntentId && !payment.paymentIntentId ? { paymentIntentId: charge.paymentIntentId } : {}
+  const currency = String(payment.currency)
+  const refundedMinor = Math.max(charge.amountRefunded, toMinorUnits(Number(payment.amountRefunded ?? 0), currency))
+  const amountRefunded = refundedMinor / 10 ** currencyDecimals(currency)
   if (!charge.fully) {
-    const reason = `Partial refund of ${charge.amountRefunded} ${charge.currency} (minor units): the enrollment was left as it is.`
-    await updatePayment(req, payment, { ...intent, needsReview: true, reviewReason: reason })
+    const asked = (payment.refundRequests ?? []).filter((row) => row.status !== 'failed').reduce((sum, row) => sum + toMinorUnits(Number(row.amount), currency), 0)
+    const money = `${formatAmount(amountRefunded, currency)} ${currency}`
+    if (refundedMinor <= asked) {
+      await updatePayment(req, payment, { ...intent, amountRefunded })
+      return { outcome: `Partial refund recorded: ${money} given back so far.`, payment }
+    }
+    const reason = `Partial refund of ${money} in total, more than Aula asked for (made outside Aula?): the enrollments were left as they are.`
+    await updatePayment(req, payment, { ...intent, amountRefunded, needsReview: true, reviewReason: reason })
     return { outcome: reason, payment }
   }
   if (!canMove(payment.status, 'refunded')) return { outcome: 'Payment already refunded.', payment }
-  const updated = await updatePayment(req, payment, { ...intent, status: 'refunded' })
-  const enrollment = await enrollmentOf(req, payment)
-  if (holdsSeat(enrollment.status) || enrollment.status === 'waitlisted') {
-    await endEnrollment(req, enrollment.id, { reason: payment.refundReason ?? 'The payment was refunded.', status: 'refunded' })
-    await updateEnrollment(req, enrollment.id, { paymentStatus: 'refunded' })
-  } else {
-    await updateEnrollment(req, enrollment.id, { status: 'refunded', paymentStatus: 'refunded' })
+  const updated = await updatePayment(req, payment, { ...intent, status: 'refunded', amountRefunded })
+  for (const enrollment of await enrollmentsOfPayment(req, payment)) {
+    if (holdsSeat(enrollment.status) || enrollment.status === 'waitlisted') {
+      await endEnrollment(req, enrollment.id, { reason: payment.refundReason ?? 'The payment was refunded.', status: 'refunded' })
+      await updateEnrollment(req, enrollment.id, { paymentStatus: 'refunded' })
+    } else {
+      await updateEnrollment(req, enrollment.id, { status: 'refunded', paymentStatus: 'refunded' })
+    }
   }
-  return { outcome: 'Payment refunded; enrollment refunded and its seat freed.', payment: updated }
+  return { outcome: 'Payment refunded; its enrollments refunded and their seats freed.', payment: updated }
 }

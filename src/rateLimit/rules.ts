@@ -43,6 +43,11 @@ const REST_RULES: Record<string, RateLimitRule['name']> = {
   'leads post /': 'publicWrite',
   // The feedback link's form (src/feedback): anyone holding a link may post, so it is counted like a public form.
   'enrollments post /:id/feedback': 'publicWrite',
+  // Price quotes answer whether a coupon code works (src/commerce/coupons): counted so codes cannot be guessed in bulk.
+  'webinars get /:id/price': 'publicWrite',
+  'courses get /:id/price': 'publicWrite',
+  // The group buyer's signed-link form (src/commerce/bookingChanges): anyone holding the link may post.
+  'bookings post /:id/manage': 'publicWrite',
 }
 
 /** Root mutation fields, counted one by one however they are aliased or batched. */
@@ -51,6 +56,9 @@ export const GRAPHQL_RULES: Record<string, RateLimitRule['name']> = {
   forgotPasswordUser: 'auth',
   registerForWebinar: 'publicWrite',
   enrollInCourse: 'publicWrite',
+  // Group bookings (src/commerce/groups): the same public write as a registration.
+  bookWebinarSeats: 'publicWrite',
+  bookCourseSeats: 'publicWrite',
   createLead: 'publicWrite',
 }
 

@@ -1,6 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { CERTIFICATE_TEMPLATES } from '../certificates/emailTemplates'
+import { BOOKING_CHANGE_TEMPLATES } from '../commerce/bookingChanges/emailTemplates'
+import { BANK_TRANSFER_TEMPLATES } from '../commerce/manualPayments/emailTemplates'
+import { GROUP_BOOKING_TEMPLATES } from '../commerce/groups/emailTemplates'
+import { RECEIPT_TEMPLATES } from '../commerce/receipts/emailTemplates'
 import { COURSE_NOTICE_TEMPLATES } from '../courses/notify/emailTemplates'
 import { FOLLOW_UP_TEMPLATES } from '../followUps/emailTemplates'
 import { templateBodyFields } from '../email/templateBody/convertStoredTemplates'
@@ -369,6 +373,14 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
   ...FOLLOW_UP_TEMPLATES,
   // The certificate email (src/certificates).
   ...CERTIFICATE_TEMPLATES,
+  // Seats held for a bank transfer (src/commerce/manualPayments).
+  ...BANK_TRANSFER_TEMPLATES,
+  // Receipts and credit notes to the buyer (src/commerce/receipts).
+  ...RECEIPT_TEMPLATES,
+  // The buyer's confirmation of a group booking (src/commerce/groups).
+  ...GROUP_BOOKING_TEMPLATES,
+  // To a group attendee replaced by someone else (src/commerce/bookingChanges).
+  ...BOOKING_CHANGE_TEMPLATES,
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

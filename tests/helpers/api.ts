@@ -46,7 +46,7 @@ export class ApiClient {
     const traced = (handler: RouteHandler) => withRequestTracing(handler, config)
     this.handlers = {
       // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps them.
-      GET: traced(withCatalogCache(REST_GET(config) as RouteHandler, config)),
+      GET: traced(withCatalogCache(withRateLimits(REST_GET(config) as RouteHandler, config, rateLimits), config)),
       POST: traced(withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits)),
       PATCH: traced(REST_PATCH(config) as RouteHandler),
       PUT: traced(REST_PUT(config) as RouteHandler),

@@ -51,6 +51,19 @@ export const chargeRefunded = (session: StandInSession, paymentIntentId: string,
     refunded,
   })
 
+/** `charge.refunded` as Stripe sends it after a refund: `amount_refunded` is the total so far (cumulative). */
+export const chargeRefundedSoFar = (session: StandInSession, amountRefunded: number) =>
+  stripeEvent('charge.refunded', {
+    id: `ch_test_${session.id}`,
+    object: 'charge',
+    amount: session.amount_total,
+    amount_refunded: amountRefunded,
+    currency: session.currency,
+    payment_intent: session.payment_intent,
+    metadata: session.metadata,
+    refunded: amountRefunded >= session.amount_total,
+  })
+
 /** Posts `event` to the webhook with a real Stripe signature (or the `signature` given). */
 export function deliver(api: ApiClient, event: unknown, { secret = WEBHOOK_SECRET, signature }: { secret?: string; signature?: string | null } = {}) {
   const payload = JSON.stringify(event)

@@ -33,8 +33,12 @@ export interface StandInSession {
 export class StripeStandIn {
   readonly calls: StripeCall[] = []
   readonly sessions = new Map<string, StandInSession>()
+  /** Every refund made, in order (amounts in minor units). */
+  readonly refunds: { id: string; amount: number; payment_intent: string; metadata: Record<string, string> }[] = []
   /** While true every request answers 500 (Stripe down). */
   failing = false
+  /** While true every request's connection is cut before any answer (the network fails: did Stripe act?). */
+  dropping = false
   private readonly idempotent = new Map<string, { status: number; body: unknown }>()
   private counter = 0
   private server!: http.Server
@@ -66,6 +70,11 @@ export class StripeStandIn {
     return session
   }
 
+  /** What has been refunded on a PaymentIntent so far (minor units): the charge's `amount_refunded`. */
+  refundedOf(paymentIntentId: string): number {
+    return this.refunds.filter((refund) => refund.payment_intent === paymentIntentId).reduce((sum, refund) => sum + refund.amount, 0)
+  }
+
   private next(prefix: string) {
     this.counter += 1
     return `${prefix}_test_${this.counter.toString().padStart(6, '0')}`
@@ -84,6 +93,7 @@ export class StripeStandIn {
         response.writeHead(status, { 'content-type': 'application/json', 'request-id': this.next('req') })
         response.end(JSON.stringify(json))
       }
+      if (this.dropping) return request.socket.destroy()
       if (this.failing) return send(500, { error: { type: 'api_error', message: 'The stand-in is down, as asked.' } })
       const replayKey = idempotencyKey && `${method} ${url.pathname} ${idempotencyKey}`
       const replay = replayKey && this.idempotent.get(replayKey)
@@ -136,7 +146,21 @@ export class StripeStandIn {
     }
     if (method === 'POST' && path === '/v1/refunds') {
       if (!body.payment_intent) return invalid('Missing required param: payment_intent.')
-      return [200, { id: this.next('re'), object: 'refund', status: 'succeeded', payment_intent: body.payment_intent, metadata: {} }]
+      // Like Stripe: no `amount` refunds what is left; more than is left is refused.
+      const charged = [...this.sessions.values()].find((session) => session.payment_intent === body.payment_intent)?.amount_total
+      const already = this.refundedOf(body.payment_intent)
+      const amount = body.amount === undefined ? (charged ?? 0) - already : Number(body.amount)
+      if (charged !== undefined && amount + already > charged) {
+        return invalid(`Refund amount (${amount}) is greater than unrefunded amount on charge (${charged - already}).`)
+      }
+      const metadata: Record<string, string> = {}
+      for (const [key, value] of Object.entries(body)) {
+        const match = /^metadata\[(.+)\]$/.exec(key)
+        if (match) metadata[match[1]] = value
+      }
+      const refund = { id: this.next('re'), object: 'refund' as const, status: 'succeeded', amount, payment_intent: body.payment_intent, metadata }
+      this.refunds.push(refund)
+      return [200, refund]
     }
     return [404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path}).` } }]
   }

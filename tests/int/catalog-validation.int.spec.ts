@@ -32,6 +32,11 @@ describe('webinar validation', () => {
   it('refuses a negative price', () => expectRejected('webinars', webinarData({ isFree: false, price: -5 }), 'price'))
   it('refuses a negative capacity', () => expectRejected('webinars', webinarData({ capacity: -1 }), 'capacity'))
   it('refuses a negative duration', () => expectRejected('webinars', webinarData({ durationMinutes: -30 }), 'durationMinutes'))
+  // 2^53 minutes was stored, and the next reschedule then failed (500) drawing the calendar file's end time.
+  it('refuses a webinar longer than a day, which no end time or calendar entry can hold', async () => {
+    await expectRejected('webinars', webinarData({ durationMinutes: 9_007_199_254_740_992 }), 'durationMinutes')
+    await expectRejected('webinars', webinarData({ durationMinutes: 24 * 60 + 1 }), 'durationMinutes')
+  })
   it('refuses a currency that is not ISO 4217', () => expectRejected('webinars', webinarData({ currency: 'ABC' }), 'currency'))
   it('refuses a meeting link that is not an http(s) URL', async () => {
     await expectRejected('webinars', webinarData({ meetingLink: 'javascript:alert(1)' }), 'meetingLink')
@@ -45,6 +50,18 @@ describe('webinar validation', () => {
     expect(response.body.doc.currency).toBe('PEN')
   })
 
+  // Payload does not validate a field its condition hides: a huge price sent for a free webinar was stored,
+  // and turning the webinar paid later failed on a price nobody had typed in the admin.
+  it('stores no price on a free webinar, whatever is sent, so making it paid asks for a real price', async () => {
+    const created = await aula.api.post('/webinars', webinarData({ isFree: true, price: 1e300 }), { token: editor.token })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.price ?? null).toBeNull()
+    const paid = await aula.api.patch(`/webinars/${created.body.doc.id}`, { isFree: false }, { token: editor.token })
+    expect(paid.status).toBe(400)
+    expect(errorPaths(paid.body)).toContain('price')
+    expect((await aula.api.patch(`/webinars/${created.body.doc.id}`, { isFree: false, price: 50, currency: 'PEN' }, { token: editor.token })).status).toBe(200)
+  })
+
   it('refuses an invalid update without changing the stored webinar', async () => {
     const created = await aula.api.post('/webinars', webinarData({ capacity: 20 }), { token: editor.token })
     const response = await aula.api.patch(`/webinars/${created.body.doc.id}`, { capacity: -3 }, { token: editor.token })
@@ -56,6 +73,11 @@ describe('webinar validation', () => {
 })
 
 describe('course validation', () => {
+  it('refuses a course session longer than a day and module hours beyond reason', async () => {
+    const longSession = { title: 'Módulo', sessions: [{ date: '2030-03-10T15:00:00.000Z', durationHours: 1e300 }] }
+    await expectRejected('courses', courseData({ startDate: '2030-03-01', endDate: '2030-03-30', modules: [longSession] }), 'modules.0.sessions.0.durationHours')
+    await expectRejected('courses', courseData({ modules: [{ title: 'Módulo', hours: 1e12 }] }), 'modules.0.hours')
+  })
   it('refuses an end date before the start date', () =>
     expectRejected('courses', courseData({ startDate: '2030-03-10', endDate: '2030-03-01', modules: [] }), 'endDate'))
   it('refuses an early-bird price equal to or above the regular price', async () => {

@@ -164,7 +164,7 @@ describe('cancelling a course with people of every kind enrolled', () => {
 
     const refunds = stripe.callsTo('POST', '/v1/refunds')
     const paid = [await paymentOf(setup.paidPen.id), await paymentOf(setup.paidUsd.id)]
-    expect(refunds.map((call) => call.idempotencyKey).sort()).toEqual(paid.map((payment) => `aula-refund-${payment.id}`).sort())
+    expect(refunds.map((call) => call.idempotencyKey).sort()).toEqual(paid.map((payment) => `aula-refund-${payment.id}-1`).sort())
     // The open Checkout Session is closed, so nobody can pay for a seat of a cancelled course.
     expect(stripe.sessions.get(setup.pending.session!.id)?.status).toBe('expired')
     expect((await paymentOf(setup.pending.id)).status).toBe('expired')
@@ -263,7 +263,7 @@ describe('cancelling a webinar', () => {
     expect(reminders.every((row) => row.status === 'cancelled')).toBe(true)
     expect((await item('webinars', webinar.id)).seatsTaken).toBe(0)
     const refunds = stripe.callsTo('POST', '/v1/refunds').slice(refundsBefore)
-    expect(refunds.map((call) => call.idempotencyKey)).toEqual([`aula-refund-${(await paymentOf(paid.id)).id}`])
+    expect(refunds.map((call) => call.idempotencyKey)).toEqual([`aula-refund-${(await paymentOf(paid.id)).id}-1`])
   })
 })
 
@@ -280,7 +280,7 @@ describe('a buyer paying at the very moment of the cancellation', () => {
     expect((await deliver(aula.api, sessionCompleted(session))).status).toBe(200)
     await drainQueue(aula.payload)
     const payment = await paymentOf(buyer.id)
-    expect(stripe.callsTo('POST', '/v1/refunds').filter((call) => call.idempotencyKey === `aula-refund-${payment.id}`)).toHaveLength(1)
+    expect(stripe.callsTo('POST', '/v1/refunds').filter((call) => call.idempotencyKey === `aula-refund-${payment.id}-1`)).toHaveLength(1)
     expect(payment.refundReason).toBe('La sala no está disponible.')
     expect((await enrollment(buyer.id)).status).toBe('cancelled')
     expect((await item('webinars', webinar.id)).seatsTaken).toBe(0)

@@ -104,11 +104,11 @@ describe('exporting payments', () => {
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = csv.text.trim().split('\r\n')
-    expect(lines[0]).toBe('ID,Enrollment,Person,Status,Amount,Currency,Needs review,PaymentIntent,Created at (Lima time),Refund requested at (Lima time)')
+    expect(lines[0]).toBe('ID,Enrollment,Person,Status,Payment method,Reference,Amount,Currency,Received on,Needs review,PaymentIntent,Created at (Lima time),Refund requested at (Lima time)')
     expect(lines).toHaveLength(2)
     // Values as the admin reads them: who paid by email, the status label, Yes/No (an earlier test lets an admin flag it).
-    expect(lines[1].startsWith(`${paymentId},${enrollmentId},${owner.email},Succeeded,80,USD,`)).toBe(true)
-    expect(lines[1].split(',')[6]).toMatch(/^(Yes|No)$/)
+    expect(lines[1].startsWith(`${paymentId},${enrollmentId},${owner.email},Succeeded,Card (Stripe),,80,USD,,`)).toBe(true)
+    expect(lines[1].split(',')[9]).toMatch(/^(Yes|No)$/)
 
     const strangers = await aula.api.get('/payments/export.csv?locale=en', { token: stranger.token })
     expect(strangers.text.trim().split('\r\n')).toHaveLength(1)
@@ -131,7 +131,7 @@ describe('staff refunds', () => {
     expect(response.status).toBe(202)
     const [call] = stripe.callsTo('POST', '/v1/refunds')
     const payment = await aula.payload.findByID({ collection: 'payments', id: paymentId, overrideAccess: true, depth: 0 })
-    expect(call).toMatchObject({ body: { payment_intent: payment.paymentIntentId }, idempotencyKey: `aula-refund-${paymentId}` })
+    expect(call).toMatchObject({ body: { payment_intent: payment.paymentIntentId }, idempotencyKey: `aula-refund-${paymentId}-1` })
     expect(payment).toMatchObject({ status: 'succeeded', refundRequestedAt: expect.any(String) })
 
     const session = [...stripe.sessions.values()].find((entry) => entry.payment_intent === payment.paymentIntentId)!

@@ -118,6 +118,26 @@ beforeAll(async () => {
   rows['certificate-files'] = { studentPdf: await pdfOf(rows.enrollments.studentInTaughtWebinar), otherStudentPdf: await pdfOf(rows.enrollments.otherStudentInOtherWebinar) }
   const certificateOf = async (enrollmentId: number | string) => (await issueCertificate(payload, { enrollmentId: Number(enrollmentId) })).id as number
   rows.certificates = { studentCertificate: await certificateOf(rows.enrollments.studentInTaughtWebinar), otherStudentCertificate: await certificateOf(rows.enrollments.otherStudentInOtherWebinar) }
+
+  // Selling (issue 18). A coupon as sales would write it.
+  rows.coupons = { coupon: (await payload.create({ collection: 'coupons', data: { code: 'MATRIZ10', discountType: 'percentage', percentOff: 10, appliesTo: 'all', active: true, internalNote: 'Solo el equipo' } as never, ...over })).id }
+  // Group bookings through the public endpoint, each buyer named by the email of their account; the student also attends the other student's.
+  const groupWebinar = await createWebinar(payload)
+  const bookSeats = async (buyerAccount: Account, attendeeEmails: string[]) => {
+    const attendees = attendeeEmails.map((email, index) => ({ email, firstName: 'Asistente', lastName: `Matriz ${index}` }))
+    const buyer = { email: buyerAccount.email, firstName: 'Compras', lastName: 'Matriz', company: 'Matriz SAC', taxId: '20123456789' }
+    const response = await aula.api.post(`/webinars/${groupWebinar.id}/register`, { buyer, attendees })
+    if (response.status !== 201) throw new Error(`group booking answered ${response.status}: ${response.text.slice(0, 300)}`)
+    const { docs } = await payload.find({ collection: 'bookings', where: { buyer: { equals: buyerAccount.id } }, sort: '-id', limit: 1, ...over })
+    return docs[0]!.id
+  }
+  rows.bookings = {
+    studentBooking: await bookSeats(accounts.student, [`matriz-a-${Date.now()}@example.com`, `matriz-b-${Date.now()}@example.com`]),
+    otherStudentBooking: await bookSeats(accounts.otherStudent, [accounts.student.email, `matriz-c-${Date.now()}@example.com`]),
+  }
+  // The seeded payments succeeded, so the payments hook issued each its receipt (src/commerce/receipts).
+  const receiptOf = async (paymentId: number | string) => (await payload.find({ collection: 'receipts', where: { payment: { equals: paymentId }, kind: { equals: 'receipt' } }, ...over })).docs[0]!.id
+  rows.receipts = { studentReceipt: await receiptOf(rows.payments.studentPayment), otherStudentReceipt: await receiptOf(rows.payments.otherStudentPayment) }
 }, 120_000)
 
 afterAll(async () => {
@@ -181,8 +201,12 @@ const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<s
     form.append('_payload', JSON.stringify({ number: 'AULA-2030-999999', version: 1, holder: accounts.student.id }))
     return Promise.resolve(form)
   },
+  coupons: () => ({ code: `MATRIZ-${(couponCounter += 1)}`, discountType: 'percentage', percentOff: 5, appliesTo: 'all', active: true }),
+  bookings: () => ({ buyerEmail: 'forged@example.com', buyerName: 'Forged', company: 'Forged SAC', seats: 3, total: 0, currency: 'USD', item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar } }),
+  receipts: () => ({ number: 'B-2030-999999', kind: 'receipt', payment: rows.payments.studentPayment, total: 1, currency: 'EUR', issuedAt: '2030-01-01T00:00:00.000Z' }),
   certificates: () => ({ number: 'AULA-2030-999998', holderName: 'Forged', itemTitle: 'x', enrollment: rows.enrollments.studentInTaughtWebinar, user: accounts.student.id, item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar }, verificationCode: 'f'.repeat(32), issuedAt: '2030-01-01T00:00:00.000Z' }),
 }
+let couponCounter = 0
 /** Keys the seeded template does not use: one for the admin's create, one for everyone else's. */
 const freeTemplateKeys = ['lead_assigned', 'payment_failed']
 /** The row an update or delete cell targets: someone else's where ownership matters. */
@@ -211,6 +235,9 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   'certificate-designs': { signatoryTitle: 'changed' },
   'certificate-files': { number: 'AULA-2030-000000' },
   certificates: { holderName: 'Forged name' },
+  coupons: { internalNote: 'changed' },
+  bookings: { company: 'Forged SAC' },
+  receipts: { total: 1 },
 }
 const denied = [401, 403, 404]
 
@@ -351,7 +378,21 @@ describe('fields only some roles write', () => {
     })
   })
 
-  it.each([{ amount: 1 }, { status: 'refunded' }, { currency: 'USD' }, { user: 1 }, { checkoutSessionId: 'cs_forged' }])(
+  it.each([
+    { amount: 1 },
+    { status: 'refunded' },
+    { currency: 'USD' },
+    { user: 1 },
+    { checkoutSessionId: 'cs_forged' },
+    // Issue 18: how it was paid, what was recorded by hand and what was refunded come from the server only.
+    { method: 'cash' },
+    { provider: 'manual' },
+    { reference: 'AULA-FORGED' },
+    { receivedAt: '2030-01-01T00:00:00.000Z' },
+    { manualEntries: [{ method: 'cash', receivedOn: '2030-01-01T00:00:00.000Z', amount: 1000 }] },
+    { amountRefunded: 500 },
+    { seats: 9 },
+  ])(
     'payment field %p is server-only, even for an admin',
     async (data) => {
       const id = rows.payments.studentPayment
@@ -368,7 +409,13 @@ describe('fields only some roles write', () => {
 describe('enrollment fields each role writes', () => {
   const cells = ENROLLMENT_FIELD_WRITES.flatMap((cell) => (['student', 'instructor'] as const).map((role) => ({ ...cell, role, outcome: cell[role] })))
   const resolveValue = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value).replace('":otherStudent"', String(accounts.otherStudent.id)).replace('":publishedCourse"', String(rows.courses.publishedCourse)))
+    JSON.parse(
+      JSON.stringify(value)
+        .replace('":otherStudent"', String(accounts.otherStudent.id))
+        .replace('":publishedCourse"', String(rows.courses.publishedCourse))
+        .replace('":coupon"', String(rows.coupons.coupon))
+        .replace('":studentBooking"', String(rows.bookings.studentBooking)),
+    )
   const comparable = (value: unknown) => (typeof value === 'object' && value !== null && 'value' in value ? { ...(value as object), value: Number((value as { value: unknown }).value) } : value)
 
   it.each(cells)('$role writing $field on the row they may update: $outcome', async ({ field, value, role, outcome }) => {
@@ -401,12 +448,15 @@ describe('custom endpoints', () => {
       .replace(':untaught', String(rows.webinars.draftWebinar))
       .replace(':studentPayment', String(rows.payments.studentPayment))
       .replace(':studentCertificate', String(rows.certificates.studentCertificate))
+      .replace(':studentReceipt', String(rows.receipts.studentReceipt))
+      .replace(':otherStudentReceipt', String(rows.receipts.otherStudentReceipt))
+      .replace(':coupon', String(rows.coupons.coupon))
       .replace(':email', String(rows['email-log'].studentEmail))
   const cells = ENDPOINT_MATRIX.flatMap((cell) =>
     ROLES.filter((role) => cell.outcomes[role]).map((role) => ({ ...cell, role, outcome: cell.outcomes[role]! })),
   )
-  it.each(cells)('$role is $outcome $name', async ({ method, path, role, outcome }) => {
-    const response = await aula.api.request(method, resolve(path), { token: tokenOf(role) })
+  it.each(cells)('$role is $outcome $name', async ({ method, path, body, role, outcome }) => {
+    const response = await aula.api.request(method, resolve(path), { token: tokenOf(role), body })
     if (outcome === 'allowed') expect(response.status).toBeLessThan(300)
     else expect(denied).toContain(response.status)
   })
@@ -425,9 +475,13 @@ describe.each(Object.entries(GLOBAL_MATRIX))('the %s global', (slug, cells) => {
   // Saved once, so its rows (and their ids) are stored rather than defaults made up on each read.
   beforeAll(() => aula.payload.updateGlobal({ slug: slug as never, data: {}, ...over }))
 
+  const field = cells.field
+  /** A value different from the stored one: the other boolean, or new text. */
+  const changed = (value: unknown, role: MatrixRole) => (typeof value === 'boolean' ? !value : `Matriz ${role}`)
+
   it.each([...ROLES])('%s reads it only if the matrix allows it (REST and GraphQL)', async (role) => {
     const rest = await aula.api.get(`/globals/${slug}`, { token: tokenOf(role) })
-    const graphql = await aula.api.graphql(`{ ${cells.graphql} { autoAssign } }`, {}, tokenOf(role))
+    const graphql = await aula.api.graphql(`{ ${cells.graphql} { ${field} } }`, {}, tokenOf(role))
     if (cells.read[role] === 'allowed') {
       expect(rest.status).toBe(200)
       expect(graphql.body.data?.[cells.graphql]).toBeTruthy()
@@ -438,13 +492,14 @@ describe.each(Object.entries(GLOBAL_MATRIX))('the %s global', (slug, cells) => {
   })
 
   it.each([...ROLES])('%s updates it only if the matrix allows it', async (role) => {
-    const before = await aula.payload.findGlobal({ slug: slug as never, ...over })
-    const response = await aula.api.post(`/globals/${slug}`, { autoAssign: !(before as { autoAssign?: boolean }).autoAssign }, { token: tokenOf(role) })
+    const before = (await aula.payload.findGlobal({ slug: slug as never, ...over })) as unknown as Record<string, unknown>
+    const value = changed(before[field], role)
+    const response = await aula.api.post(`/globals/${slug}`, { [field]: value }, { token: tokenOf(role) })
     const after = await aula.payload.findGlobal({ slug: slug as never, ...over })
     if (cells.update[role] === 'allowed') {
       expect(response.status).toBe(200)
-      expect((after as { autoAssign?: boolean }).autoAssign).toBe(!(before as { autoAssign?: boolean }).autoAssign)
-      await aula.payload.updateGlobal({ slug: slug as never, data: { autoAssign: (before as { autoAssign?: boolean }).autoAssign } as never, ...over })
+      expect((after as unknown as Record<string, unknown>)[field]).toBe(value)
+      await aula.payload.updateGlobal({ slug: slug as never, data: { [field]: before[field] ?? null } as never, ...over })
     } else {
       expect(denied).toContain(response.status)
       expect(after).toEqual(before)
@@ -530,6 +585,27 @@ describe('endpoints that change rows', () => {
       const response = await aula.api.post(`/certificates/${id}/reissue`, {}, { token: tokenOf(role) })
       return { status: response.status, changed: (await aula.payload.findByID({ collection: 'certificates', id, ...over })).version === 2 }
     },
+    '/payments/:freshTransferHold/record-manual': async (role) => {
+      const webinar = await createWebinar(aula.payload, { isFree: false, price: 120, currency: 'PEN', allowBankTransfer: true })
+      const person = { email: `transferencia-${(counter += 1)}@example.com`, firstName: 'Rosa', lastName: 'Transferencia' }
+      const registered = await aula.api.post(`/webinars/${webinar.id}/register`, { ...person, paymentMethod: 'bank_transfer' })
+      const { docs } = await aula.payload.find({ collection: 'payments', where: { enrollment: { equals: registered.body.doc.id } }, ...over })
+      const entry = { method: 'bank_transfer', reference: `OP-${counter}`, receivedOn: '2030-01-09', amount: 120 }
+      const response = await aula.api.post(`/payments/${docs[0]!.id}/record-manual`, entry, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.findByID({ collection: 'payments', id: docs[0]!.id, ...over })).status === 'succeeded' }
+    },
+    '/bookings/:freshBooking/replace-attendee': async (role) => {
+      const webinar = await createWebinar(aula.payload)
+      const buyer = { email: accounts.student.email, firstName: 'Compras', lastName: 'Matriz', company: 'Matriz SAC', taxId: '20123456789' }
+      const attendees = [1, 2].map((n) => ({ email: `reemplazable-${(counter += 1)}-${n}@example.com`, firstName: 'Asistente', lastName: `Matriz ${n}` }))
+      const booked = await aula.api.post(`/webinars/${webinar.id}/register`, { buyer, attendees })
+      const bookingId = booked.body.booking.id as number
+      const seat = (booked.body.enrollments as { id: number; email: string }[]).find((each) => each.email === attendees[0]!.email)!
+      const replacement = { email: `reemplazo-${(counter += 1)}@example.com`, firstName: 'Nueva', lastName: 'Persona' }
+      const response = await aula.api.post(`/bookings/${bookingId}/replace-attendee`, { enrollmentId: seat.id, attendee: replacement }, { token: tokenOf(role) })
+      const seated = await aula.payload.count({ collection: 'enrollments', where: { booking: { equals: bookingId }, 'user.email': { equals: replacement.email }, status: { equals: 'confirmed' } }, overrideAccess: true })
+      return { status: response.status, changed: seated.totalDocs === 1 }
+    },
     '/enrollments/:ownEnrollment/cancel': async (role) => {
       const webinar = await createWebinar(aula.payload)
       const id = (await aula.api.post(`/webinars/${webinar.id}/register`, undefined, { token: accounts.student.token })).body.doc.id as number
@@ -560,11 +636,82 @@ describe('endpoints that change rows', () => {
   })
 })
 
+describe('what selling shows a student (issue 18)', () => {
+  const seatOf = async (bookingId: number | string, userId: number) =>
+    (await aula.payload.find({ collection: 'enrollments', where: { booking: { equals: bookingId }, user: { equals: userId } }, ...over })).docs[0]!.id
+
+  it('an attendee of a group someone else bought reads their own seat but never the booking behind it, even at depth 2', async () => {
+    const id = await seatOf(rows.bookings.otherStudentBooking, accounts.student.id)
+    const rest = await aula.api.get(`/enrollments/${id}?depth=2`, { token: tokenOf('student') })
+    expect(rest.status).toBe(200)
+    expect(typeof rest.body.booking === 'object' && rest.body.booking !== null).toBe(false)
+    const graphql = await aula.api.graphql(`query ($id: Int!) { Enrollment(id: $id) { id booking { id company total } } }`, { id }, tokenOf('student'))
+    expect(graphql.body.data?.Enrollment?.id).toBe(id)
+    expect(graphql.body.data?.Enrollment?.booking ?? null).toBeNull()
+  })
+
+  it('a student whose seat used a coupon never reads the coupon through their enrollment, even at depth 2', async () => {
+    await aula.payload.create({ collection: 'coupons', data: { code: 'MATRIZ100', discountType: 'percentage', percentOff: 100, appliesTo: 'all', active: true, internalNote: 'Solo el equipo' } as never, ...over })
+    const webinar = await createWebinar(aula.payload, { isFree: false, price: 50, currency: 'USD' })
+    const registered = await aula.api.post(`/webinars/${webinar.id}/register`, { couponCode: 'matriz100' }, { token: tokenOf('student') })
+    expect(registered.status).toBe(201)
+    const rest = await aula.api.get(`/enrollments/${registered.body.doc.id}?depth=2`, { token: tokenOf('student') })
+    expect(rest.status).toBe(200)
+    expect(JSON.stringify(rest.body)).not.toMatch(/MATRIZ100|Solo el equipo/)
+    const graphql = await aula.api.graphql(`query ($id: Int!) { Enrollment(id: $id) { id coupon { code internalNote } } }`, { id: registered.body.doc.id }, tokenOf('student'))
+    expect(graphql.body.data?.Enrollment?.coupon ?? null).toBeNull()
+  })
+
+  it.each([
+    ['what the company paid', 'where[booking.total][greater_than]=0'],
+    ['the company’s tax id', 'where[booking.taxId][like]=2012'],
+    ['the code of the coupon on their seat', 'where[coupon.code][like]=MATRIZ'],
+    ['the coupon’s internal note', 'where[coupon.internalNote][like]=equipo'],
+  ])('a student cannot learn %s by filtering their own enrollments: a 400, as for a path that does not exist', async (_, query) => {
+    const response = await aula.api.get(`/enrollments?${query}`, { token: tokenOf('student') })
+    expect(response.status).toBe(400)
+    expect(response.body.docs).toBeUndefined()
+  })
+
+  it('an attendee of a group someone else bought cannot replace anyone in it, not even themselves', async () => {
+    const bookingId = rows.bookings.otherStudentBooking
+    const seat = await seatOf(bookingId, accounts.student.id)
+    const before = await aula.payload.count({ collection: 'enrollments', where: { booking: { equals: bookingId } }, overrideAccess: true })
+    const response = await aula.api.post(`/bookings/${bookingId}/replace-attendee`, { enrollmentId: seat, attendee: { email: `intruso-${Date.now()}@example.com`, firstName: 'Intruso', lastName: 'Matriz' } }, { token: tokenOf('student') })
+    expect(response.status).toBe(404)
+    expect(await aula.payload.count({ collection: 'enrollments', where: { booking: { equals: bookingId } }, overrideAccess: true })).toEqual(before)
+    expect((await aula.payload.findByID({ collection: 'enrollments', id: seat, ...over })).status).toBe('confirmed')
+  })
+
+  it('a student cannot read another person’s receipt by id through GraphQL either', async () => {
+    const query = `query ($id: Int!) { Receipt(id: $id) { id number total } }`
+    expect((await aula.api.graphql(query, { id: rows.receipts.studentReceipt }, tokenOf('student'))).body.data?.Receipt?.id).toBe(rows.receipts.studentReceipt)
+    expect((await aula.api.graphql(query, { id: rows.receipts.otherStudentReceipt }, tokenOf('student'))).body.data?.Receipt ?? null).toBeNull()
+  })
+
+  it.each([...ROLES])('%s neither reads nor moves the year’s receipt counter (a forged counter would leave a gap or a duplicate)', async (role) => {
+    const counters = async () => JSON.stringify((await aula.payload.find({ collection: 'receipt-counters', pagination: false, ...over })).docs)
+    const before = await counters()
+    expect(denied).toContain((await aula.api.get('/receipt-counters', { token: tokenOf(role) })).status)
+    expect(denied).toContain((await aula.api.post('/receipt-counters', { series: 'B', year: 2030, lastNumber: 999 }, { token: tokenOf(role) })).status)
+    expect(denied).toContain((await aula.api.patch('/receipt-counters?where[id][exists]=true', { lastNumber: 0 }, { token: tokenOf(role) })).status)
+    expect(await counters()).toEqual(before)
+  })
+
+  it('not even an admin edits or deletes a receipt through GraphQL', async () => {
+    const id = rows.receipts.studentReceipt
+    const before = await aula.payload.findByID({ collection: 'receipts', id, ...over })
+    await aula.api.graphql(`mutation ($id: Int!) { updateReceipt(id: $id, data: { number: "B-2030-000000" }) { id } }`, { id }, tokenOf('admin'))
+    await aula.api.graphql(`mutation ($id: Int!) { deleteReceipt(id: $id) { id } }`, { id }, tokenOf('admin'))
+    expect(await aula.payload.findByID({ collection: 'receipts', id, ...over })).toEqual(before)
+  })
+})
+
 describe('GraphQL introspection', () => {
   it('lists types to anonymous callers but their queries of private collections return no docs', async () => {
     const schema = await aula.api.graphql('{ __schema { types { name } } }', {})
     expect(schema.status).toBe(200)
-    for (const collection of ['users', 'enrollments', 'payments', 'email-log', 'leads', 'payload-jobs'] as const) {
+    for (const collection of ['users', 'enrollments', 'payments', 'email-log', 'leads', 'payload-jobs', 'coupons', 'bookings', 'receipts'] as const) {
       const response = await aula.api.graphql(`{ ${GRAPHQL_LIST[collection]} { docs { id } } }`, {})
       expect(response.body.data?.[GRAPHQL_LIST[collection]]?.docs ?? []).toEqual([])
     }

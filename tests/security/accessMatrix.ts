@@ -31,6 +31,11 @@ export const SEEDED_ROWS = {
   'certificate-files': ['studentPdf', 'otherStudentPdf'],
   // The two seeded enrollments' certificates (src/certificates): one at the webinar the instructor presents.
   certificates: ['studentCertificate', 'otherStudentCertificate'],
+  // Selling (issue 18, docs/selling.md): one coupon; a group booking the student bought and one the other
+  // student bought with the student among its attendees; the receipts of the two seeded (succeeded) payments.
+  coupons: ['coupon'],
+  bookings: ['studentBooking', 'otherStudentBooking'],
+  receipts: ['studentReceipt', 'otherStudentReceipt'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -68,6 +73,12 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   'certificate-files': { anonymous: none, student: ['studentPdf'], instructor: ['studentPdf'], sales: 'all', editor: 'all', admin: 'all' },
   // The holder, the item's instructors, office staff (the public check is the verification endpoint).
   certificates: { anonymous: none, student: ['studentCertificate'], instructor: ['studentCertificate'], sales: 'all', editor: 'all', admin: 'all' },
+  // Whoever sells: sales and admins. The website learns only whether a typed code works (the price quote).
+  coupons: { anonymous: none, student: none, instructor: none, sales: 'all', editor: none, admin: 'all' },
+  // The buyer reads their own booking; an attendee only their own enrollment (the booking names the others and the price).
+  bookings: { anonymous: none, student: ['studentBooking'], instructor: none, sales: 'all', editor: 'all', admin: 'all' },
+  // As payments: the person who paid (or the group's buyer) and office staff.
+  receipts: { anonymous: none, student: ['studentReceipt'], instructor: none, sales: 'all', editor: 'all', admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -89,6 +100,9 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   'certificate-designs': 'CertificateDesigns',
   'certificate-files': 'CertificateFiles',
   certificates: 'Certificates',
+  coupons: 'Coupons',
+  bookings: 'Bookings',
+  receipts: 'Receipts',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -126,12 +140,20 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   'certificate-files': { create: nobody, update: nobody, delete: nobody },
   // Issued, revoked and reissued only through their endpoints (admins), never written over the API.
   certificates: { create: nobody, update: nobody, delete: nobody },
+  // Sales and admins manage coupons; only admins delete one (and never one already redeemed).
+  coupons: { create: roles(['sales', 'admin']), update: roles(['sales', 'admin']), delete: adminOnly },
+  // Written by src/commerce/groups only (the register/enroll endpoint with `attendees`).
+  bookings: { create: nobody, update: nobody, delete: nobody },
+  // Issued by the payments hook only; never edited or deleted, not even by an admin.
+  receipts: { create: nobody, update: nobody, delete: nobody },
 }
 
-/** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update. */
+/** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update; `field` is the one read and changed. */
 export const GLOBAL_MATRIX = {
   // Sales read the CRM settings to see why a lead scored what it did; only admins change them.
-  'crm-settings': { graphql: 'CrmSetting', read: roles(['sales', 'admin']), update: adminOnly },
+  'crm-settings': { graphql: 'CrmSetting', field: 'autoAssign', read: roles(['sales', 'admin']), update: adminOnly },
+  // The seller printed on receipts and the bank account sent to bank-transfer buyers: staff read, admins change.
+  'billing-settings': { graphql: 'BillingSetting', field: 'legalName', read: roles(['instructor', 'sales', 'editor', 'admin']), update: adminOnly },
 } as const
 
 /** Staff-only fields: present for staff, absent for anonymous callers and students. */
@@ -174,6 +196,11 @@ export const ENROLLMENT_FIELD_WRITES: EnrollmentFieldCell[] = [
   { field: 'source', value: 'import', ...neither },
   { field: 'user', value: ':otherStudent', ...neither },
   { field: 'item', value: { relationTo: 'courses', value: ':publishedCourse' }, ...neither },
+  // Issue 18: the price is frozen by the server when the seat is taken (src/commerce/coupons), the booking by src/commerce/groups.
+  { field: 'coupon', value: ':coupon', ...neither },
+  { field: 'listPrice', value: 1, ...neither },
+  { field: 'discount', value: 999, ...neither },
+  { field: 'booking', value: ':studentBooking', ...neither },
 ]
 
 /** Custom endpoints × role. `allowed` = 2xx; `denied` = 401/403/404. */
@@ -182,6 +209,8 @@ export interface EndpointCell {
   method: 'GET' | 'POST'
   /** `:taught`, `:untaught`, `:studentEnrollment`, `:studentPayment`, `:email` are replaced by seeded ids. */
   path: string
+  /** JSON body sent with it, if any. */
+  body?: Record<string, unknown>
   outcomes: Partial<Record<MatrixRole, WriteOutcome>>
 }
 /** Exports honour read access (rows are checked by the read cells); the matrix only pins anonymous out. */
@@ -209,6 +238,12 @@ export const ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'the PDF of the student’s certificate', method: 'GET', path: '/certificates/:studentCertificate/pdf', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
   // …and its signed Open Badges credential (src/certificates/credential): the same people.
   { name: 'the signed credential of the student’s certificate', method: 'GET', path: '/certificates/:studentCertificate/credential', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
+  // Selling (issue 18): a receipt's PDF as the receipt itself (the payer or buyer, office staff); a coupon's uses as the coupon.
+  { name: 'the PDF of the student’s receipt', method: 'GET', path: '/receipts/:studentReceipt/pdf', outcomes: roles(['student', 'sales', 'editor', 'admin']) },
+  { name: 'the PDF of another person’s receipt', method: 'GET', path: '/receipts/:otherStudentReceipt/pdf', outcomes: roles(['sales', 'editor', 'admin']) },
+  { name: 'the redemptions of a coupon', method: 'GET', path: '/coupons/:coupon/redemptions', outcomes: roles(['sales', 'admin']) },
+  // A partial refund is the refund endpoint with an amount: admins only, whatever the body says (the admin cell needs Stripe: tests/int/group-changes.int.spec.ts).
+  { name: 'a partial refund of someone else’s payment', method: 'POST', path: '/payments/:studentPayment/refund', body: { amount: 1, reason: 'Matriz' }, outcomes: { ...roles(['admin']), admin: undefined } },
 ]
 
 /**
@@ -226,4 +261,8 @@ export const CHANGING_ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'issuing a certificate by hand', method: 'POST', path: '/certificates/issue', outcomes: roles(['admin']) },
   { name: 'revoking a certificate', method: 'POST', path: '/certificates/:freshCertificate/revoke', outcomes: roles(['admin']) },
   { name: 'reissuing a certificate', method: 'POST', path: '/certificates/:freshCertificate/reissue', outcomes: roles(['admin']) },
+  // Money received by bank transfer, cash or deposit (src/commerce/manualPayments): admins and sales, on a fresh bank-transfer hold.
+  { name: 'recording a bank transfer that pays a held seat', method: 'POST', path: '/payments/:freshTransferHold/record-manual', outcomes: roles(['sales', 'admin']) },
+  // Replacing an attendee of a group before it starts (src/commerce/bookingChanges): office staff, or the booking's buyer (the student here).
+  { name: 'replacing an attendee of a group booking the student bought', method: 'POST', path: '/bookings/:freshBooking/replace-attendee', outcomes: roles(['student', 'sales', 'editor', 'admin']) },
 ]

@@ -7,7 +7,7 @@ import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
 import { slugField } from '../../fields/slug'
 import { validatePrice } from '../../fields/price'
-import { nonNegativeNumber } from '../../fields/validators'
+import { numberUpTo } from '../../fields/validators'
 import { currentPriceField, totalSessionsField } from './computed'
 import { courseTimezoneField } from './timezoneField'
 import { modulesField } from './modulesField'
@@ -15,6 +15,7 @@ import { COURSE_STATUSES, courseStatusLabels } from './statuses'
 import { validateEarlyBirdDeadline, validateEarlyBirdPrice, validateEndDate } from './validation'
 import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
 import { ratingFields } from '../../feedback/ratingFields'
+import { itemSellingFields } from '../../commerce/itemSellingFields'
 
 const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'dd/MM/yyyy' } }
 
@@ -80,7 +81,7 @@ const schedule: Field[] = [
         type: 'number',
         label: { es: 'Duración (horas)', en: 'Duration (hours)' },
         admin: { description: { es: 'Vacío = suma de los módulos.', en: 'Empty = sum of the modules.' } },
-        validate: nonNegativeNumber,
+        validate: numberUpTo(10_000),
       },
     ],
   },
@@ -126,6 +127,7 @@ const pricing: Field[] = [
     ],
   },
   capacityField,
+  ...itemSellingFields,
 ]
 
 export const courseFields: Field[] = [

@@ -20,6 +20,7 @@ import { attendanceImportEndpoints } from '../../attendance/import/endpoints'
 import { checkInEndpoints } from '../../attendance/checkIn/endpoints'
 import { participantsEndpoints } from '../../participants/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
+import { priceQuoteEndpoint } from '../Coupons/endpoints/priceQuote'
 import { followUpEndpoints } from '../../followUps/endpoints'
 import { scheduleFollowUp } from '../../followUps/hooks/scheduleFollowUp'
 import { courseFields } from './fields'
@@ -68,6 +69,6 @@ export const Courses: CollectionConfig = {
   },
   // A course's copy is a new run with its dates moved (docs/admin.md "Cursos"), not Payload's field-by-field duplicate.
   disableDuplicate: true,
-  endpoints: [registerEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses'), ...followUpEndpoints('courses')],
+  endpoints: [registerEndpoint('courses'), priceQuoteEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses'), ...followUpEndpoints('courses')],
   fields: courseFields,
 }

@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { nonNegativeInteger, nonNegativeNumber } from '../../fields/validators'
+import { nonNegativeInteger, numberUpTo, wholeNumberUpTo } from '../../fields/validators'
 import { sessionFields } from './sessionFields'
 import { validateModuleDate, validateModuleEndDate } from './validation'
 
@@ -39,8 +39,8 @@ export const modulesField: ArrayField = {
     {
       type: 'row',
       fields: [
-        { name: 'hours', type: 'number', label: { es: 'Horas', en: 'Hours' }, validate: nonNegativeNumber },
-        { name: 'weekNumber', type: 'number', label: { es: 'Semana', en: 'Week' }, validate: nonNegativeInteger },
+        { name: 'hours', type: 'number', label: { es: 'Horas', en: 'Hours' }, validate: numberUpTo(10_000) },
+        { name: 'weekNumber', type: 'number', label: { es: 'Semana', en: 'Week' }, validate: wholeNumberUpTo(520) },
         { name: 'startDate', type: 'date', label: { es: 'Inicio', en: 'Start date' }, admin: day, validate: validateModuleDate },
         { name: 'endDate', type: 'date', label: { es: 'Fin', en: 'End date' }, admin: day, validate: validateModuleEndDate },
       ],

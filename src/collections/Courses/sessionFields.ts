@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 
 import { staffOrEnrolledIn } from '../../access'
 import { scheduleMessageFor } from '../../courses/validation/fieldMessages'
-import { nonNegativeNumber, optionalHttpUrl } from '../../fields/validators'
+import { numberUpTo, optionalHttpUrl } from '../../fields/validators'
 import { recordingUrlField, resourcesField } from '../../followUps/fields'
 
 type ScheduleValidateOptions = Parameters<typeof scheduleMessageFor>[0]
@@ -30,7 +30,8 @@ export const sessionFields: Field[] = [
         type: 'number',
         defaultValue: 2,
         label: { es: 'Duración (horas)', en: 'Duration (hours)' },
-        validate: nonNegativeNumber,
+        // One session lasts a day at most; its end time and calendar entry are computed from it.
+        validate: numberUpTo(24),
       },
     ],
   },

@@ -26,4 +26,9 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   followup_attended: { es: 'Seguimiento: gracias por asistir', en: 'Follow-up: thanks for attending' },
   followup_missed: { es: 'Seguimiento: te extrañamos', en: 'Follow-up: sorry we missed you' },
   followup_released: { es: 'Seguimiento: a todos los confirmados', en: 'Follow-up: to everyone confirmed' },
+  bank_transfer_instructions: { es: 'Datos para la transferencia bancaria', en: 'Bank transfer instructions' },
+  receipt_issued: { es: 'Comprobante de pago emitido', en: 'Receipt issued' },
+  credit_note_issued: { es: 'Nota de crédito emitida', en: 'Credit note issued' },
+  group_booking_confirmed: { es: 'Reserva de grupo confirmada (al comprador)', en: 'Group booking confirmed (to the buyer)' },
+  booking_attendee_replaced: { es: 'Reserva de grupo: asistente reemplazado', en: 'Group booking: attendee replaced' },
 }

@@ -7,9 +7,12 @@ import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enroll
 import { personSearchTextField } from '../../people/personSearch'
 import { personTimelineLinkField } from '../../people/timelineField'
 import { staffNoteField } from './staffNote'
+import { replacementFields } from './replacementFields'
 
 const adminOnly: FieldAccess = ({ req: { user } }) => checkRole(['admin'], user)
 const nobody: FieldAccess = () => false
+/** Who may read coupons (src/collections/Coupons): everyone else sees the discount, not which coupon gave it. */
+const salesOrAdmin: FieldAccess = ({ req: { user } }) => checkRole(['admin', 'sales'], user)
 
 const statusLabels: Record<string, { es: string; en: string }> = {
   pending_payment: { es: 'Pendiente de pago', en: 'Pending payment' },
@@ -48,6 +51,16 @@ export const enrollmentFields: Field[] = [
       { name: 'amount', type: 'number', min: 0, label: { es: 'Importe', en: 'Amount' }, access: { create: nobody, update: adminOnly } },
       { name: 'currency', type: 'text', maxLength: 3, label: { es: 'Moneda', en: 'Currency' }, access: { create: nobody, update: adminOnly } },
       { name: 'priceTier', type: 'select', options: options(PRICE_TIERS), label: { es: 'Tarifa', en: 'Price tier' }, access: { create: nobody, update: adminOnly } },
+    ],
+  },
+  {
+    // Frozen at registration by the seat rules (src/commerce/coupons/pricing.ts): the coupon redeemed,
+    // the price it was applied to and what it took off. `amount` above is what is charged.
+    type: 'row',
+    fields: [
+      { name: 'coupon', type: 'relationship', relationTo: 'coupons', index: true, label: { es: 'Cupón', en: 'Coupon' }, access: { read: salesOrAdmin, update: nobody } },
+      { name: 'listPrice', type: 'number', min: 0, label: { es: 'Precio antes del cupón', en: 'Price before coupon' }, access: { create: nobody, update: adminOnly } },
+      { name: 'discount', type: 'number', min: 0, defaultValue: 0, label: { es: 'Descuento', en: 'Discount' }, access: { create: nobody, update: adminOnly } },
     ],
   },
   {
@@ -95,6 +108,17 @@ export const enrollmentFields: Field[] = [
     access: { update: nobody },
   },
   {
+    // A seat sold inside a group or company booking (src/commerce/groups): its buyer and payment are the booking's.
+    name: 'booking',
+    type: 'relationship',
+    relationTo: 'bookings',
+    index: true,
+    label: { es: 'Reserva de grupo', en: 'Group booking' },
+    admin: { position: 'sidebar', readOnly: true },
+    access: { create: nobody, update: nobody },
+  },
+  ...replacementFields,
+  {
     // Filled only in the answer to a paid registration (REST and GraphQL): where to pay, and until when
     // the seat is held. Virtual, so nothing is stored or looked up on ordinary reads (see payments).
     type: 'row',
@@ -102,6 +126,8 @@ export const enrollmentFields: Field[] = [
     fields: [
       { name: 'checkoutUrl', type: 'text', virtual: true, label: { es: 'URL de pago', en: 'Checkout URL' }, access: { create: nobody, update: nobody } },
       { name: 'holdExpiresAt', type: 'date', virtual: true, label: { es: 'Reserva hasta', en: 'Hold expires at' }, admin: { date: { pickerAppearance: 'dayAndTime' } }, access: { create: nobody, update: nobody } },
+      // A bank-transfer registration's answer (src/commerce/manualPayments): reference, amount, currency, holdExpiresAt, instructions.
+      { name: 'bankTransfer', type: 'json', virtual: true, label: { es: 'Transferencia bancaria', en: 'Bank transfer' }, admin: { hidden: true }, access: { create: nobody, update: nobody } },
     ],
   },
   {

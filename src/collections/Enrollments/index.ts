@@ -11,6 +11,7 @@ import { cancelEndpoint } from './endpoints/cancel'
 import { cancelLinkEndpoints } from './endpoints/cancelLink'
 import { feedbackEndpoints } from './endpoints/feedback'
 import { payLinkEndpoint } from './endpoints/payLink'
+import { recordPaymentEndpoint } from './endpoints/recordPayment'
 import { onlyBulkEditable } from './bulkEdit'
 import { enrollmentFields } from './fields'
 import { applySeatRules } from './hooks/applySeatRules'
@@ -51,7 +52,7 @@ export const Enrollments: CollectionConfig = {
     afterChange: [holdPromotedSeat, queueStatusEmail, promoteFreedSeat],
     afterDelete: [recountRatingOfDeletedEnrollment],
   },
-  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, ...feedbackEndpoints, payLinkEndpoint, exportCsvEndpoint('enrollments')],
+  endpoints: [cancelEndpoint, ...cancelLinkEndpoints, ...feedbackEndpoints, payLinkEndpoint, recordPaymentEndpoint, exportCsvEndpoint('enrollments')],
   // Bulk edit offers attendance and the staff note only (bulkEdit.ts).
   fields: onlyBulkEditable(enrollmentFields),
   timestamps: true,

@@ -4,6 +4,8 @@ import { isAdminField } from '../../access'
 import { personSearchTextField } from '../../people/personSearch'
 import { personTimelineLinkField } from '../../people/timelineField'
 import { PAYMENT_RECORD_STATUSES } from '../../payments/statuses'
+import { refundFields } from './refundFields'
+import { manualPaymentFields } from './manualFields'
 
 const serverOnly = { create: () => false, update: () => false }
 
@@ -26,10 +28,18 @@ export const paymentFields: Field[] = [
     ],
   },
   {
+    // A group booking's one payment (src/commerce/groups): `enrollment` is its first attendee's, `user` the buyer.
+    type: 'row',
+    fields: [
+      { name: 'booking', type: 'relationship', relationTo: 'bookings', index: true, label: { es: 'Reserva de grupo', en: 'Group booking' }, access: serverOnly },
+      { name: 'seats', type: 'number', defaultValue: 1, min: 1, label: { es: 'Cupos', en: 'Seats' }, access: serverOnly },
+    ],
+  },
+  {
     type: 'row',
     fields: [
       { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: PAYMENT_RECORD_STATUSES.map((value) => ({ value, label: statusLabels[value] })), label: { es: 'Estado', en: 'Status' }, access: serverOnly },
-      { name: 'provider', type: 'select', defaultValue: 'stripe', options: [{ value: 'stripe', label: 'Stripe' }], label: { es: 'Proveedor', en: 'Provider' }, access: serverOnly },
+      { name: 'provider', type: 'select', defaultValue: 'stripe', options: [{ value: 'stripe', label: 'Stripe' }, { value: 'manual', label: { es: 'Manual (registrado por el equipo)', en: 'Manual (recorded by staff)' } }], label: { es: 'Proveedor', en: 'Provider' }, access: serverOnly },
       { name: 'amount', type: 'number', required: true, min: 0, label: { es: 'Importe', en: 'Amount' }, access: serverOnly },
       { name: 'currency', type: 'text', required: true, maxLength: 3, label: { es: 'Moneda', en: 'Currency' }, access: serverOnly },
     ],
@@ -52,6 +62,8 @@ export const paymentFields: Field[] = [
   {
     type: 'collapsible',
     label: 'Stripe',
+    // A payment staff record by hand (bank transfer, cash) never touches Stripe: nothing to show.
+    admin: { condition: (data) => data?.provider !== 'manual' },
     fields: [
       { name: 'checkoutSessionId', type: 'text', unique: true, label: { es: 'Sesión de Checkout', en: 'Checkout Session' }, admin: { readOnly: true }, access: serverOnly },
       { name: 'checkoutUrl', type: 'text', label: { es: 'URL de pago', en: 'Checkout URL' }, admin: { readOnly: true }, access: serverOnly },
@@ -74,6 +86,10 @@ export const paymentFields: Field[] = [
       },
     ],
   },
+  // Bank transfer, cash and deposits (src/commerce/manualPayments): method, reference to quote, entries, the sidebar form.
+  ...manualPaymentFields,
+  // Partial and full refunds staff asked for (src/payments/refunds.ts), and what Stripe says was given back.
+  ...refundFields,
   {
     name: 'refundButton',
     type: 'ui',
@@ -82,6 +98,12 @@ export const paymentFields: Field[] = [
       components: { Field: '/src/collections/Payments/components/RefundButton#RefundButton' },
       condition: (data) => data?.status === 'succeeded',
     },
+  },
+  {
+    // Its receipts and credit notes with their PDFs (src/commerce/receipts).
+    name: 'receiptsList',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/src/components/receipts/PaymentReceipts#PaymentReceipts' } },
   },
   // The person's name, email and company, for the list search (src/people/personSearch.ts).
   personSearchTextField(),

@@ -6,7 +6,10 @@ import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { refundEndpoint } from './endpoints/refund'
+import { recordManualEndpoint } from './endpoints/recordManual'
 import { paymentFields } from './fields'
+import { followBooking } from './hooks/followBooking'
+import { issueReceipts } from './hooks/issueReceipts'
 
 /**
  * One payment per paid enrollment, written only by the server (checkout, webhook events, jobs).
@@ -20,13 +23,13 @@ export const Payments: CollectionConfig = {
   },
   admin: {
     group: { es: 'Pagos', en: 'Payments' },
-    defaultColumns: ['id', 'enrollment', 'user', 'status', 'amount', 'currency', 'needsReview', 'createdAt'],
-    listSearchableFields: ['searchText', 'checkoutSessionId', 'paymentIntentId'],
+    defaultColumns: ['id', 'enrollment', 'user', 'status', 'method', 'reference', 'amount', 'currency', 'needsReview', 'createdAt'],
+    listSearchableFields: ['searchText', 'checkoutSessionId', 'paymentIntentId', 'reference'],
     components: exportCsvListComponents('payments'),
   },
   access: { read: readPayments, create: nobody, update: isAdmin, delete: nobody },
-  hooks: { beforeOperation: [foldSearchQuery] },
-  endpoints: [refundEndpoint, exportCsvEndpoint('payments')],
+  hooks: { beforeOperation: [foldSearchQuery], afterChange: [followBooking, issueReceipts] },
+  endpoints: [refundEndpoint, recordManualEndpoint, exportCsvEndpoint('payments')],
   fields: paymentFields,
   timestamps: true,
 }

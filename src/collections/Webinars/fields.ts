@@ -7,13 +7,15 @@ import { searchTextField } from '../../fields/searchText'
 import { capacityField, seatsLeftField, seatsTakenField } from '../../fields/seats'
 import { slugField } from '../../fields/slug'
 import { validatePrice } from '../../fields/price'
-import { ianaTimeZone, nonNegativeInteger, optionalHttpUrl } from '../../fields/validators'
+import { ianaTimeZone, optionalHttpUrl, wholeNumberUpTo } from '../../fields/validators'
 import { say } from '../../i18n/say'
 import { TIME_ZONES } from '../../utilities/isoCodes'
 import { WEBINAR_STATUSES, webinarStatusLabels } from './statuses'
 import { getBusinessSettings } from '../../settings/businessSettings'
 import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
 import { ratingFields } from '../../feedback/ratingFields'
+import { itemSellingFields } from '../../commerce/itemSellingFields'
+import { applicableOnlyWhen } from '../../fields/applicableOnlyWhen'
 
 export const DEFAULT_TIMEZONE = 'America/Lima'
 
@@ -96,7 +98,8 @@ const schedule: Field[] = [
         required: true,
         defaultValue: 60,
         label: { es: 'Duración (minutos)', en: 'Duration (minutes)' },
-        validate: nonNegativeInteger,
+        // A day at most: a longer event is a course with sessions.
+        validate: wholeNumberUpTo(24 * 60),
       },
       {
         name: 'platform',
@@ -119,6 +122,9 @@ const schedule: Field[] = [
   },
 ]
 
+/** A free webinar has no price. */
+const paidOnly = applicableOnlyWhen((_, siblingData) => !siblingData?.isFree)
+
 const pricing: Field[] = [
   { name: 'isFree', type: 'checkbox', defaultValue: true, label: { es: 'Gratuito', en: 'Free' } },
   {
@@ -128,7 +134,8 @@ const pricing: Field[] = [
         name: 'price',
         type: 'number',
         label: { es: 'Precio', en: 'Price' },
-        admin: { condition: (_, siblingData) => !siblingData?.isFree, components: priceWithCurrency },
+        admin: { condition: paidOnly.condition, components: priceWithCurrency },
+        hooks: paidOnly.hooks,
         validate: (value: number | null | undefined, { siblingData, req }: { siblingData: Record<string, unknown>; req: PayloadRequest }) => {
           if (siblingData?.isFree === false && (value === null || value === undefined)) {
             return say(req, { es: 'El precio es obligatorio cuando el webinar no es gratuito.', en: 'Price is required when the webinar is not free.' })
@@ -140,6 +147,7 @@ const pricing: Field[] = [
     ],
   },
   capacityField,
+  ...itemSellingFields,
 ]
 
 export const webinarFields: Field[] = [

@@ -19,6 +19,7 @@ import { checkInEndpoints } from '../../attendance/checkIn/endpoints'
 import { participantsEndpoints } from '../../participants/endpoints'
 import { attendanceEndpoints } from '../../attendance/endpoints'
 import { registerEndpoint } from '../Enrollments/endpoints/register'
+import { priceQuoteEndpoint } from '../Coupons/endpoints/priceQuote'
 import { followUpEndpoints } from '../../followUps/endpoints'
 import { scheduleFollowUp } from '../../followUps/hooks/scheduleFollowUp'
 import { webinarFields } from './fields'
@@ -63,6 +64,6 @@ export const Webinars: CollectionConfig = {
     beforeChange: [guardCapacity, bumpScheduleSequence, refuseUnconfirmedCancellation, scheduleFollowUp('webinars')],
     afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation, recountRatingAfterItemSave('webinars')],
   },
-  endpoints: [registerEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars'), ...followUpEndpoints('webinars')],
+  endpoints: [registerEndpoint('webinars'), priceQuoteEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars'), ...followUpEndpoints('webinars')],
   fields: webinarFields,
 }

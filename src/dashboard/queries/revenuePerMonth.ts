@@ -15,8 +15,8 @@ export const MONTHS = 12
 /**
  * Net revenue per month and currency over the last 12 months: a payment counts in the month it
  * was made (`succeeded`, or later `refunded`), and a refund subtracts it again in the month it
- * was refunded (the row's last update). Currencies are never added together. One statement on
- * the `payments` table (`amount`, `currency`, `status`, `created_at`, `updated_at`).
+ * was refunded (the row's last update): all of it, or what a partial refund gave back (`amount_refunded`). Currencies are never added together. One statement on
+ * the `payments` table (`amount`, `amount_refunded`, `currency`, `status`, `created_at`, `updated_at`).
  */
 export async function revenuePerMonth(payload: Payload, scope: Pick<DashboardScope, 'now' | 'timeZone'>): Promise<MonthRevenue[]> {
   const thisMonth = sql`date_trunc('month', ${at(scope.now)} AT TIME ZONE ${scope.timeZone})`
@@ -29,8 +29,9 @@ export async function revenuePerMonth(payload: Payload, scope: Pick<DashboardSco
       SELECT date_trunc('month', p.created_at AT TIME ZONE ${scope.timeZone}) AS month, upper(p.currency) AS currency, p.amount AS net
         FROM payments p WHERE p.status IN ('succeeded', 'refunded')
       UNION ALL
-      SELECT date_trunc('month', p.updated_at AT TIME ZONE ${scope.timeZone}), upper(p.currency), -p.amount
-        FROM payments p WHERE p.status = 'refunded'
+      SELECT date_trunc('month', p.updated_at AT TIME ZONE ${scope.timeZone}), upper(p.currency),
+             -(CASE WHEN p.status = 'refunded' THEN p.amount ELSE p.amount_refunded END)
+        FROM payments p WHERE p.status = 'refunded' OR (p.status = 'succeeded' AND p.amount_refunded > 0)
     )
     SELECT to_char(months.month, 'YYYY-MM') AS month, movements.currency, sum(movements.net) AS net
       FROM months LEFT JOIN movements ON movements.month = months.month

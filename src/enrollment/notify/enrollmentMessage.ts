@@ -41,7 +41,8 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
   // Both keep their own zone: a webinar's comes from `startsAt_tz`, a course's is its `timezone` field.
   const timezone = item.timezone || 'America/Lima'
   const siteUrl = (req.payload.config.custom?.siteUrl as string | undefined) ?? req.payload.config.serverURL
-  const hold = enrollment.status === 'pending_payment' ? await paymentOfEnrollment(req, Number(enrollment.id)) : null
+  // A group attendee's seat is paid by the buyer (src/commerce/groups): the attendee is never sent to pay it.
+  const hold = enrollment.status === 'pending_payment' && !enrollment.booking ? await paymentOfEnrollment(req, Number(enrollment.id)) : null
   const payable = hold?.status === 'pending'
   return {
     enrollmentId: Number(enrollment.id),

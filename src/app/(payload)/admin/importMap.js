@@ -44,8 +44,11 @@ import { LocalJSONField as LocalJSONField_813d4f6061db688509f0fabf1ad9a59d } fro
 import { DuplicateCourseButton as DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5 } from '../../../../src/components/courses/DuplicateCourseButton'
 import { PersonTimelineLink as PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def } from '../../../../src/components/people/PersonTimelineLink'
 import { IssueCertificateButton as IssueCertificateButton_4835ed87ab21baa7b1ff2fd5c9f6bdff } from '../../../../src/components/certificates/IssueCertificateButton'
+import { CouponRedemptions as CouponRedemptions_53b553ea9a91e0098e19bc33c2343e8f } from '../../../../src/components/coupons/CouponRedemptions'
 import { ConvertLeadButton as ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d } from '../../../../src/components/ConvertLeadButton'
+import { RecordManualPayment as RecordManualPayment_9450280834d7789e270f97e353dccb43 } from '../../../../src/collections/Payments/components/RecordManualPayment'
 import { RefundButton as RefundButton_07f0cab924f489715a60753fffa5cf36 } from '../../../../src/collections/Payments/components/RefundButton'
+import { PaymentReceipts as PaymentReceipts_c3ecb2bccac120b7105fc548265ab414 } from '../../../../src/components/receipts/PaymentReceipts'
 import { FixedToolbarFeatureClient as FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BlocksFeatureClient as BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { VariableSelect as VariableSelect_9d138bef5faa64008f46bc702afb86c7 } from '../../../../src/components/emailTemplates/VariableSelect'
@@ -56,6 +59,7 @@ import { DesignPreview as DesignPreview_747681e4356c1f0fdc192f75111d2c58 } from 
 import { DayField as DayField_81ca62224feaba34963de3cf6aed8fbb } from '../../../../src/components/certificates/DayField'
 import { CredentialField as CredentialField_811b274c8060c63fa112add9dabbfc3b } from '../../../../src/components/certificates/CredentialField'
 import { CertificateActions as CertificateActions_bb6faa0aa4ed8d65b67012dea139258b } from '../../../../src/components/certificates/CertificateActions'
+import { ReceiptPdfLink as ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f } from '../../../../src/components/receipts/ReceiptPdfLink'
 import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
 import { BusinessTimeZoneProvider as BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9 } from '../../../../src/components/dates/BusinessTimeZoneProvider'
 import { FollowUserLanguage as FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73 } from '../../../../src/components/language/FollowUserLanguage'
@@ -112,8 +116,11 @@ export const importMap = {
   "/src/components/courses/DuplicateCourseButton#DuplicateCourseButton": DuplicateCourseButton_6beed71458be86157553f4bf75d0b1f5,
   "/src/components/people/PersonTimelineLink#PersonTimelineLink": PersonTimelineLink_40cba499f2c6ca7c3a6234e3aa943def,
   "/src/components/certificates/IssueCertificateButton#IssueCertificateButton": IssueCertificateButton_4835ed87ab21baa7b1ff2fd5c9f6bdff,
+  "/src/components/coupons/CouponRedemptions#CouponRedemptions": CouponRedemptions_53b553ea9a91e0098e19bc33c2343e8f,
   "/src/components/ConvertLeadButton#ConvertLeadButton": ConvertLeadButton_a6b75163d63cf8357f94977b7040af6d,
+  "/src/collections/Payments/components/RecordManualPayment#RecordManualPayment": RecordManualPayment_9450280834d7789e270f97e353dccb43,
   "/src/collections/Payments/components/RefundButton#RefundButton": RefundButton_07f0cab924f489715a60753fffa5cf36,
+  "/src/components/receipts/PaymentReceipts#PaymentReceipts": PaymentReceipts_c3ecb2bccac120b7105fc548265ab414,
   "@payloadcms/richtext-lexical/client#FixedToolbarFeatureClient": FixedToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BlocksFeatureClient": BlocksFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/emailTemplates/VariableSelect#VariableSelect": VariableSelect_9d138bef5faa64008f46bc702afb86c7,
@@ -124,6 +131,7 @@ export const importMap = {
   "/src/components/certificates/DayField#DayField": DayField_81ca62224feaba34963de3cf6aed8fbb,
   "/src/components/certificates/CredentialField#CredentialField": CredentialField_811b274c8060c63fa112add9dabbfc3b,
   "/src/components/certificates/CertificateActions#CertificateActions": CertificateActions_bb6faa0aa4ed8d65b67012dea139258b,
+  "/src/components/receipts/ReceiptPdfLink#ReceiptPdfLink": ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f,
   "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
   "/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider": BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9,
   "/src/components/language/FollowUserLanguage#FollowUserLanguage": FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73,

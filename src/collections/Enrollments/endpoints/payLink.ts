@@ -3,6 +3,7 @@ import { APIError, type Endpoint } from 'payload'
 import { pageSecurityHeaders } from '../../../endpoints/htmlResponse'
 import { routeId } from '../../../endpoints/routeId'
 import { isValidPayToken } from '../../../enrollment/cancelToken'
+import { transferInstructionsHtml } from '../../../commerce/manualPayments/transferPage'
 import { attachSession } from '../../../payments/checkout'
 import { paymentOfEnrollment } from '../../../payments/payments'
 import { getClock } from '../../../utilities/clock'
@@ -46,6 +47,8 @@ export const payLinkEndpoint: Endpoint = {
     if (!payment || payment.status !== 'pending' || holdEnds <= getClock(req.payload).now().getTime()) {
       return htmlPage(text.title, `<p>${text.expired}</p>`, 410)
     }
+    // A seat held for a bank transfer has no card checkout: the page says how to pay instead.
+    if (payment.provider === 'manual') return htmlPage(text.title, await transferInstructionsHtml(req, payment, text === copy.en ? 'en' : 'es'))
     try {
       const { checkoutUrl } = await attachSession(req, enrollment as unknown as Record<string, unknown>, payment)
       // no-referrer also covers the hop to Stripe: the token in this URL stays here.

@@ -4,7 +4,7 @@ import type { FieldAccess, PayloadRequest } from 'payload'
  * What a registration answer may show (REST and GraphQL), and nothing else: a field added to
  * enrollments later stays out until it is listed here. `user` only to a caller acting for themselves.
  */
-export const SHOWN_TO_REGISTRANT = ['id', 'status', 'paymentStatus', 'amount', 'currency', 'priceTier', 'item', 'createdAt', 'checkoutUrl', 'holdExpiresAt'] as const
+export const SHOWN_TO_REGISTRANT = ['id', 'status', 'paymentStatus', 'listPrice', 'discount', 'amount', 'currency', 'priceTier', 'item', 'createdAt', 'checkoutUrl', 'holdExpiresAt', 'bankTransfer'] as const
 export const SHOWN_TO_OWNER = [...SHOWN_TO_REGISTRANT, 'user'] as const
 
 const relationId = (value: unknown) => (typeof value === 'object' && value ? (value as { id?: unknown }).id : value)

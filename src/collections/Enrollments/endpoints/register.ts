@@ -1,5 +1,7 @@
 import type { Endpoint } from 'payload'
 
+import { bookGroup } from '../../../commerce/groups/bookGroup'
+import { parseSellingInput } from '../../../commerce/registrationInput'
 import { parseInput } from '../../../endpoints/parseInput'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { routeId } from '../../../endpoints/routeId'
@@ -21,14 +23,22 @@ export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
   handler: async (req) => {
     const itemId = routeId(req)
     const body = await readJsonBody(req)
+    const selling = parseSellingInput(body)
+    const idempotencyKey = req.headers.get('idempotency-key')
+    if (selling.attendees) {
+      // A group or company booking: one buyer, N named attendees, all seats or none (src/commerce/groups).
+      const booked = await bookGroup(req, { collection, itemId, buyer: selling.buyer!, attendees: selling.attendees, couponCode: selling.couponCode, paymentMethod: selling.paymentMethod, idempotencyKey })
+      return Response.json(booked.answer, { status: 201, headers: booked.replayed ? { 'Idempotent-Replayed': 'true' } : {} })
+    }
     const person =
       req.user?.collection === 'users' && body.email === undefined
         ? { userId: req.user.id as number }
         : parseInput(body, PERSON_INPUT, 'enrollments')
-    const idempotencyKey = req.headers.get('idempotency-key')
-    const { enrollment: registered, replayed } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web' })
-    // Paid: the Stripe Checkout Session, created after the registration committed (checkoutUrl, holdExpiresAt).
-    const enrollment = await withCheckout(req, registered)
+    const { couponCode, paymentMethod } = selling
+    const { enrollment: registered, replayed } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web', couponCode, paymentMethod })
+    // Paid: the Stripe Checkout Session (checkoutUrl, holdExpiresAt) or the bank-transfer instructions,
+    // arranged after the registration committed.
+    const enrollment = await withCheckout(req, registered, { paymentMethod })
     return Response.json(
       { message: messageFor(String(enrollment.status)), doc: await publicEnrollment(req, enrollment, { ownView: 'userId' in person }) },
       { status: 201, headers: replayed ? { 'Idempotent-Replayed': 'true' } : {} },

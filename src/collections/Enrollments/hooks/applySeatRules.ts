@@ -1,5 +1,6 @@
 import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
 
+import { priceSeat } from '../../../commerce/coupons/pricing'
 import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem } from '../../../enrollment/items'
 import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
 import { sql, sqlFor } from '../../../enrollment/transaction'
@@ -13,6 +14,7 @@ const itemRef = (item: unknown): { collection: ItemCollection; id: number } | nu
   if (!ref?.relationTo || ref.value === undefined || ref.value === null) return null
   return { collection: ref.relationTo, id: typeof ref.value === 'object' ? ref.value.id : Number(ref.value) }
 }
+const relationId = (value: unknown) => (value === null || value === undefined || value === '' ? null : typeof value === 'object' ? (value as { id: number }).id : Number(value))
 const userId = (user: unknown) => (typeof user === 'object' && user ? (user as { id: number }).id : Number(user))
 
 /**
@@ -48,7 +50,10 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
   const ref = itemRef(data.item)
   if (!ref) return data
   const item = await lockItem(req, ref.collection, ref.id)
-  assertOpenForRegistration(req, item)
+  // A replaced group attendee's seat passing to someone else (src/commerce/bookingChanges) was sold already:
+  // the registration window, a new price and Stripe do not apply; the status and frozen price carry over.
+  const passedOn = req.context.seatPassedOn as Record<string, unknown> | undefined
+  if (!passedOn) assertOpenForRegistration(req, item)
   const activeKey = `${ref.collection}:${ref.id}:${userId(data.user)}`
   const db = await sqlFor(req)
   const { rows } = await db.execute(sql`SELECT id FROM enrollments WHERE active_key = ${activeKey} LIMIT 1`)
@@ -60,8 +65,17 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
       true,
     )
   }
-  const free = item.price.tier === 'free'
-  if (!free && !req.payload.config.custom?.paymentsConfigured) {
+  if (passedOn) {
+    if (!hasFreeSeat(item)) throw new APIError(say(req, { es: 'No queda ningún cupo libre para esta inscripción.', en: 'There is no free seat left for this enrollment.' }), 409, undefined, true)
+    await changeSeatsTaken(req, item, 1)
+    return { ...data, ...passedOn, activeKey }
+  }
+  // The price is frozen here, coupon included (src/commerce/coupons): a seat a coupon makes free
+  // needs no payment, so it works while payments are not configured.
+  const price = await priceSeat(req, item, { couponId: relationId(data.coupon), userId: userId(data.user), seats: 1 })
+  const free = price.amount === 0
+  // A bank transfer needs no Stripe: staff record the money (src/commerce/manualPayments).
+  if (!free && !req.payload.config.custom?.paymentsConfigured && req.context.paymentMethod !== 'bank_transfer') {
     throw new APIError('Payments are not configured: paid items cannot be bought yet.', 503, undefined, true)
   }
   const seat = hasFreeSeat(item)
@@ -70,9 +84,12 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
     ...data,
     status: seat ? (free ? 'confirmed' : 'pending_payment') : 'waitlisted',
     paymentStatus: free ? 'not_required' : 'pending',
-    amount: item.price.amount,
+    coupon: price.couponId,
+    listPrice: price.listPrice,
+    discount: price.discount,
+    amount: price.amount,
     currency: item.currency,
-    priceTier: item.price.tier,
+    priceTier: price.priceTier,
     activeKey,
   }
 }

@@ -8,6 +8,8 @@ export const promoteFreedSeat: CollectionAfterChangeHook = async ({ doc, req }) 
   const freed = req.context.freedSeat as { collection: ItemCollection; id: number } | undefined
   if (!freed) return doc
   delete req.context.freedSeat
+  // A replaced group attendee's seat goes to the person replacing them, not the waitlist (src/commerce/bookingChanges).
+  if (req.context.seatPassesOn === doc.id) return doc
   await promoteWaitlist(req, freed.collection, freed.id)
   return doc
 }

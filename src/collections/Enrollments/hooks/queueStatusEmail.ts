@@ -26,12 +26,14 @@ function templateFor(previous: string | undefined, next: string): EmailTemplateK
  */
 export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const previous = operation === 'create' ? undefined : (previousDoc?.status as string | undefined)
-  const templateKey = templateFor(previous, doc.status)
+  let templateKey = templateFor(previous, doc.status)
   if (!templateKey) return doc
   const message = await enrollmentMessage(req, doc)
   if (!message) return doc
   const confirmed = doc.status === 'confirmed'
   const ending = templateKey === 'enrollment_cancelled'
+  // A group attendee whose seat goes to someone else is told that, not that they cancelled (src/commerce/bookingChanges).
+  if (ending && req.context.seatPassesOn === doc.id) templateKey = 'booking_attendee_replaced'
   const hadSeatInCalendar = previous === 'confirmed'
   const organizer = req.payload.email?.defaultFromAddress ?? 'aula@localhost'
   await queueEmail(req, {

@@ -8,7 +8,8 @@ import { withRateLimits } from '@/rateLimit/withRateLimits'
 
 // Outermost on every method: X-Request-Id, one log line and the HTTP metrics per request (src/observability).
 // Anonymous catalog reads are answered from memory while nothing in the catalog changed; see src/catalogCache.
-export const GET = withRequestTracing(withCatalogCache(REST_GET(config), config), config)
+// Price quotes (GET /api/webinars/:id/price) are rate limited like public writes: they say whether a coupon code works.
+export const GET = withRequestTracing(withCatalogCache(withRateLimits(REST_GET(config), config), config), config)
 // Public writes, login and forgot-password are rate limited (429 + Retry-After); see docs/rate-limits.md.
 export const POST = withRequestTracing(withRateLimits(REST_POST(config), config), config)
 export const DELETE = withRequestTracing(REST_DELETE(config), config)
