@@ -1,7 +1,10 @@
 import { APIError, NotFound, type PayloadRequest } from 'payload'
 
+import { dayInZone } from '../courses/courseDays'
 import { earlyBirdApplies } from '../payments/earlyBird'
 import { getClock } from '../utilities/clock'
+import { isTimeZone } from '../utilities/isoCodes'
+import { instantOfWallTime } from '../utilities/localTime'
 import { registrationClosedReason } from './registrationWindow'
 import type { ItemCollection, PriceTier } from './statuses'
 import { sql, sqlFor } from './transaction'
@@ -60,7 +63,7 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
     }
   }
   const { rows } = await db.execute(sql`
-    SELECT id, title, status, capacity, seats_taken, start_date, regular_price, early_bird_price, early_bird_deadline, currency
+    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency
       FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
   const row = rows[0]
   if (!row) return null
@@ -74,8 +77,26 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
         : { tier: 'free', amount: 0 }
   return {
     collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
-    seatsTaken: Number(row.seats_taken ?? 0), startsAt: date(row.start_date), currency: String(row.currency ?? 'USD'), price,
+    seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price,
   }
+}
+
+/**
+ * When a course begins: its first session's start, or, when staff set a start day before that session's
+ * day (or there are no sessions), that day's first minute in the course's zone. Never the stored whole
+ * day itself (12:00 UTC), which closed registration at 07:00 in Lima on the day of a 19:00 first class.
+ */
+export async function courseBegins(req: PayloadRequest, id: number, course: { startDate: unknown; timezone: unknown }): Promise<Date | null> {
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`
+    SELECT MIN(s.date) AS first FROM courses_modules m JOIN courses_modules_sessions s ON s._parent_id = m.id WHERE m._parent_id = ${id}`)
+  const firstSession = date(rows[0]?.first)
+  const timeZone = isTimeZone(course.timezone) ? course.timezone : 'America/Lima'
+  const startDay = course.startDate ? new Date(String(course.startDate)).toISOString().slice(0, 10) : null
+  if (!startDay) return firstSession
+  if (firstSession && dayInZone(firstSession, timeZone) <= startDay) return firstSession
+  const [year, month, day] = startDay.split('-').map(Number)
+  return instantOfWallTime({ year, month, day, hour: 0, minute: 0 }, timeZone)
 }
 
 /** Refuses registrations the item does not take now, with the reason (409); the rule is in registrationWindow.ts. */

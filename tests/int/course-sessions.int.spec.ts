@@ -330,3 +330,43 @@ describe('the staff calendar reads sessions through sessionsOf', () => {
     ])
   })
 })
+
+describe('registration closes when the course begins, in its own zone', () => {
+  const enroll = (courseId: number) =>
+    aula.api.post(`/courses/${courseId}/enroll`, { email: `tarde-${courseId}-${Date.now()}@example.com`, firstName: 'Rosa', lastName: 'Tarde' })
+
+  // The start day is stored as 12:00 UTC; read as the moment the course began, it closed a course whose
+  // first class is at 19:00 in Lima from 07:00 Lima that day (seen in a browser spec run at 12:36 UTC).
+  it('a course whose first class is this evening still takes students this morning, and none once it has begun', async () => {
+    const evening = await createCourse(aula.payload, {
+      title: 'Curso de la tarde',
+      regularPrice: 0,
+      timezone: 'America/Lima',
+      startDate: null,
+      endDate: null,
+      modules: oneModule([session('2030-03-04T00:00:00.000Z')]), // 3 March, 19:00 in Lima
+    })
+    clock.set('2030-03-03T13:00:00.000Z') // 08:00 in Lima, the same day
+    expect((await enroll(evening.id)).status).toBe(201)
+    clock.set('2030-03-04T00:00:00.000Z')
+    const late = await enroll(evening.id)
+    expect([late.status, late.body.errors?.[0]?.message]).toEqual([409, 'This course has already started.'])
+    clock.set('2030-01-10T15:00:00.000Z')
+  })
+
+  it('a start day set before the first class closes registration at that day’s first minute in the course zone', async () => {
+    const early = await createCourse(aula.payload, {
+      title: 'Curso con lectura previa',
+      regularPrice: 0,
+      timezone: 'America/Lima',
+      startDate: '2030-03-02T12:00:00.000Z',
+      endDate: null,
+      modules: oneModule([session('2030-03-05T00:00:00.000Z')]),
+    })
+    clock.set('2030-03-02T04:59:00.000Z') // 1 March, 23:59 in Lima
+    expect((await enroll(early.id)).status).toBe(201)
+    clock.set('2030-03-02T05:00:00.000Z') // 2 March, 00:00 in Lima
+    expect((await enroll(early.id)).status).toBe(409)
+    clock.set('2030-01-10T15:00:00.000Z')
+  })
+})

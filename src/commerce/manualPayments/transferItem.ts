@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 
+import { courseBegins } from '../../enrollment/items'
 import type { ItemCollection } from '../../enrollment/statuses'
 import type { Payment } from '../../payload-types'
 import { relationId } from '../../payments/payments'
@@ -22,7 +23,8 @@ export interface TransferItem {
 export async function readTransferItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<TransferItem | null> {
   const item = (await req.payload.findByID({ collection, id, req, depth: 0, overrideAccess: true, disableErrors: true, trash: true })) as Record<string, any> | null
   if (!item) return null
-  const start = collection === 'webinars' ? item.startsAt : item.startDate
+  // A course begins at its first class (or its start day's first minute), not at the stored day's noon UTC.
+  const startsAt = collection === 'webinars' ? (item.startsAt ? new Date(item.startsAt) : null) : await courseBegins(req, id, { startDate: item.startDate, timezone: item.timezone })
   const days = Number(item.bankTransferHoldDays)
   return {
     collection,
@@ -31,7 +33,7 @@ export async function readTransferItem(req: PayloadRequest, collection: ItemColl
     slug: item.slug ?? null,
     allowBankTransfer: item.allowBankTransfer === true,
     bankTransferHoldDays: Number.isFinite(days) && days >= 1 ? days : null,
-    startsAt: start ? new Date(start) : null,
+    startsAt,
     timezone: item.timezone || item.startsAt_tz || (await getBusinessSettings(req.payload, req)).timezone,
   }
 }

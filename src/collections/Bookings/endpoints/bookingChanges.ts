@@ -12,6 +12,7 @@ import { getClock } from '../../../utilities/clock'
 import { parseDocumentId } from '../../../utilities/documentId'
 import { formatWithZone } from '../../../utilities/localTime'
 import { relationId } from '../../../payments/payments'
+import { courseBegins } from '../../../enrollment/items'
 
 /** Far above one attendee in any encoding; a bigger body is refused unread. */
 const MAX_BODY_BYTES = 16 * 1024
@@ -103,9 +104,11 @@ async function managedBooking(req: PayloadRequest, bookingId: number, token: str
   const item = (await req.payload.findByID({ collection: ref.relationTo, id: relationId(ref.value)!, depth: 0, overrideAccess: true, trash: true, disableErrors: true, req })) as Record<string, any> | null
   const buyer = await req.payload.findByID({ collection: 'users', id: relationId(booking.buyer)!, depth: 0, overrideAccess: true, disableErrors: true, req })
   const lang: PageLanguage = buyer?.language === 'en' ? 'en' : 'es'
-  const startsAtValue = ref.relationTo === 'webinars' ? item?.startsAt : item?.startDate
+  // A course begins at its first class, not at its stored start day (12:00 UTC): src/enrollment/items.ts.
+  const begins = ref.relationTo === 'webinars' ? (item?.startsAt ? new Date(item.startsAt) : null) : item ? await courseBegins(req, Number(item.id), { startDate: item.startDate, timezone: item.timezone }) : null
+  const startsAtValue = begins?.toISOString()
   const zone = item?.startsAt_tz || item?.timezone || (await getBusinessSettings(req.payload, req)).timezone
-  const started = startsAtValue ? getClock(req.payload).now() >= new Date(startsAtValue) : false
+  const started = begins ? getClock(req.payload).now() >= begins : false
   return {
     lang,
     page: {
