@@ -95,6 +95,30 @@ describe('dashboard widgets', () => {
     expect(byId[`courses:${ids.course}`]).toMatchObject({ capacity: 20, seatsTaken: 1, fill: 0.05, waitlisted: 0, standsOut: false })
   })
 
+  it('a course stays upcoming until its first class: at 10:00 in Lima on the day of a 19:00 class it is listed at 19:00 in its zone', async () => {
+    const evening = await createCourse(aula.payload, {
+      title: 'Curso de noche',
+      timezone: 'America/Lima',
+      startDate: '2030-07-10T12:00:00.000Z',
+      endDate: '2030-07-30T12:00:00.000Z',
+      modules: [{ title: 'Único', sessions: [{ date: '2030-07-11T00:00:00.000Z', durationHours: 2 }] }],
+    })
+    const dayStart = await createCourse(aula.payload, { title: 'Curso sin clases', timezone: 'America/Bogota', startDate: '2030-07-10T12:00:00.000Z', endDate: '2030-07-20T12:00:00.000Z', modules: [] })
+    try {
+      const upcomingAt = async (now: string) => (await upcomingItems(aula.payload, { now: new Date(now), timeZone: 'UTC', items: null }, 20)).filter((item) => [evening.id, dayStart.id].includes(item.id))
+      const morning = await upcomingAt('2030-07-10T15:00:00.000Z')
+      expect(morning.map((item) => [item.title, item.startsAt, item.timezone])).toEqual([['Curso de noche', '2030-07-11T00:00:00.000Z', 'America/Lima']])
+      // The course without classes began at 00:00 in Bogotá that day; the evening course leaves the list once its class starts.
+      expect((await upcomingAt('2030-07-10T04:59:00.000Z')).map((item) => [item.title, item.startsAt])).toEqual([
+        ['Curso sin clases', '2030-07-10T05:00:00.000Z'],
+        ['Curso de noche', '2030-07-11T00:00:00.000Z'],
+      ])
+      expect(await upcomingAt('2030-07-11T00:01:00.000Z')).toEqual([])
+    } finally {
+      for (const id of [evening.id, dayStart.id]) await aula.payload.delete({ collection: 'courses', id, overrideAccess: true })
+    }
+  })
+
   it('weeks follow the business calendar: Sunday 22:00 in Lima is last week in Lima, though Monday in UTC', async () => {
     const [{ id }] = await runSql(aula.payload, sql`SELECT id FROM enrollments WHERE created_at = '2030-06-11T09:00:00Z' ORDER BY id LIMIT 1`)
     try {

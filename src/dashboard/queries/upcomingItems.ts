@@ -8,7 +8,7 @@ export interface UpcomingItem {
   id: number
   title: string
   startsAt: string
-  /** The item's own IANA zone (a webinar's `startsAt_tz`); `null` = it has none: read it in the business zone. */
+  /** The item's own IANA zone (a webinar's `startsAt_tz`, a course's `timezone`); `null` = it has none: read it in the business zone. */
   timezone: string | null
   /** `null` = unlimited seats. */
   capacity: number | null
@@ -21,6 +21,19 @@ export interface UpcomingItem {
 }
 
 export const NEARLY_FULL = 0.9
+
+/**
+ * When a course begins, as courseBegins (src/enrollment/items.ts) reads it: its first session, or the
+ * first minute of a start day set before that session's day, in the course's zone. The stored day
+ * (12:00 UTC) itself dropped a course from the list at 07:00 in Lima on the day of its 19:00 class.
+ */
+const courseBeginsSql = sql`
+  SELECT CASE
+           WHEN f.first IS NOT NULL AND (c.start_date IS NULL OR (f.first AT TIME ZONE f.zone)::date <= (c.start_date AT TIME ZONE 'UTC')::date) THEN f.first
+           ELSE ((c.start_date AT TIME ZONE 'UTC')::date::timestamp AT TIME ZONE f.zone)
+         END AS begins
+    FROM (SELECT (SELECT MIN(s.date) FROM courses_modules m JOIN courses_modules_sessions s ON s._parent_id = m.id WHERE m._parent_id = c.id) AS first,
+                 COALESCE(NULLIF(c.timezone, ''), 'America/Lima') AS zone) f`
 
 /**
  * Published webinars and courses that have not started yet, soonest first, with their seat
@@ -43,9 +56,10 @@ export async function upcomingItems(payload: Payload, scope: Pick<DashboardScope
        WHERE w.deleted_at IS NULL AND w.status = 'published' AND w.starts_at >= ${now}
          AND ${ownItemCondition(scope.items, 'webinars', 'w')}
       UNION ALL
-      SELECT 'courses', c.id, c.title, c.start_date, NULL, c.capacity, c.seats_taken
+      SELECT 'courses', c.id, c.title, b.begins, c.timezone, c.capacity, c.seats_taken
         FROM courses c
-       WHERE c.deleted_at IS NULL AND c.status = 'published' AND c.start_date >= ${now}
+        CROSS JOIN LATERAL (${courseBeginsSql}) b
+       WHERE c.deleted_at IS NULL AND c.status = 'published' AND b.begins >= ${now}
          AND ${ownItemCondition(scope.items, 'courses', 'c')}
     )
     SELECT u.*, coalesce(wl.waitlisted, 0) AS waitlisted
