@@ -5,7 +5,7 @@ import { inTransaction } from '../enrollment/transaction'
 import type { Payment } from '../payload-types'
 import { getClock } from '../utilities/clock'
 import { stripeCurrency, toMinorUnits } from './money'
-import { paymentOfEnrollment, relationId } from './payments'
+import { expireUnopenedCheckout, paymentOfEnrollment, relationId, updateEnrollment } from './payments'
 import { paymentSettings } from './settings'
 import { stripeFor } from './stripeClient'
 
@@ -132,14 +132,7 @@ async function createSession(req: PayloadRequest, enrollment: Record<string, unk
 async function releaseAfterFailedCheckout(req: PayloadRequest, enrollmentId: number, paymentId: number) {
   await inTransaction(req, async () => {
     await endEnrollment(req, enrollmentId, { reason: 'The payment provider could not be reached.' })
-    await req.payload.update({ collection: 'enrollments', id: enrollmentId, req, overrideAccess: true, depth: 0, data: { idempotencyKey: null } })
-    await req.payload.update({
-      collection: 'payments',
-      id: paymentId,
-      req,
-      overrideAccess: true,
-      depth: 0,
-      data: { status: 'expired', failureMessage: 'Stripe could not create the Checkout Session.' },
-    })
+    await updateEnrollment(req, enrollmentId, { idempotencyKey: null })
+    await expireUnopenedCheckout(req, paymentId)
   })
 }

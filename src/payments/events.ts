@@ -6,7 +6,7 @@ import { holdsSeat } from '../enrollment/statuses'
 import type { Payment } from '../payload-types'
 import { queuePaymentFailedEmail } from './emails'
 import { currencyDecimals, formatAmount, stripeCurrency, toMinorUnits } from './money'
-import { lockPayment, relationId } from './payments'
+import { lockPayment, relationId, updateEnrollment, updatePayment } from './payments'
 import { enrollmentsOfPayment, settlePayment } from './settle'
 import { canMove } from './statuses'
 
@@ -83,11 +83,6 @@ async function findPaymentId(req: PayloadRequest, { paymentId, sessionId, paymen
   return docs[0] ? Number(docs[0].id) : null
 }
 
-const updatePayment = (req: PayloadRequest, payment: Payment, data: Partial<Payment>) =>
-  req.payload.update({ collection: 'payments', id: payment.id, req, overrideAccess: true, depth: 0, data })
-
-const updateEnrollment = (req: PayloadRequest, id: number, data: Record<string, unknown>) =>
-  req.payload.update({ collection: 'enrollments', id, req, overrideAccess: true, depth: 0, data })
 
 const enrollmentOf = (req: PayloadRequest, payment: Payment) =>
   req.payload.findByID({ collection: 'enrollments', id: relationId(payment.enrollment)!, req, depth: 0, overrideAccess: true })

@@ -32,4 +32,16 @@ export async function paymentOfEnrollment(req: PayloadRequest, enrollmentId: num
   return docs[0] ?? null
 }
 
+/** System writes to a payment (webhooks, jobs, staff actions already authorised): no access rules, no population. */
+export const updatePayment = (req: PayloadRequest, payment: Pick<Payment, 'id'> | number, data: Partial<Payment>) =>
+  req.payload.update({ collection: 'payments', id: typeof payment === 'number' ? payment : payment.id, req, overrideAccess: true, depth: 0, data })
+
+/** The same for the enrollments a payment settles, refunds or fails. */
+export const updateEnrollment = (req: PayloadRequest, id: number, data: Record<string, unknown>) =>
+  req.payload.update({ collection: 'enrollments', id, req, overrideAccess: true, depth: 0, data })
+
+/** A Checkout Session that could not be created leaves its payment expired, with the reason staff read. */
+export const expireUnopenedCheckout = (req: PayloadRequest, paymentId: number) =>
+  updatePayment(req, paymentId, { status: 'expired', failureMessage: 'Stripe could not create the Checkout Session.' })
+
 export const paymentNotFound = () => new APIError('Not Found', 404, undefined, true)

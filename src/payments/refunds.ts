@@ -4,7 +4,7 @@ import { inTransaction } from '../enrollment/transaction'
 import type { Payment } from '../payload-types'
 import { getClock } from '../utilities/clock'
 import { currencyDecimals, formatAmount, toMinorUnits } from './money'
-import { lockPayment } from './payments'
+import { lockPayment, updatePayment } from './payments'
 import { Stripe, stripeFor } from './stripeClient'
 
 export interface RefundOptions {
@@ -93,15 +93,8 @@ async function claimRefund(req: PayloadRequest, paymentId: number, { amount, rea
   const number = rows.reduce((top, row) => Math.max(top, row.number), 0) + 1
   const now = getClock(req.payload).now().toISOString()
   const row: RefundRequestRow = { number, amount: refundAmount, status: 'requested', reason: reason || null, requestedAt: now, requestedBy: req.user?.collection === 'users' ? req.user.id : null }
-  await req.payload.update({
-    collection: 'payments',
-    id: paymentId,
-    req,
-    overrideAccess: true,
-    depth: 0,
-    // A full refund's reason is what the attendees' ended enrollments will say (events.ts `refund`).
-    data: { refundRequests: [...rows, row], refundRequestedAt: now, ...(reason && minor === left ? { refundReason: reason } : {}) },
-  })
+  // A full refund's reason is what the attendees' ended enrollments will say (events.ts `refund`).
+  await updatePayment(req, paymentId, { refundRequests: [...rows, row], refundRequestedAt: now, ...(reason && minor === left ? { refundReason: reason } : {}) })
   return { ...base, number, amount: refundAmount }
 }
 
@@ -122,18 +115,11 @@ async function noteOutcome(req: PayloadRequest, paymentId: number, number: numbe
     const payment = await lockPayment(req, paymentId)
     if (!payment) return
     const rows = (payment.refundRequests ?? []).map((row) => (row.number === number ? { ...row, ...outcome } : row))
-    await req.payload.update({ collection: 'payments', id: paymentId, req, overrideAccess: true, depth: 0, data: { refundRequests: rows } })
+    await updatePayment(req, paymentId, { refundRequests: rows })
   })
 }
 
 /** Stamps when a refund was asked for (the demo seed's history uses it; `requestRefund` stamps it itself). */
 export async function markRefundRequested(req: PayloadRequest, paymentId: number): Promise<void> {
-  await req.payload.update({
-    collection: 'payments',
-    id: paymentId,
-    req,
-    overrideAccess: true,
-    depth: 0,
-    data: { refundRequestedAt: getClock(req.payload).now().toISOString() },
-  })
+  await updatePayment(req, paymentId, { refundRequestedAt: getClock(req.payload).now().toISOString() })
 }

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { reinstate } from '../enrollment/reinstate'
 import type { Enrollment, Payment } from '../payload-types'
 import { queueSeatTakenRefundEmail } from './emails'
-import { relationId } from './payments'
+import { relationId, updateEnrollment, updatePayment } from './payments'
 import { canMove } from './statuses'
 
 /**
@@ -22,11 +22,6 @@ export async function enrollmentsOfPayment(req: PayloadRequest, payment: Payment
   return [await req.payload.findByID({ collection: 'enrollments', id, req, depth: 0, overrideAccess: true })]
 }
 
-const updatePayment = (req: PayloadRequest, payment: Payment, data: Partial<Payment>) =>
-  req.payload.update({ collection: 'payments', id: payment.id, req, overrideAccess: true, depth: 0, data })
-
-const updateEnrollment = (req: PayloadRequest, id: number, data: Record<string, unknown>) =>
-  req.payload.update({ collection: 'enrollments', id, req, overrideAccess: true, depth: 0, data })
 
 /**
  * The money is in, whoever says so (Stripe's webhook, or staff recording a bank transfer): the payment

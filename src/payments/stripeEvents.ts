@@ -4,6 +4,7 @@ import type Stripe from 'stripe'
 import { inTransaction, sql, sqlFor } from '../enrollment/transaction'
 import { getClock } from '../utilities/clock'
 import { applyEvent } from './events'
+import { updatePayment } from './payments'
 
 /**
  * Records a verified event once, by its id, and queues its processing in the same transaction:
@@ -68,12 +69,5 @@ export async function processEvent(req: PayloadRequest, eventId: string): Promis
 async function notePaymentEvent(req: PayloadRequest, paymentId: number, entry: { eventId: string; type: string; outcome: string }) {
   const payment = await req.payload.findByID({ collection: 'payments', id: paymentId, req, depth: 0, overrideAccess: true, select: { stripeEvents: true } })
   const events = (payment.stripeEvents ?? []).map(({ eventId, type, outcome }) => ({ eventId, type, outcome }))
-  await req.payload.update({
-    collection: 'payments',
-    id: paymentId,
-    req,
-    overrideAccess: true,
-    depth: 0,
-    data: { stripeEvents: [...events, { ...entry, outcome: entry.outcome.slice(0, 500) }] },
-  })
+  await updatePayment(req, paymentId, { stripeEvents: [...events, { ...entry, outcome: entry.outcome.slice(0, 500) }] })
 }

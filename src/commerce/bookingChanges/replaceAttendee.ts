@@ -5,7 +5,7 @@ import { lockAnyItem } from '../../enrollment/items'
 import { holdsSeat, type ItemCollection } from '../../enrollment/statuses'
 import { inTransaction, sql, sqlFor } from '../../enrollment/transaction'
 import type { Enrollment } from '../../payload-types'
-import { paymentOfEnrollment, relationId } from '../../payments/payments'
+import { paymentOfEnrollment, relationId, updatePayment } from '../../payments/payments'
 import { getClock } from '../../utilities/clock'
 import { say } from '../../i18n/say'
 
@@ -74,7 +74,7 @@ export async function replaceAttendee(req: PayloadRequest, bookingId: number, { 
     await updateEnrollment(req, old.id, { replacedBy: created.id })
     // A group's payment names its first attendee's enrollment (the rest are found through the booking).
     const payment = await paymentOfEnrollment(req, old.id)
-    if (payment) await req.payload.update({ collection: 'payments', id: payment.id, req, overrideAccess: true, depth: 0, data: { enrollment: created.id } })
+    if (payment) await updatePayment(req, payment, { enrollment: created.id })
     return {
       replaced: { id: old.id, email: String(oldUser.email) },
       enrollment: { id: created.id, status: String(created.status), email: attendee.email },

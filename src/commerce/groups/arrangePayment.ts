@@ -3,7 +3,7 @@ import { APIError, type PayloadRequest } from 'payload'
 import { endEnrollment } from '../../enrollment/cancel'
 import { inTransaction } from '../../enrollment/transaction'
 import { attachSession } from '../../payments/checkout'
-import { lockPayment } from '../../payments/payments'
+import { expireUnopenedCheckout, lockPayment } from '../../payments/payments'
 import { enrollmentsOfPayment } from '../../payments/settle'
 import { startBankTransfer, type BankTransferInstructions } from '../manualPayments/bankTransfer'
 import type { PaymentMethodChoice } from '../registrationInput'
@@ -40,7 +40,7 @@ async function releaseGroup(req: PayloadRequest, paymentId: number) {
     for (const enrollment of await enrollmentsOfPayment(req, payment)) {
       if (enrollment.status === 'pending_payment') await endEnrollment(req, enrollment.id, { reason: 'The payment provider could not be reached.' })
     }
-    await req.payload.update({ collection: 'payments', id: paymentId, req, overrideAccess: true, depth: 0, data: { status: 'expired', failureMessage: 'Stripe could not create the Checkout Session.' } })
+    await expireUnopenedCheckout(req, paymentId)
     await req.payload.update({ collection: 'bookings', id: Number(payment.booking), req, overrideAccess: true, depth: 0, data: { status: 'expired', idempotencyKey: null } })
   })
 }

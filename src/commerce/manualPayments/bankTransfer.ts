@@ -3,7 +3,7 @@ import { APIError, type PayloadRequest } from 'payload'
 import { inTransaction } from '../../enrollment/transaction'
 import type { Payment } from '../../payload-types'
 import { createPayment } from '../../payments/checkout'
-import { lockPayment, paymentOfEnrollment } from '../../payments/payments'
+import { lockPayment, paymentOfEnrollment, updatePayment } from '../../payments/payments'
 import { getBillingSettings } from '../../settings/billingSettings'
 import { getClock } from '../../utilities/clock'
 import { queueTransferInstructionsEmail } from './emails'
@@ -44,13 +44,11 @@ export async function startBankTransfer(req: PayloadRequest, { paymentId }: { pa
     const days = item.bankTransferHoldDays ?? bankTransferHoldDays
     const now = getClock(req.payload).now().getTime()
     const holdEnds = Math.min(now + days * DAY_MS, item.startsAt ? item.startsAt.getTime() : Infinity)
-    const updated = await req.payload.update({
-      collection: 'payments',
-      id: payment.id,
-      req,
-      overrideAccess: true,
-      depth: 0,
-      data: { provider: 'manual', method: 'bank_transfer', reference: await newTransferReference(req), holdExpiresAt: new Date(Math.max(holdEnds, now)).toISOString() },
+    const updated = await updatePayment(req, payment, {
+      provider: 'manual',
+      method: 'bank_transfer',
+      reference: await newTransferReference(req),
+      holdExpiresAt: new Date(Math.max(holdEnds, now)).toISOString(),
     })
     await queueTransferInstructionsEmail(req, updated, item, bankTransferDetails)
     return instructionsOf(updated, bankTransferDetails)

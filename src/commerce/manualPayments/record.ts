@@ -5,7 +5,7 @@ import { say } from '../../i18n/say'
 import type { Payment } from '../../payload-types'
 import { expireCheckoutSession } from '../../payments/expireHolds'
 import { formatAmount, toMinorUnits } from '../../payments/money'
-import { lockPayment } from '../../payments/payments'
+import { lockPayment, updatePayment } from '../../payments/payments'
 import { settlePayment } from '../../payments/settle'
 import { getClock } from '../../utilities/clock'
 import type { ManualEntryInput } from './entryInput'
@@ -70,7 +70,7 @@ export async function recordManualPayment(req: PayloadRequest, paymentId: number
     const received = fromMinor(receivedMinor)
     const due = fromMinor(dueMinor)
     if (receivedMinor < dueMinor) {
-      const updated = await req.payload.update({ collection: 'payments', id: payment.id, req, overrideAccess: true, depth: 0, data: { manualEntries: all, provider: 'manual', method: mainMethod(all, currency) } })
+      const updated = await updatePayment(req, payment, { manualEntries: all, provider: 'manual', method: mainMethod(all, currency) })
       const left = formatAmount(fromMinor(dueMinor - receivedMinor), currency)
       const outcome = say(req, {
         es: `Pago parcial registrado: recibido ${formatAmount(received, currency)} de ${formatAmount(due, currency)} ${currency}; faltan ${left}. Los cupos siguen pendientes.`,
