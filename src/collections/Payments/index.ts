@@ -23,7 +23,8 @@ export const Payments: CollectionConfig = {
   },
   admin: {
     group: { es: 'Pagos', en: 'Payments' },
-    defaultColumns: ['id', 'enrollment', 'user', 'status', 'method', 'reference', 'amount', 'currency', 'needsReview', 'createdAt'],
+    // A group's one payment shows its booking and seats; what was given back sits beside the amount (partial refunds, issue 18).
+    defaultColumns: ['id', 'enrollment', 'booking', 'seats', 'user', 'status', 'method', 'reference', 'amount', 'amountRefunded', 'currency', 'needsReview', 'createdAt'],
     listSearchableFields: ['searchText', 'checkoutSessionId', 'paymentIntentId', 'reference'],
     components: exportCsvListComponents('payments'),
   },
