@@ -138,6 +138,10 @@ exportDefinitions.payments = {
     { header: { es: 'Importe', en: 'Amount' }, value: (doc) => doc.amount },
     { header: { es: 'Moneda', en: 'Currency' }, value: (doc) => doc.currency },
     { header: { es: 'Recibido el', en: 'Received on' }, value: (doc, ctx) => ctx.businessDate(doc.receivedAt) },
+    // Partial refunds leave the payment `succeeded`: what came back is its own column, never a guess from the status.
+    { header: { es: 'Reembolsado', en: 'Refunded' }, value: (doc) => doc.amountRefunded ?? 0 },
+    // A group booking's one payment covers several seats (src/commerce/groups).
+    { header: { es: 'Cupos', en: 'Seats' }, value: (doc) => doc.seats ?? 1 },
     { header: { es: 'Revisar', en: 'Needs review' }, value: (doc, ctx) => ctx.yesNo(doc.needsReview) },
     { header: { es: 'PaymentIntent', en: 'PaymentIntent' }, value: (doc) => doc.paymentIntentId },
     { header: { es: 'Creado el', en: 'Created at' }, zoned: true, value: (doc, ctx) => ctx.businessTime(doc.createdAt) },

@@ -241,6 +241,11 @@ describe('credit notes for refunds', () => {
       [15, receipt.id],
     ])
     expect(sequenceOf(notes[1].number)).toBe(sequenceOf(notes[0].number) + 1)
+    // Staff's export says what came back, though the payment itself still reads as paid.
+    const csv = await aula.api.get(`/payments/export.csv?locale=es&where[id][equals]=${payment.id}`, { token: admin.token })
+    const [header, row] = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const cell = (name: string) => row.split(',')[header.split(',').indexOf(name)]
+    expect({ estado: cell('Estado'), importe: cell('Importe'), reembolsado: cell('Reembolsado'), cupos: cell('Cupos') }).toEqual({ estado: 'Pagado', importe: '100', reembolsado: '45', cupos: '1' })
   })
 
   it('refund events that arrive out of order credit what Stripe says came back in all, once', async () => {
