@@ -116,6 +116,23 @@ describe('selling in the admin', () => {
     const mail = await waitForMail((message) => JSON.stringify(message.to).includes(buyerEmail) && message.attachments.some((file) => file.contentType === 'application/pdf'), 90_000)
     expect(await pdfText(new Uint8Array(mail.attachments.find((file) => file.contentType === 'application/pdf')!.content))).toContain(receipt.number)
 
+    // 5. Luis cannot come: sales give his seat to Marta from the booking's page, and Marta is mailed her confirmation.
+    const martaEmail = `marta-${stamp}@minera-andina.pe`
+    await sales.goto(`${base}/admin/collections/bookings/${booking.booking.id}`)
+    const replaceBox = sales.locator('[role="group"][aria-label="Cambiar asistente"]')
+    const seatChoice = replaceBox.locator('select[name="replace-enrollment"]')
+    await whenReady(seatChoice)
+    await seatChoice.selectOption({ label: `Luis Mamani <luis-${stamp}@minera-andina.pe>` })
+    await fillField(replaceBox.locator('input[name="replace-email"]'), martaEmail)
+    await fillField(replaceBox.locator('input[name="replace-firstName"]'), 'Marta')
+    await fillField(replaceBox.locator('input[name="replace-lastName"]'), 'Huamán')
+    await shot(sales, 'selling-5-replace-attendee')
+    await submitAndExpectOk(sales, replaceBox.getByRole('button', { name: 'Cambiar asistente' }), `/api/bookings/${booking.booking.id}/replace-attendee`)
+    await waitUntil('the box lists Marta in Luis’s place', () => textOf(seatChoice), (text) => text.includes(martaEmail) && !text.includes(`luis-${stamp}`))
+    const seatsNow = await (await salesApi.get(`/api/enrollments?where[booking][equals]=${booking.booking.id}&where[status][equals]=confirmed&depth=1&sort=id`)).json()
+    expect(seatsNow.docs.map((doc: { user: { email: string } }) => doc.user.email)).toEqual([`ana-${stamp}@minera-andina.pe`, martaEmail])
+    await waitForMail((message) => JSON.stringify(message.to).includes(martaEmail), 90_000)
+
     // Nothing of the coupon leaks to the public: the anonymous API does not list coupons.
     expect([401, 403]).toContain((await fetch(`${base}/api/coupons`)).status)
     // Two logins, the coupon form, the payment page and the worker's email: each admin route compiles on first use.

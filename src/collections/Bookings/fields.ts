@@ -2,6 +2,7 @@ import type { Field } from 'payload'
 
 import { checkRole } from '../../access'
 import { BOOKING_STATUSES } from '../../commerce/groups/statuses'
+import { priceTierOptions } from '../Enrollments/fields'
 
 /** Written only by the server (src/commerce/groups): a booking is the frozen record of what was sold. */
 const serverOnly = { create: () => false, update: () => false }
@@ -53,7 +54,7 @@ export const bookingFields: Field[] = [
   {
     type: 'row',
     fields: [
-      { name: 'priceTier', type: 'select', options: ['free', 'regular', 'early_bird'], label: { es: 'Tarifa', en: 'Price tier' }, access: serverOnly },
+      { name: 'priceTier', type: 'select', options: priceTierOptions, label: { es: 'Tarifa', en: 'Price tier' }, access: serverOnly },
       // Per seat: the price before the coupon, the coupon's discount, what each seat costs after it.
       { name: 'unitListPrice', type: 'number', min: 0, label: { es: 'Precio por cupo', en: 'Unit list price' }, access: serverOnly },
       { name: 'unitDiscount', type: 'number', min: 0, label: { es: 'Descuento por cupo', en: 'Discount per seat' }, access: serverOnly },
@@ -80,6 +81,16 @@ export const bookingFields: Field[] = [
     label: { es: 'Asistentes', en: 'Attendees' },
     admin: { defaultColumns: ['user', 'status', 'paymentStatus', 'amount'] },
     access: { read: ({ req: { user } }) => checkRole(['admin', 'editor', 'sales'], user) },
+  },
+  {
+    // Staff pass a seat to someone else from the booking's page (src/commerce/bookingChanges).
+    name: 'replaceAttendee',
+    type: 'ui',
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/src/collections/Bookings/components/ReplaceAttendee#ReplaceAttendee' },
+      condition: (data) => !['cancelled', 'expired'].includes(String(data?.status)),
+    },
   },
   {
     // An Idempotency-Key replay of the booking request returns this booking (src/enrollment/idempotency.ts).

@@ -29,6 +29,8 @@ const statusLabels: Record<string, { es: string; en: string }> = {
   early_bird: { es: 'Preventa', en: 'Early bird' },
 }
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: statusLabels[value] }))
+/** Also a group booking's tier (src/collections/Bookings): one set of words for staff. */
+export const priceTierOptions = options(PRICE_TIERS)
 
 export const enrollmentFields: Field[] = [
   {
@@ -50,7 +52,7 @@ export const enrollmentFields: Field[] = [
     fields: [
       { name: 'amount', type: 'number', min: 0, label: { es: 'Importe', en: 'Amount' }, access: { create: nobody, update: adminOnly } },
       { name: 'currency', type: 'text', maxLength: 3, label: { es: 'Moneda', en: 'Currency' }, access: { create: nobody, update: adminOnly } },
-      { name: 'priceTier', type: 'select', options: options(PRICE_TIERS), label: { es: 'Tarifa', en: 'Price tier' }, access: { create: nobody, update: adminOnly } },
+      { name: 'priceTier', type: 'select', options: priceTierOptions, label: { es: 'Tarifa', en: 'Price tier' }, access: { create: nobody, update: adminOnly } },
     ],
   },
   {

@@ -5,7 +5,7 @@ import { lockAnyItem } from '../../enrollment/items'
 import { holdsSeat, type ItemCollection } from '../../enrollment/statuses'
 import { inTransaction, sql, sqlFor } from '../../enrollment/transaction'
 import type { Enrollment } from '../../payload-types'
-import { paymentOfEnrollment, relationId, updatePayment } from '../../payments/payments'
+import { paymentOfEnrollment, relationId, updateEnrollment, updatePayment } from '../../payments/payments'
 import { getClock } from '../../utilities/clock'
 import { say } from '../../i18n/say'
 
@@ -115,6 +115,3 @@ const replacedReason = (language: string | null | undefined, bookingId: number) 
   language === 'en' ? `Your seat in group booking no. ${bookingId} was given to someone else.` : `Tu cupo de la reserva de grupo n.º ${bookingId} pasó a otra persona.`
 
 const relationOrValue = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number }).id : (value ?? null))
-
-const updateEnrollment = (req: PayloadRequest, id: number, data: Record<string, unknown>) =>
-  req.payload.update({ collection: 'enrollments', id, req, overrideAccess: true, depth: 0, data })
