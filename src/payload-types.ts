@@ -81,7 +81,10 @@ export interface Config {
     payments: Payment;
     'stripe-events': StripeEvent;
     'email-templates': EmailTemplate;
+    'email-rules': EmailRule;
     'email-log': EmailLog;
+    campaigns: Campaign;
+    'email-suppressions': EmailSuppression;
     'certificate-designs': CertificateDesign;
     'certificate-files': CertificateFile;
     certificates: Certificate;
@@ -117,7 +120,10 @@ export interface Config {
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
+    'email-rules': EmailRulesSelect<false> | EmailRulesSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    'email-suppressions': EmailSuppressionsSelect<false> | EmailSuppressionsSelect<true>;
     'certificate-designs': CertificateDesignsSelect<false> | CertificateDesignsSelect<true>;
     'certificate-files': CertificateFilesSelect<false> | CertificateFilesSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
@@ -171,6 +177,9 @@ export interface Config {
       moveCourseStatuses: TaskMoveCourseStatuses;
       sendFollowUps: TaskSendFollowUps;
       issueCertificate: TaskIssueCertificate;
+      replanRuleEmails: TaskReplanRuleEmails;
+      startDueCampaigns: TaskStartDueCampaigns;
+      sendCampaignBatch: TaskSendCampaignBatch;
       inline: {
         input: unknown;
         output: unknown;
@@ -217,6 +226,19 @@ export interface User {
    */
   roles: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[];
   language?: ('es' | 'en') | null;
+  /**
+   * Optional. When empty, the event’s zone is used.
+   */
+  timezone?: string | null;
+  /**
+   * Only people with consent get campaigns. Enrollment emails, reminders and receipts are always sent.
+   */
+  marketingConsent?: {
+    granted?: boolean | null;
+    at?: string | null;
+    method?: ('form' | 'import' | 'staff') | null;
+    withdrawnAt?: string | null;
+  };
   /**
    * Becomes the account’s email once the link sent to this address is followed.
    */
@@ -441,6 +463,10 @@ export interface Webinar {
     waiting?: number | null;
     sent?: number | null;
   };
+  /**
+   * These rules send nothing to this event’s registrants.
+   */
+  emailRulesOff?: (number | EmailRule)[] | null;
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
   /**
@@ -451,6 +477,91 @@ export interface Webinar {
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-rules".
+ */
+export interface EmailRule {
+  id: number;
+  name: string;
+  /**
+   * Switch it off to stop sending this email: pending ones are cancelled.
+   */
+  active?: boolean | null;
+  key?: string | null;
+  templateKey:
+    | 'enrollment_confirmed'
+    | 'enrollment_waitlisted'
+    | 'waitlist_promoted'
+    | 'payment_failed'
+    | 'enrollment_cancelled'
+    | 'webinar_reminder_24h'
+    | 'webinar_reminder_1h'
+    | 'webinar_access_15m'
+    | 'webinar_rescheduled'
+    | 'lead_received'
+    | 'lead_assigned'
+    | 'sales_followup_digest'
+    | 'email_change_confirm'
+    | 'email_change_notice'
+    | 'enrollment_already_registered'
+    | 'participants_message'
+    | 'staff_invitation'
+    | 'course_session_reminder_24h'
+    | 'course_session_reminder_1h'
+    | 'course_session_access_15m'
+    | 'course_schedule_changed'
+    | 'certificate_issued'
+    | 'followup_attended'
+    | 'followup_missed'
+    | 'followup_released'
+    | 'bank_transfer_instructions'
+    | 'receipt_issued'
+    | 'credit_note_issued'
+    | 'group_booking_confirmed'
+    | 'booking_attendee_replaced';
+  trigger: 'before_start' | 'after_start' | 'before_end' | 'after_end' | 'enrollment_change';
+  enrollmentEvent?: ('confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'completed') | null;
+  /**
+   * 0 = at that very moment. At most one year.
+   */
+  offsetAmount: number;
+  offsetUnit: 'minutes' | 'hours' | 'days';
+  audience?: ('confirmed' | 'waitlisted' | 'attended' | 'no_shows' | 'enrolled') | null;
+  scope: 'all_webinars' | 'all_courses' | 'all_items' | 'categories' | 'items';
+  timing?: ('item' | 'each_session') | null;
+  categories?: (number | Category)[] | null;
+  items?:
+    | (
+        | {
+            relationTo: 'webinars';
+            value: number | Webinar;
+          }
+        | {
+            relationTo: 'courses';
+            value: number | Course;
+          }
+      )[]
+    | null;
+  /**
+   * Webinars are always online; for courses, in-person sessions are skipped.
+   */
+  onlineOnly?: boolean | null;
+  /**
+   * Someone registering after the moment, but before the start, gets it at once.
+   */
+  sendLateUntilStart?: boolean | null;
+  /**
+   * In each person’s time zone (else the event’s). Anything falling inside goes out at the first allowed minute.
+   */
+  quietHours?: {
+    enabled?: boolean | null;
+    from?: string | null;
+    until?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -624,6 +735,10 @@ export interface Course {
     waiting?: number | null;
     sent?: number | null;
   };
+  /**
+   * These rules send nothing to this event’s registrants.
+   */
+  emailRulesOff?: (number | EmailRule)[] | null;
   lastEditedBy?: (number | null) | User;
   searchText?: string | null;
   /**
@@ -849,6 +964,15 @@ export interface Lead {
       }[]
     | null;
   source?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other') | null;
+  /**
+   * Only people with consent get campaigns. Enrollment emails, reminders and receipts are always sent.
+   */
+  marketingConsent?: {
+    granted?: boolean | null;
+    at?: string | null;
+    method?: ('form' | 'import' | 'staff') | null;
+    withdrawnAt?: string | null;
+  };
   /**
    * From the latest interaction.
    */
@@ -1111,7 +1235,8 @@ export interface EmailLog {
     | 'receipt_issued'
     | 'credit_note_issued'
     | 'group_booking_confirmed'
-    | 'booking_attendee_replaced';
+    | 'booking_attendee_replaced'
+    | 'campaign';
   locale: 'es' | 'en';
   subject?: string | null;
   relatedDocument?:
@@ -1131,6 +1256,8 @@ export interface EmailLog {
         relationTo: 'leads';
         value: number | Lead;
       } | null);
+  rule?: (number | null) | EmailRule;
+  campaign?: (number | null) | Campaign;
   variables?:
     | {
         [k: string]: unknown;
@@ -1161,6 +1288,126 @@ export interface EmailLog {
    */
   dedupeKey: string;
   isTest?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: number;
+  name: string;
+  subjectEs?: string | null;
+  /**
+   * To insert the name or another value use "+" or type "/" and choose "Variable". If the text has no unsubscribe link, one is added at the end.
+   */
+  bodyEs?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  subjectEn?: string | null;
+  /**
+   * To insert the name or another value use "+" or type "/" and choose "Variable". If the text has no unsubscribe link, one is added at the end.
+   */
+  bodyEn?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Only people with marketing consent who have not unsubscribed get the campaign.
+   */
+  segment: {
+    kind: 'enrolled' | 'leads' | 'lapsed_students';
+    /**
+     * Enrolled: in any of these. Leads: interested in any of these. Empty: all.
+     */
+    items?:
+      | (
+          | {
+              relationTo: 'webinars';
+              value: number | Webinar;
+            }
+          | {
+              relationTo: 'courses';
+              value: number | Course;
+            }
+        )[]
+      | null;
+    /**
+     * Or in any webinar or course of these categories.
+     */
+    categories?: (number | Category)[] | null;
+    statuses?: ('confirmed' | 'attended' | 'no_show' | 'completed' | 'waitlisted')[] | null;
+    from?: string | null;
+    until?: string | null;
+    /**
+     * Empty: all.
+     */
+    stages?: ('new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost')[] | null;
+    /**
+     * Empty: all.
+     */
+    sources?: ('web_form' | 'webinar' | 'referral' | 'social' | 'event' | 'other')[] | null;
+    /**
+     * With any of these tags. Empty: no filter.
+     */
+    tags?: string[] | null;
+    /**
+     * People with a confirmed enrollment before this date and none since.
+     */
+    lastEnrolledBefore?: string | null;
+  };
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+  /**
+   * Empty: sent as soon as you schedule it.
+   */
+  sendAt?: string | null;
+  recipients?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  unsubscribed?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * No campaign is sent to these addresses. Enrollment emails, reminders and receipts still are.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions".
+ */
+export interface EmailSuppression {
+  id: number;
+  email: string;
+  reason: 'unsubscribed' | 'staff';
+  /**
+   * The campaign they unsubscribed from.
+   */
+  campaign?: (number | null) | Campaign;
+  addedBy?: (number | null) | User;
+  note?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1452,7 +1699,10 @@ export interface PayloadJob {
           | 'planCourseSessionReminders'
           | 'moveCourseStatuses'
           | 'sendFollowUps'
-          | 'issueCertificate';
+          | 'issueCertificate'
+          | 'replanRuleEmails'
+          | 'startDueCampaigns'
+          | 'sendCampaignBatch';
         taskID: string;
         input?:
           | {
@@ -1506,6 +1756,9 @@ export interface PayloadJob {
         | 'moveCourseStatuses'
         | 'sendFollowUps'
         | 'issueCertificate'
+        | 'replanRuleEmails'
+        | 'startDueCampaigns'
+        | 'sendCampaignBatch'
       )
     | null;
   queue?: string | null;
@@ -1587,8 +1840,20 @@ export interface PayloadLockedDocument {
         value: number | EmailTemplate;
       } | null)
     | ({
+        relationTo: 'email-rules';
+        value: number | EmailRule;
+      } | null)
+    | ({
         relationTo: 'email-log';
         value: number | EmailLog;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'email-suppressions';
+        value: number | EmailSuppression;
       } | null)
     | ({
         relationTo: 'certificate-designs';
@@ -1669,6 +1934,15 @@ export interface UsersSelect<T extends boolean = true> {
   position?: T;
   roles?: T;
   language?: T;
+  timezone?: T;
+  marketingConsent?:
+    | T
+    | {
+        granted?: T;
+        at?: T;
+        method?: T;
+        withdrawnAt?: T;
+      };
   pendingEmail?: T;
   pendingEmailTokenHash?: T;
   pendingEmailExpiresAt?: T;
@@ -1824,6 +2098,7 @@ export interface WebinarsSelect<T extends boolean = true> {
         waiting?: T;
         sent?: T;
       };
+  emailRulesOff?: T;
   lastEditedBy?: T;
   searchText?: T;
   ratingAverage?: T;
@@ -1923,6 +2198,7 @@ export interface CoursesSelect<T extends boolean = true> {
         waiting?: T;
         sent?: T;
       };
+  emailRulesOff?: T;
   lastEditedBy?: T;
   searchText?: T;
   ratingAverage?: T;
@@ -2056,6 +2332,14 @@ export interface LeadsSelect<T extends boolean = true> {
         id?: T;
       };
   source?: T;
+  marketingConsent?:
+    | T
+    | {
+        granted?: T;
+        at?: T;
+        method?: T;
+        withdrawnAt?: T;
+      };
   nextActionAt?: T;
   lastContactedAt?: T;
   convertedAt?: T;
@@ -2199,6 +2483,36 @@ export interface EmailTemplatesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-rules_select".
+ */
+export interface EmailRulesSelect<T extends boolean = true> {
+  name?: T;
+  active?: T;
+  key?: T;
+  templateKey?: T;
+  trigger?: T;
+  enrollmentEvent?: T;
+  offsetAmount?: T;
+  offsetUnit?: T;
+  audience?: T;
+  scope?: T;
+  timing?: T;
+  categories?: T;
+  items?: T;
+  onlineOnly?: T;
+  sendLateUntilStart?: T;
+  quietHours?:
+    | T
+    | {
+        enabled?: T;
+        from?: T;
+        until?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-log_select".
  */
 export interface EmailLogSelect<T extends boolean = true> {
@@ -2207,6 +2521,8 @@ export interface EmailLogSelect<T extends boolean = true> {
   locale?: T;
   subject?: T;
   relatedDocument?: T;
+  rule?: T;
+  campaign?: T;
   variables?: T;
   attachments?: T;
   status?: T;
@@ -2218,6 +2534,52 @@ export interface EmailLogSelect<T extends boolean = true> {
   messageId?: T;
   dedupeKey?: T;
   isTest?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  name?: T;
+  subjectEs?: T;
+  bodyEs?: T;
+  subjectEn?: T;
+  bodyEn?: T;
+  segment?:
+    | T
+    | {
+        kind?: T;
+        items?: T;
+        categories?: T;
+        statuses?: T;
+        from?: T;
+        until?: T;
+        stages?: T;
+        sources?: T;
+        tags?: T;
+        lastEnrolledBefore?: T;
+      };
+  status?: T;
+  sendAt?: T;
+  recipients?: T;
+  sent?: T;
+  failed?: T;
+  unsubscribed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-suppressions_select".
+ */
+export interface EmailSuppressionsSelect<T extends boolean = true> {
+  email?: T;
+  reason?: T;
+  campaign?: T;
+  addedBy?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2868,6 +3230,58 @@ export interface TaskIssueCertificate {
   };
   output: {
     certificateId?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReplanRuleEmails".
+ */
+export interface TaskReplanRuleEmails {
+  input: {
+    kind: string;
+    ruleId?: number | null;
+    prefix?: string | null;
+    scopes?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    afterEndMs?: number | null;
+    replaceUnsent?: boolean | null;
+    collection?: string | null;
+    itemId?: number | null;
+    cursor?: number | null;
+    batchSize?: number | null;
+  };
+  output: {
+    handled: number;
+    more: boolean;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStartDueCampaigns".
+ */
+export interface TaskStartDueCampaigns {
+  input?: unknown;
+  output: {
+    started: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendCampaignBatch".
+ */
+export interface TaskSendCampaignBatch {
+  input: {
+    campaignId: number;
+  };
+  output: {
+    outcome: string;
   };
 }
 /**

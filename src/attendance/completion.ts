@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { planCompletionEmails } from '../automation/rules/enrollmentChange'
 import { queueCertificatesFor } from '../certificates/issueTask'
 import { sessionsOf, type CourseSession, type CourseWithSessions } from '../courses/sessions'
 import { sql, sqlFor } from '../enrollment/transaction'
@@ -126,5 +127,7 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
   }
   // Completion earns a certificate (src/certificates): queued here, so it commits or rolls back with the attendance.
   await queueCertificatesFor(req, justCompleted)
+  // And any email rule on the `completed` event (src/automation/rules/enrollmentChange.ts), in the same transaction.
+  await planCompletionEmails(req, justCompleted)
   return { changed: [...groups.values()].reduce((sum, group) => sum + group.length, 0), states }
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { Attendance } from './Attendance'
 import { Bookings } from './Bookings'
+import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
 import { CertificateCounters } from './Certificates/counters'
 import { Certificates } from './Certificates'
@@ -10,6 +11,8 @@ import { CertificateFiles } from './CertificateFiles'
 import { Coupons } from './Coupons'
 import { Courses } from './Courses'
 import { EmailLog } from './EmailLog'
+import { EmailSuppressions } from './EmailSuppressions'
+import { EmailRules } from './EmailRules'
 import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Leads } from './Leads'
@@ -22,4 +25,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailLog, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailRules, EmailLog, Campaigns, EmailSuppressions, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters]

@@ -23,11 +23,14 @@ export interface SellingInput {
   /** A group booking when present (one or more attendees); `buyer` then names who pays. */
   attendees?: PersonInput[]
   buyer?: BuyerInput
+  /** The form's marketing checkbox: true, false, or absent (= leave the person's consent as it is). src/automation/consent. */
+  marketingConsent?: boolean
 }
 
 const SELLING_INPUT = {
   couponCode: { kind: 'string', maxLength: 64 },
   paymentMethod: { kind: 'string', oneOf: ['card', 'bank_transfer'] },
+  marketingConsent: { kind: 'boolean' },
 } as const satisfies InputSchema
 
 const BUYER_INPUT = { ...PERSON_INPUT, taxId: { kind: 'string', maxLength: 40 } } as const satisfies InputSchema
@@ -36,8 +39,8 @@ const BUYER_INPUT = { ...PERSON_INPUT, taxId: { kind: 'string', maxLength: 40 } 
 export const MAX_ATTENDEES_PER_REQUEST = 200
 
 export function parseSellingInput(body: Record<string, unknown>): SellingInput {
-  const { couponCode, paymentMethod } = parseInput(body, SELLING_INPUT, 'enrollments')
-  const result: SellingInput = { couponCode: couponCode || undefined, paymentMethod: (paymentMethod as PaymentMethodChoice | undefined) ?? 'card' }
+  const { couponCode, paymentMethod, marketingConsent } = parseInput(body, SELLING_INPUT, 'enrollments')
+  const result: SellingInput = { couponCode: couponCode || undefined, paymentMethod: (paymentMethod as PaymentMethodChoice | undefined) ?? 'card', marketingConsent }
   if (body.attendees === undefined || body.attendees === null) {
     if (body.buyer !== undefined && body.buyer !== null) throw new ValidationError({ collection: 'enrollments', errors: [{ path: 'buyer', message: 'buyer is only for a group booking: send attendees too.' }] })
     return result

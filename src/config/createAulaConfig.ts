@@ -9,7 +9,8 @@ import sharp from 'sharp'
 
 import { isAdmin } from '../access'
 import { lockSystemGlobals } from '../access/lockSystemGlobals'
-import { registerReminderGuards } from '../enrollment/notify/reminderGuard'
+import { registerRuleGuard } from '../email/guards'
+import { ruleGuard } from '../automation/rules/guard'
 import { registerFollowUpGuards } from '../followUps/guard'
 import { registerCertificateEmailGuard } from '../certificates/email'
 import { registerReceiptEmailGuards } from '../commerce/receipts/email'
@@ -31,6 +32,7 @@ import { withAdminLanguage } from '../i18n/withAdminLanguage'
 import { withWhereGuard } from '../queryGuards/refuseMisusedWhere'
 import { withCallerInputGuards, withGlobalInputGuards } from '../queryGuards/refuseMalformedCallerInput'
 import { accessQuery } from '../graphql/accessQuery'
+import { emailPlanQueries } from '../automation/rules/timelineGraphQL'
 import { addRateLimitTable } from '../rateLimit/table'
 import { addCertificateSigningKeyTable } from '../certificates/credential/keys/table'
 import { prepareCertificateSigning } from '../certificates/credential/keys/keyRing'
@@ -41,6 +43,7 @@ import { stripeWebhookEndpoint } from '../endpoints/stripeWebhook'
 import { calendarEndpoint } from '../calendar/calendarEndpoint'
 import { globals } from '../globals'
 import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
+import { unsubscribeEndpoints } from '../automation/consent/unsubscribeEndpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
 import { observability } from '../observability/plugin'
@@ -66,8 +69,8 @@ export interface AulaConfigOptions {
 
 const rootDir = process.cwd()
 
-// Reminders are vetted at send time by the enrollment module (the worker builds this config too).
-registerReminderGuards()
+// Emails planned by email rules (reminders, access links) are vetted at send time against the rule as it is now (the worker builds this config too).
+registerRuleGuard(ruleGuard)
 // Follow-ups too (src/followUps): a person no longer confirmed gets none.
 registerFollowUpGuards()
 registerCertificateEmailGuard()
@@ -115,7 +118,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
     // …and GET /api/calendar, the admin calendar's data (src/calendar, docs/admin.md "Calendario").
-    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint, calendarEndpoint],
+    // …and GET|POST /api/unsubscribe, the signed one-click unsubscribe of campaign emails (src/automation/consent, docs/decisions/0025).
+    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint, calendarEndpoint, ...unsubscribeEndpoints],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -157,7 +161,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...bookingMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
       validationRules: boundQueryCost(),
       // Payload's `Access` answers null for anonymous callers where its schema promises a value: a 500.
-      queries: accessQuery,
+      queries: (GraphQL, context) => ({ ...accessQuery(GraphQL, context), ...emailPlanQueries(GraphQL, context) }),
     },
     jobs: {
       // Payload lets any logged-in user run, queue or cancel jobs over HTTP by default; only admins may.

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { convertStoredTemplatesToRichText } from '../email/templateBody/convertStoredTemplates'
+import { seedEmailRules } from '../automation/rules/seed'
 import { seedEmailTemplates } from '../seed/emailTemplates'
 
 /**
@@ -10,10 +11,15 @@ import { seedEmailTemplates } from '../seed/emailTemplates'
  * *current* config's columns, so a data migration that ran on an older schema (a fresh database
  * replaying history) would ask for columns that do not exist yet. Safe to run on every deploy.
  */
-export async function ensureReferenceData(payload: Payload, req?: PayloadRequest): Promise<{ templatesCreated: number; templatesConverted: number }> {
+export async function ensureReferenceData(
+  payload: Payload,
+  req?: PayloadRequest,
+): Promise<{ templatesCreated: number; templatesConverted: number; emailRulesCreated: number }> {
   const templatesCreated = await seedEmailTemplates(payload, req)
   const { converted } = await convertStoredTemplatesToRichText(payload, req)
-  return { templatesCreated, templatesConverted: converted.length }
+  // The stock email rules (src/automation/rules/stockRules.ts): without them no reminder is planned.
+  const emailRulesCreated = await seedEmailRules(payload, req)
+  return { templatesCreated, templatesConverted: converted.length, emailRulesCreated }
 }
 
 /** `npm run migrate`: Payload's migrations, then the reference data (docs/operations.md). */

@@ -4,18 +4,20 @@ import type { Payload } from 'payload'
 import { poolDrizzle, rowsOf } from './database'
 import type { EmailAttachment } from './queueEmail'
 import type { EmailVariables } from './renderTemplate'
-import type { EmailTemplateKey } from './templateVariables'
+import type { EmailLogKey } from './templateVariables'
 
 export interface ClaimedEmail {
   id: number
   to: string
-  templateKey: EmailTemplateKey
+  templateKey: EmailLogKey
   locale: string
   variables: EmailVariables
   attachments: EmailAttachment[] | null
   attempts: number
   dedupeKey: string
   queuedAt: Date
+  /** Set on a campaign's rows (src/automation/campaigns): deliverEmail renders them from the campaign. */
+  campaignId: number | null
 }
 
 /**
@@ -29,30 +31,35 @@ export async function claimEmail(payload: Payload, id: number, now: Date): Promi
       UPDATE email_log
          SET status = 'sending', claimed_at = ${now}, attempts = attempts + 1, updated_at = ${now}
        WHERE id = ${id} AND status = 'queued' AND (scheduled_for IS NULL OR scheduled_for <= ${now})
-      RETURNING id, "to", template_key, locale, variables, attachments, attempts, dedupe_key, created_at`),
+      RETURNING id, "to", template_key, locale, variables, attachments, attempts, dedupe_key, created_at, campaign_id`),
   )
   const row = rows[0]
   if (!row) return null
   return {
     id: Number(row.id),
     to: String(row.to),
-    templateKey: row.template_key as EmailTemplateKey,
+    templateKey: row.template_key as EmailLogKey,
     locale: String(row.locale),
     variables: (row.variables ?? {}) as EmailVariables,
     attachments: (row.attachments ?? null) as EmailAttachment[] | null,
     attempts: Number(row.attempts),
     dedupeKey: String(row.dedupe_key),
     queuedAt: new Date(row.created_at as string),
+    campaignId: row.campaign_id ? Number(row.campaign_id) : null,
   }
 }
 
 /** Where a row stands, for deciding what an unclaimable job should do. */
-export async function emailStatus(payload: Payload, id: number): Promise<{ status: string; scheduledFor: Date | null } | null> {
-  const rows = rowsOf<{ status: string; scheduled_for: Date | string | null }>(
-    await poolDrizzle(payload).execute(sql`SELECT status, scheduled_for FROM email_log WHERE id = ${id}`),
+export async function emailStatus(payload: Payload, id: number): Promise<{ status: string; scheduledFor: Date | null; campaignId: number | null } | null> {
+  const rows = rowsOf<{ status: string; scheduled_for: Date | string | null; campaign_id: number | null }>(
+    await poolDrizzle(payload).execute(sql`SELECT status, scheduled_for, campaign_id FROM email_log WHERE id = ${id}`),
   )
   if (!rows[0]) return null
-  return { status: rows[0].status, scheduledFor: rows[0].scheduled_for ? new Date(rows[0].scheduled_for) : null }
+  return {
+    status: rows[0].status,
+    scheduledFor: rows[0].scheduled_for ? new Date(rows[0].scheduled_for) : null,
+    campaignId: rows[0].campaign_id ? Number(rows[0].campaign_id) : null,
+  }
 }
 
 type Outcome =

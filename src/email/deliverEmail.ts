@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createLocalReq, type PayloadRequest } from 'payload'
 
+import { CAMPAIGN_QUEUE } from '../automation/campaigns/queue'
+import { prepareCampaignEmail } from '../automation/campaigns/send'
 import { getClock } from '../utilities/clock'
 import { claimEmail, emailStatus, finishEmail } from './claimEmail'
 import { getEmailGuard, type GuardVerdict } from './guards'
@@ -58,7 +60,7 @@ async function handleUnclaimed(req: PayloadRequest, emailLogId: number): Promise
   // Payload's waitUntil uses real time; the app clock has the last word on "due".
   const current = await emailStatus(payload, emailLogId)
   if (current?.status === 'queued' && current.scheduledFor && current.scheduledFor > getClock(payload).now()) {
-    await queueSendJob(req, emailLogId, current.scheduledFor)
+    await queueSendJob(req, emailLogId, current.scheduledFor, current.campaignId ? CAMPAIGN_QUEUE : undefined)
     return 'not-due'
   }
   return 'not-ours'
@@ -67,13 +69,16 @@ async function handleUnclaimed(req: PayloadRequest, emailLogId: number): Promise
 type ClaimedEmail = NonNullable<Awaited<ReturnType<typeof claimEmail>>>
 
 async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<DeliveryOutcome> {
+  if (claimed.campaignId) return sendCampaignRow(req, claimed, claimed.campaignId)
   const { payload } = req
   const clock = getClock(payload)
+  // Only a campaign's rows carry a key without a template, and they left above.
+  const templateKey = claimed.templateKey as EmailTemplateKey
   let variables = claimed.variables
   let attachments: NonNullable<GuardVerdict['attachments']> = claimed.attachments ?? []
   const isTest = isTestEmail(claimed.dedupeKey)
   // A staff member's test has no enrollment or webinar behind it for a guard to check.
-  const guard = isTest ? undefined : getEmailGuard(claimed.templateKey)
+  const guard = isTest ? undefined : getEmailGuard(templateKey)
   if (guard) {
     const log = await payload.findByID({ collection: 'email-log', id: claimed.id, depth: 0, overrideAccess: true, req })
     const verdict = await guard({ log, req })
@@ -86,7 +91,7 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
   }
 
   const locale = toEmailLocale(claimed.locale)
-  const template = await findTemplate(req, claimed.templateKey, locale)
+  const template = await findTemplate(req, templateKey, locale)
   if (!template) {
     // Retrying cannot help; once staff add the template an admin resends it.
     await finishEmail(payload, claimed.id, clock.now(), { status: 'failed', error: `No "${claimed.templateKey}" template in "${locale}" or "es"` })
@@ -94,15 +99,34 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
   }
   const rendered = renderTemplate(template, variables, toEmailLocale(template.locale))
   if (isTest) rendered.subject = testSubject(rendered.subject, template.locale)
+  return transmit(req, claimed, { subject: rendered.subject, html: rendered.html, attachments: attachments.length ? attachments : undefined })
+}
+
+/** A campaign's row: its content and unsubscribe headers come from the campaign (src/automation/campaigns/send.ts). */
+async function sendCampaignRow(req: PayloadRequest, claimed: ClaimedEmail, campaignId: number): Promise<DeliveryOutcome> {
+  const prepared = await prepareCampaignEmail(req, claimed, campaignId)
+  if (!prepared.send) {
+    await finishEmail(req.payload, claimed.id, getClock(req.payload).now(), { status: 'cancelled', error: prepared.reason })
+    return 'cancelled'
+  }
+  return transmit(req, claimed, prepared.message)
+}
+
+interface OutgoingMessage {
+  subject: string
+  html: string
+  text?: string
+  headers?: Record<string, string>
+  attachments?: NonNullable<GuardVerdict['attachments']>
+}
+
+/** Hands a rendered message to SMTP and records how it went: sent, retried later (outage or failure), or failed for good. */
+async function transmit(req: PayloadRequest, claimed: ClaimedEmail, outgoing: OutgoingMessage): Promise<DeliveryOutcome> {
+  const { payload } = req
+  const clock = getClock(payload)
   const messageId = messageIdFor(claimed.dedupeKey)
   try {
-    await payload.sendEmail({
-      to: claimed.to,
-      subject: rendered.subject,
-      html: rendered.html,
-      messageId,
-      attachments: attachments.length ? attachments : undefined,
-    })
+    await payload.sendEmail({ to: claimed.to, messageId, ...outgoing })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const now = clock.now()
@@ -110,7 +134,7 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
       // The server is down, not this message's fault: wait for it (a new job at the retry time), whatever the attempts.
       const retryAt = new Date(now.getTime() + outageRetryDelayMs(claimed.attempts))
       await finishEmail(payload, claimed.id, now, { status: 'queued', error: `Mail server unreachable: ${message}`, retryAt })
-      await queueSendJob(req, claimed.id, retryAt)
+      await queueSendJob(req, claimed.id, retryAt, claimed.campaignId ? CAMPAIGN_QUEUE : undefined)
       return 'retrying'
     }
     if (claimed.attempts < EMAIL_MAX_ATTEMPTS) {
@@ -120,6 +144,6 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
     await finishEmail(payload, claimed.id, clock.now(), { status: 'failed', error: message })
     return 'failed'
   }
-  await finishEmail(payload, claimed.id, clock.now(), { status: 'sent', messageId, subject: rendered.subject })
+  await finishEmail(payload, claimed.id, clock.now(), { status: 'sent', messageId, subject: outgoing.subject })
   return 'sent'
 }

@@ -30,4 +30,19 @@ export function registerEmailGuard(templateKey: EmailTemplateKey, guard: EmailGu
   }
 }
 
-export const getEmailGuard = (templateKey: EmailTemplateKey): EmailGuard | undefined => guards.get(templateKey)
+/** Checks rows planned by an email rule (src/automation/rules/guard.ts); null = not a rule's row, or the rule holds and the template's guard decides. */
+export type RuleGuard = (args: { log: EmailLog; req: PayloadRequest }) => Promise<GuardVerdict | null>
+
+let ruleGuard: RuleGuard | undefined
+
+export function registerRuleGuard(guard: RuleGuard): void {
+  ruleGuard = guard
+}
+
+/** The rule guard first (a row a rule planned answers to the rule as it is now), then the template's own guard. */
+export const getEmailGuard = (templateKey: EmailTemplateKey): EmailGuard | undefined => {
+  const own = guards.get(templateKey)
+  const rules = ruleGuard
+  if (!rules) return own
+  return async (args) => (await rules(args)) ?? (own ? own(args) : { send: true })
+}

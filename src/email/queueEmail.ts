@@ -23,6 +23,8 @@ export interface QueueEmailInput {
   /** Not before this instant (by the app clock). */
   scheduledFor?: Date
   attachments?: EmailAttachment[]
+  /** The email rule that planned it (src/automation/rules): re-checked at send time. */
+  rule?: number
 }
 
 export interface QueueEmailResult {
@@ -45,10 +47,10 @@ export async function queueEmail(req: PayloadRequest, input: QueueEmailInput): P
   const locale = toEmailLocale(input.to.language)
   const inserted = rowsOf<{ id: number }>(
     await db.execute(sql`
-      INSERT INTO email_log ("to", template_key, locale, variables, attachments, status, attempts, scheduled_for, dedupe_key, updated_at, created_at)
+      INSERT INTO email_log ("to", template_key, locale, variables, attachments, status, attempts, scheduled_for, dedupe_key, rule_id, updated_at, created_at)
       VALUES (${input.to.email.trim().toLowerCase()}, ${input.templateKey}, ${locale}, ${JSON.stringify(input.variables)}::jsonb,
               ${input.attachments?.length ? JSON.stringify(input.attachments) : null}::jsonb, 'queued', 0,
-              ${input.scheduledFor ?? null}, ${input.dedupeKey}, ${now}, ${now})
+              ${input.scheduledFor ?? null}, ${input.dedupeKey}, ${input.rule ?? null}, ${now}, ${now})
       ON CONFLICT (dedupe_key) DO NOTHING
       RETURNING id`),
   )
@@ -71,8 +73,11 @@ export async function queueEmail(req: PayloadRequest, input: QueueEmailInput): P
   return { queued: true, emailLogId }
 }
 
-/** Payload's `waitUntil` is real time; a past or absent `scheduledFor` means "as soon as possible". */
-export async function queueSendJob(req: PayloadRequest, emailLogId: number, scheduledFor?: Date | null): Promise<void> {
+/**
+ * Payload's `waitUntil` is real time; a past or absent `scheduledFor` means "as soon as possible".
+ * `queue`: a campaign's row retries on the `campaigns` queue, so it never takes a reminder's turn.
+ */
+export async function queueSendJob(req: PayloadRequest, emailLogId: number, scheduledFor?: Date | null, queue?: string): Promise<void> {
   const waitUntil = scheduledFor && scheduledFor > getClock(req.payload).now() ? scheduledFor : undefined
-  await req.payload.jobs.queue({ task: 'sendEmail', input: { emailLogId }, waitUntil, req })
+  await req.payload.jobs.queue({ task: 'sendEmail', input: { emailLogId }, waitUntil, req, ...(queue ? { queue } : {}) })
 }

@@ -17,6 +17,11 @@ import { STALE_CLAIM_MS } from './statuses'
  *   `processing` job again, so the rest of a dead worker's batch would wait forever. It gets a new job.
  *
  * Either way the claim still decides who sends, so a job too many never sends twice.
+ *
+ * A campaign's rows are different (docs/decisions/0024-campaign-sending.md): a campaign goes at most
+ * once per person, so a row its dead worker left `sending` is marked `failed` (it may or may not have
+ * reached the person; it is not sent again), and its `queued` rows are left to the campaign's own next
+ * batch, never given a job on the default queue.
  */
 export async function releaseStaleEmailClaims(payload: Payload): Promise<number[]> {
   const now = getClock(payload).now()
@@ -27,14 +32,14 @@ export async function releaseStaleEmailClaims(payload: Payload): Promise<number[
       UPDATE email_log
          SET status = 'queued', claimed_at = NULL, updated_at = ${now},
              last_error = 'Released after a worker stopped mid-send'
-       WHERE status = 'sending' AND claimed_at < ${staleBefore}
+       WHERE status = 'sending' AND claimed_at < ${staleBefore} AND campaign_id IS NULL
       RETURNING id`),
   ).map((row) => Number(row.id))
   const orphaned = rowsOf<{ id: number }>(
     await db.execute(sql`
       UPDATE email_log e
          SET updated_at = ${now}
-       WHERE e.status = 'queued'
+       WHERE e.status = 'queued' AND e.campaign_id IS NULL
          AND (e.scheduled_for IS NULL OR e.scheduled_for <= ${now})
          AND e.updated_at < ${staleBefore}
          AND NOT EXISTS (
@@ -43,6 +48,15 @@ export async function releaseStaleEmailClaims(payload: Payload): Promise<number[
                   AND j.completed_at IS NULL AND NOT COALESCE(j.has_error, false) AND NOT COALESCE(j.processing, false))
       RETURNING e.id`),
   ).map((row) => Number(row.id))
+  const interrupted = rowsOf<{ id: number }>(
+    await db.execute(sql`
+      UPDATE email_log
+         SET status = 'failed', claimed_at = NULL, updated_at = ${now},
+             last_error = 'A worker stopped while sending this campaign email; not sent again (campaigns go at most once)'
+       WHERE status = 'sending' AND claimed_at < ${staleBefore} AND campaign_id IS NOT NULL
+      RETURNING id`),
+  ).map((row) => Number(row.id))
+  if (interrupted.length) payload.logger.warn({ msg: 'Campaign emails left mid-send by a stopped worker, marked failed', interrupted })
   const released = [...reclaimed, ...orphaned]
   if (released.length) {
     const req = await createLocalReq({}, payload)

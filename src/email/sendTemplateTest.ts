@@ -13,14 +13,11 @@ export const TEST_EMAILS_PER_HOUR = 10
 const HOUR_MS = 60 * 60 * 1000
 
 /**
- * Queues a template, filled with sample data, to the logged-in staff member's own address: the same
- * queue, worker and log as every email, so what arrives is what customers would get. The caller's
- * transaction keeps the log row and its job together.
+ * Checks the logged-in staff member may send themselves one more test (TEST_EMAILS_PER_HOUR, shared by
+ * template and campaign tests) and returns the dedupe-key prefix their test must start with. Call it in
+ * the transaction that queues the test: the lock keeps two clicks at once from both squeezing under the limit.
  */
-export async function sendTemplateTest(
-  req: PayloadRequest,
-  template: { id: number; key: EmailTemplateKey; locale: string },
-): Promise<{ emailLogId: number; to: string }> {
+export async function reserveTestEmail(req: PayloadRequest): Promise<{ email: string; userId: number | string; ownPrefix: string; now: Date }> {
   const user = req.user
   if (!user?.email) throw new APIError(say(req, { es: 'Inicia sesión para enviarte una prueba.', en: 'Log in to send yourself a test.' }), 401)
   const now = getClock(req.payload).now()
@@ -42,12 +39,25 @@ export async function sendTemplateTest(
       true,
     )
   }
+  return { email: user.email, userId: user.id, ownPrefix, now }
+}
+
+/**
+ * Queues a template, filled with sample data, to the logged-in staff member's own address: the same
+ * queue, worker and log as every email, so what arrives is what customers would get. The caller's
+ * transaction keeps the log row and its job together.
+ */
+export async function sendTemplateTest(
+  req: PayloadRequest,
+  template: { id: number; key: EmailTemplateKey; locale: string },
+): Promise<{ emailLogId: number; to: string }> {
+  const { email, userId, ownPrefix, now } = await reserveTestEmail(req)
   const { emailLogId } = await queueEmail(req, {
     templateKey: template.key,
-    to: { email: user.email, language: template.locale },
+    to: { email, language: template.locale },
     dedupeKey: `${ownPrefix}template-${template.id}:${now.getTime()}:${crypto.randomUUID()}`,
-    relatedDocument: { relationTo: 'users', value: user.id },
+    relatedDocument: { relationTo: 'users', value: userId },
     variables: SAMPLE_VARIABLES,
   })
-  return { emailLogId, to: user.email }
+  return { emailLogId, to: email }
 }

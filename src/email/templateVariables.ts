@@ -40,6 +40,15 @@ export const EMAIL_TEMPLATE_KEYS = [
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
+/**
+ * An email-log row of a campaign (src/automation/campaigns): its subject and body come from the
+ * campaign itself, so this key has no stock template and is not a choice for templates or rules.
+ */
+export const CAMPAIGN_EMAIL_KEY = 'campaign' as const
+/** What an email-log row may be: an email from a template, or a campaign's. */
+export const EMAIL_LOG_KEYS = [...EMAIL_TEMPLATE_KEYS, CAMPAIGN_EMAIL_KEY] as const
+export type EmailLogKey = (typeof EMAIL_LOG_KEYS)[number]
+
 const RECIPIENT = ['firstName', 'lastName', 'email'] as const
 const ITEM = ['title', 'startsAt', 'timezone', 'meetingLink', 'seatsLeft', 'cancelUrl', 'itemUrl'] as const
 const PAYMENT = ['amount', 'currency'] as const

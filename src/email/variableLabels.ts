@@ -46,6 +46,7 @@ export const variableLabels: Record<string, { es: string; en: string }> = {
   reference: { es: 'Referencia de la transferencia', en: 'Transfer reference' },
   bankDetails: { es: 'Datos bancarios (Facturación y cobros)', en: 'Bank details (Billing settings)' },
   attendeeList: { es: 'Asistentes de la reserva (lista)', en: 'Booking attendees (list)' },
+  unsubscribeUrl: { es: 'Enlace para darse de baja', en: 'Unsubscribe link' },
 }
 
 export const variableLabel = (name: string, language: string): string => {

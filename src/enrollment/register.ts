@@ -5,6 +5,7 @@ import { normalizeCouponCode } from '../commerce/coupons/code'
 import { findCouponForCode } from '../commerce/coupons/pricing'
 import { assertPaymentMethodAllowed } from '../commerce/manualPayments/allowed'
 import type { PaymentMethodChoice } from '../commerce/registrationInput'
+import { applyFormConsent } from '../automation/consent/formConsent'
 import { answerAlreadyRegistered } from './alreadyRegistered'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
 import { claimIdempotencyKey, findReplay } from './idempotency'
@@ -23,6 +24,8 @@ export interface RegisterInput {
   couponCode?: string
   /** How a paid seat will be paid: Stripe Checkout (default) or a bank transfer held for days (src/commerce/manualPayments). */
   paymentMethod?: PaymentMethodChoice
+  /** The form's marketing checkbox (src/automation/consent/formConsent.ts); absent leaves consent as it is. */
+  marketingConsent?: boolean
 }
 
 export interface RegisterResult {
@@ -55,6 +58,8 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
         // its limits, are checked with the seat (applySeatRules).
         const coupon = input.couponCode ? await findCouponForCode(req, input.couponCode) : undefined
         const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person)).id
+        const email = 'userId' in input.person ? String(req.user?.email ?? '') : input.person.email
+        await applyFormConsent(req, { collection: 'users', id: userId, email, granted: input.marketingConsent })
         return req.payload.create({
           collection: 'enrollments',
           req,

@@ -1,20 +1,23 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { followUpRulesOf, recipientTimeZone } from '../automation/rules/followUpRules'
 import { type CourseWithSessions, sessionsOf } from '../courses/sessions'
 import { queueEmail } from '../email/queueEmail'
-import { type EmailTemplateKey, toEmailLocale } from '../email/templateVariables'
+import { ALLOWED_VARIABLES, toEmailLocale } from '../email/templateVariables'
 import { feedbackUrlFor } from '../enrollment/cancelToken'
 import type { ItemCollection } from '../enrollment/statuses'
 import { inTransaction } from '../enrollment/transaction'
+import { getBusinessSettings } from '../settings/businessSettings'
 import { getClock } from '../utilities/clock'
+import { itemEndsAt } from './itemEnd'
 import { materialsHtml, materialsOf, type Material } from './materials'
+import { followUpDedupeKey, followUpEmailsFor } from './ruleEmails'
 import { moveFollowUp, readFollowUp } from './state'
 
 /** Confirmed people per transaction: a webinar of hundreds is several short transactions, never one long one. */
 export const FOLLOW_UP_BATCH_SIZE = 100
 
-/** One follow-up per enrollment, ever, whichever of the three templates it was. */
-export const followUpDedupeKey = (enrollmentId: number) => `followup:${enrollmentId}`
+export { followUpDedupeKey }
 
 export type FollowUpOutcome = 'not_due' | 'on_hold' | 'sent' | 'nothing_to_do'
 
@@ -34,8 +37,9 @@ export const countConfirmed = async (req: PayloadRequest, collection: ItemCollec
  * One item's follow-ups, when their time has come (docs/decisions/0013-follow-ups.md). Attendance
  * recorded: attendees get `followup_attended`, the other confirmed people `followup_missed`. None
  * recorded: the item goes on hold and nothing is sent. Released by staff: everyone confirmed gets
- * `followup_released`. Safe to run again at any point: each person's email has one dedupe key, and
- * the state moves only from what it was read as.
+ * `followup_released`. Which of these go out, and staff's own follow-up rules besides, the email rules
+ * on for the item decide (src/automation/rules/followUpRules.ts). Safe to run again at any point: each
+ * person's email has one dedupe key, and the state moves only from what it was read as.
  */
 export async function sendFollowUpsOf(req: PayloadRequest, collection: ItemCollection, itemId: number, { batchSize = FOLLOW_UP_BATCH_SIZE } = {}): Promise<FollowUpOutcome> {
   const stored = await readFollowUp(req, collection, itemId)
@@ -54,6 +58,11 @@ export async function sendFollowUpsOf(req: PayloadRequest, collection: ItemColle
 
   const item = (await req.payload.findByID({ collection, id: itemId, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
   const shared = await sharedVariables(req, collection, item)
+  const rules = await followUpRulesOf(req, collection, item)
+  const businessZone = (await getBusinessSettings(req.payload, req)).timezone
+  const startsAt = shared.variables.startsAt ? new Date(shared.variables.startsAt) : null
+  const endsAt = itemEndsAt(collection, item)
+  let handled = 0
   const { docs: enrollments } = await req.payload.find({
     collection: 'enrollments',
     where: { and: [...onItem(collection, itemId), { status: { equals: 'confirmed' } }] },
@@ -71,7 +80,7 @@ export async function sendFollowUpsOf(req: PayloadRequest, collection: ItemColle
       const { docs: users } = await req.payload.find({
         collection: 'users',
         where: { id: { in: userIds } },
-        select: { email: true, firstName: true, lastName: true, language: true },
+        select: { email: true, firstName: true, lastName: true, language: true, timezone: true },
         depth: 0,
         pagination: false,
         overrideAccess: true,
@@ -80,27 +89,34 @@ export async function sendFollowUpsOf(req: PayloadRequest, collection: ItemColle
       const userById = new Map(users.map((user) => [user.id as number, user]))
       for (const enrollment of batch) {
         const user = userById.get(idOf(enrollment.user))
+        const timeZone = recipientTimeZone(user as { timezone?: unknown } | undefined, item.timezone, businessZone)
+        const emails = followUpEmailsFor({ id: enrollment.id as number, attended: Boolean(enrollment.attended) }, rules, { mode, now, startsAt, endsAt, timeZone })
+        // Counted as before rules (an unusable address included): the people a stock follow-up was for.
+        if (emails.some((email) => email.dedupeKey === followUpDedupeKey(enrollment.id as number))) handled += 1
         if (!user?.email) continue
-        const templateKey: EmailTemplateKey = mode === 'released' ? 'followup_released' : enrollment.attended ? 'followup_attended' : 'followup_missed'
         const locale = toEmailLocale(user.language)
-        await queueEmail(req, {
-          templateKey,
-          to: { email: String(user.email), language: user.language },
-          dedupeKey: followUpDedupeKey(enrollment.id as number),
-          relatedDocument: { relationTo: 'enrollments', value: enrollment.id as number },
-          variables: {
-            firstName: user.firstName ?? '',
-            lastName: user.lastName ?? '',
-            email: user.email,
-            ...shared.variables,
-            materials: materialsHtml(shared.materials, locale),
-            ...(templateKey === 'followup_missed' ? {} : { feedbackUrl: feedbackUrlFor(req, enrollment.id as number) }),
-          },
-        })
+        for (const email of emails) {
+          await queueEmail(req, {
+            templateKey: email.templateKey,
+            to: { email: String(user.email), language: user.language },
+            dedupeKey: email.dedupeKey,
+            relatedDocument: { relationTo: 'enrollments', value: enrollment.id as number },
+            scheduledFor: email.scheduledFor,
+            rule: email.rule?.id,
+            variables: {
+              firstName: user.firstName ?? '',
+              lastName: user.lastName ?? '',
+              email: user.email,
+              ...shared.variables,
+              materials: materialsHtml(shared.materials, locale),
+              ...(ALLOWED_VARIABLES[email.templateKey].includes('feedbackUrl') ? { feedbackUrl: feedbackUrlFor(req, enrollment.id as number) } : {}),
+            },
+          })
+        }
       }
     })
   }
-  await moveFollowUp(req, collection, itemId, mode === 'released' ? ['released'] : ['scheduled', 'on_hold'], 'sent', { sent: enrollments.length })
+  await moveFollowUp(req, collection, itemId, mode === 'released' ? ['released'] : ['scheduled', 'on_hold'], 'sent', { sent: handled })
   return 'sent'
 }
 

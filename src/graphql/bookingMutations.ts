@@ -67,9 +67,10 @@ export const bookingMutations: GraphQLExtension = (GraphQL) => {
       couponCode: text,
       paymentMethod: { type: GraphQLString, description: '`card` (Stripe Checkout for every seat, the default) or `bank_transfer` where the item allows it.' },
       idempotencyKey: text,
+      marketingConsent: { type: GraphQL.GraphQLBoolean, description: 'The buyer\'s marketing-email checkbox; omitted leaves their consent as it is.' },
     },
     resolve: async (_: unknown, args: Record<string, unknown>, { req }: Context) => {
-      const selling = parseSellingInput({ couponCode: args.couponCode, paymentMethod: args.paymentMethod, attendees: args.attendees, buyer: args.buyer })
+      const selling = parseSellingInput({ couponCode: args.couponCode, paymentMethod: args.paymentMethod, attendees: args.attendees, buyer: args.buyer, marketingConsent: args.marketingConsent })
       const { answer } = await bookGroup(req, {
         collection,
         itemId: Number(args.id),
@@ -78,6 +79,7 @@ export const bookingMutations: GraphQLExtension = (GraphQL) => {
         couponCode: selling.couponCode,
         paymentMethod: selling.paymentMethod,
         idempotencyKey: args.idempotencyKey as string | undefined,
+        marketingConsent: selling.marketingConsent,
       })
       return answer
     },

@@ -37,11 +37,12 @@ export const enrollmentMutations: GraphQLExtension = (GraphQL, { collections }) 
       idempotencyKey: { type: GraphQL.GraphQLString },
       couponCode: { type: GraphQL.GraphQLString },
       paymentMethod: { type: GraphQL.GraphQLString, description: '`card` (Stripe Checkout, the default) or `bank_transfer` where the item allows it.' },
+      marketingConsent: { type: GraphQL.GraphQLBoolean, description: 'The marketing-email checkbox: true or false; omitted leaves the person\'s consent as it is.' },
     },
-    resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string; couponCode?: string; paymentMethod?: string }, { req }: Context) => {
-      const { couponCode, paymentMethod } = parseSellingInput({ couponCode: args.couponCode, paymentMethod: args.paymentMethod })
+    resolve: async (_: unknown, args: { id: number; person?: Record<string, unknown>; idempotencyKey?: string; couponCode?: string; paymentMethod?: string; marketingConsent?: boolean }, { req }: Context) => {
+      const { couponCode, paymentMethod, marketingConsent } = parseSellingInput({ couponCode: args.couponCode, paymentMethod: args.paymentMethod, marketingConsent: args.marketingConsent })
       const person = req.user?.collection === 'users' && !args.person ? { userId: req.user.id as number } : parseInput(args.person ?? {}, PERSON_INPUT, 'enrollments')
-      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey, source: 'web', couponCode, paymentMethod })
+      const { enrollment } = await register(req, { collection, itemId: args.id, person, idempotencyKey: args.idempotencyKey, source: 'web', couponCode, paymentMethod, marketingConsent })
       return publicEnrollment(req, await withCheckout(req, enrollment, { paymentMethod }), { ownView: 'userId' in person })
     },
   })

@@ -13,11 +13,14 @@ import { planCourseSessionRemindersTask } from './planCourseSessionReminders'
 import { processStripeEvent } from './processStripeEvent'
 import { refundPayment } from './refundPayment'
 import { releaseStaleEmailClaimsTask } from './releaseStaleEmailClaims'
+import { replanRuleEmailsTask } from './replanRuleEmails'
+import { sendCampaignBatchTask } from './sendCampaignBatch'
 import { sendCourseScheduleNoticesTask } from './sendCourseScheduleNotices'
 import { sendEmailTask } from './sendEmail'
 import { sendFollowUpsTask } from './sendFollowUps'
 import { sendParticipantsMessageTask } from './sendParticipantsMessage'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
+import { startDueCampaignsTask } from './startDueCampaigns'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 const participantTasks = [sendParticipantsMessageTask, recomputeCompletionTask] as unknown as TaskConfig[]
@@ -26,5 +29,7 @@ const cancellationTasks = [cancelItemEnrollments] as unknown as TaskConfig[]
 const courseStatusTasks = [moveCourseStatusesTask] as unknown as TaskConfig[]
 const courseNoticeTasks = [checkCourseScheduleChangeTask, sendCourseScheduleNoticesTask, planCourseSessionRemindersTask] as unknown as TaskConfig[]
 const followUpTasks = [sendFollowUpsTask] as unknown as TaskConfig[]
+const emailRuleTasks = [replanRuleEmailsTask] as unknown as TaskConfig[]
+const campaignTasks = [startDueCampaignsTask, sendCampaignBatchTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks, ...emailRuleTasks, ...campaignTasks]

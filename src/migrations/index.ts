@@ -12,6 +12,7 @@ import * as migration_20261130_023058_staff_admin_round_two from './20261130_023
 import * as migration_20261130_055912_courses_that_run from './20261130_055912_courses_that_run';
 import * as migration_20261130_083524_after_the_event from './20261130_083524_after_the_event';
 import * as migration_20261130_115646_selling from './20261130_115646_selling';
+import * as migration_20261130_153428_automation from './20261130_153428_automation';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261130_115646_selling.up,
     down: migration_20261130_115646_selling.down,
-    name: '20261130_115646_selling'
+    name: '20261130_115646_selling',
+  },
+  {
+    up: migration_20261130_153428_automation.up,
+    down: migration_20261130_153428_automation.down,
+    name: '20261130_153428_automation'
   },
 ];

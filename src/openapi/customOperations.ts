@@ -15,6 +15,9 @@ import { certificateVerificationOperations } from '../certificates/verify/openap
 import { cancellationOperations } from '../cancellation/openapi'
 import { followUpOperations } from '../followUps/openapi'
 import { participantsOperations } from '../participants/openapi'
+import { emailPlanOperations } from '../automation/rules/timelineOpenapi'
+import { marketingConsentProperty, unsubscribeOperations } from '../automation/consent/openapi'
+import { campaignOperations } from '../automation/campaigns/openapi'
 
 export interface CustomOperation {
   registeredAs: string
@@ -57,6 +60,7 @@ const personBody = {
       properties: { email: { type: 'string', format: 'email' }, firstName: { type: 'string' }, lastName: { type: 'string' }, company: { type: 'string' }, taxId: { type: 'string', maxLength: 40 } },
       description: 'Who pays a group booking (required with `attendees`); not given a seat unless also listed as an attendee.',
     },
+    marketingConsent: marketingConsentProperty,
   },
   description: 'Required for anonymous callers; a logged-in user may send nothing.',
 }
@@ -166,6 +170,12 @@ export const customOperations: Record<string, CustomOperation> = {
   ...receiptOperations,
   // Replacing a group attendee (src/commerce/bookingChanges).
   ...bookingChangeOperations,
+  // The email timelines per item and per person (src/automation/rules/timeline*).
+  ...emailPlanOperations,
+  // The unsubscribe link of campaign emails (src/automation/consent).
+  ...unsubscribeOperations,
+  // Campaign actions and segment counts (src/automation/campaigns).
+  ...campaignOperations,
   'POST /api/courses/{id}/duplicate': {
     registeredAs: 'courses',
     summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',
@@ -420,6 +430,7 @@ export const customOperations: Record<string, CustomOperation> = {
           type: { type: 'string', enum: ['individual', 'corporate'] },
           headcount: { type: 'integer', minimum: 1 },
           interest: { type: 'object', properties: { relationTo: { type: 'string', enum: ['courses', 'webinars'] }, value: { type: 'integer' } } },
+          marketingConsent: marketingConsentProperty,
         },
       }),
     },

@@ -62,6 +62,8 @@ function collect(fields: FlattenedField[], data: unknown, prefix: string, refs: 
         if (ref) refs.push(ref)
       })
     } else if (field.type === 'group' || field.type === 'tab') {
+      // Payload walks a group's fields inside its value: `null` there crashed on the first sub-field (500).
+      if (value !== undefined && !isObject(value)) problems.push({ path, message: 'Must be an object of its fields.' })
       collect(field.flattenedFields, value, `${path}.`, refs, problems)
     } else if (field.type === 'array' || field.type === 'blocks') {
       // Payload's own admin form sends an array or blocks field without rows as its row count, 0.
@@ -82,7 +84,7 @@ function collect(fields: FlattenedField[], data: unknown, prefix: string, refs: 
  * lets `5`, `true` or `{}` through to an enum or numeric column (500), and a global's array set to
  * `null` crashed the adapter. An id is a positive whole number written exactly (that the document
  * exists is checked later, in the field's validation: src/fields/relationExists.ts); a choice is
- * one of the options; a number is a number; an array or blocks field takes a list. Otherwise the
+ * one of the options; a number is a number; an array or blocks field takes a list, a group an object. Otherwise the
  * write is refused naming the field.
  */
 export function bodyMisuses(fields: FlattenedField[], data: unknown): WhereMisuse[] {

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { seedEmailRules } from '../automation/rules/seed'
 import { readEnv } from '../config/env'
 import { seedActivity } from './activity'
 import { seedCatalog } from './catalog'
@@ -23,6 +24,7 @@ export async function seed(payload: Payload): Promise<SeedSummary> {
   created += await seedCatalog(payload)
   created += await seedLeads(payload)
   created += await seedEmailTemplates(payload)
+  created += await seedEmailRules(payload)
   // Last: people, enrollments, payments and sent emails need the catalog, the staff and the templates.
   created += await seedActivity(payload)
   return { created }

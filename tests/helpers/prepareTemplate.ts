@@ -2,6 +2,7 @@ import { buildConfig, getPayload } from 'payload'
 
 import { createAulaConfig } from '../../src/config/createAulaConfig'
 import { readEnv } from '../../src/config/env'
+import { seedEmailRules } from '../../src/automation/rules/seed'
 import { closePayload } from '../../src/db/closePayload'
 import { TEMPLATE_DATABASE, withAdminClient } from './testDatabase'
 
@@ -14,5 +15,7 @@ await withAdminClient(async (client) => {
 }, adminUri)
 const config = await buildConfig(createAulaConfig({ env: { ...readEnv(), databaseUri: templateUri }, push: true }))
 const payload = await getPayload({ config })
+// Every test database holds the stock email rules, as production does (they plan the reminders).
+await seedEmailRules(payload)
 await closePayload(payload)
 process.exit(0)

@@ -104,11 +104,11 @@ describe('exporting payments', () => {
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = csv.text.trim().split('\r\n')
-    expect(lines[0]).toBe('ID,Enrollment,Person,Status,Payment method,Reference,Amount,Currency,Received on,Needs review,PaymentIntent,Created at (Lima time),Refund requested at (Lima time)')
+    expect(lines[0]).toBe('ID,Enrollment,Person,Status,Payment method,Reference,Amount,Currency,Received on,Refunded,Seats,Needs review,PaymentIntent,Created at (Lima time),Refund requested at (Lima time)')
     expect(lines).toHaveLength(2)
-    // Values as the admin reads them: who paid by email, the status label, Yes/No (an earlier test lets an admin flag it).
-    expect(lines[1].startsWith(`${paymentId},${enrollmentId},${owner.email},Succeeded,Card (Stripe),,80,USD,,`)).toBe(true)
-    expect(lines[1].split(',')[9]).toMatch(/^(Yes|No)$/)
+    // Values as the admin reads them: who paid by email, the status label, nothing refunded, one seat, Yes/No (an earlier test lets an admin flag it).
+    expect(lines[1].startsWith(`${paymentId},${enrollmentId},${owner.email},Succeeded,Card (Stripe),,80,USD,,0,1,`)).toBe(true)
+    expect(lines[1].split(',')[11]).toMatch(/^(Yes|No)$/)
 
     const strangers = await aula.api.get('/payments/export.csv?locale=en', { token: stranger.token })
     expect(strangers.text.trim().split('\r\n')).toHaveLength(1)

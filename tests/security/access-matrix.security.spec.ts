@@ -138,6 +138,9 @@ beforeAll(async () => {
   // The seeded payments succeeded, so the payments hook issued each its receipt (src/commerce/receipts).
   const receiptOf = async (paymentId: number | string) => (await payload.find({ collection: 'receipts', where: { payment: { equals: paymentId }, kind: { equals: 'receipt' } }, ...over })).docs[0]!.id
   rows.receipts = { studentReceipt: await receiptOf(rows.payments.studentPayment), otherStudentReceipt: await receiptOf(rows.payments.otherStudentPayment) }
+  rows['email-rules'] = { rule: (await payload.create({ collection: 'email-rules', data: (await writeData['email-rules']!('admin')) as never, ...over })).id }
+  rows.campaigns = { draftCampaign: (await payload.create({ collection: 'campaigns', data: (await writeData.campaigns!('admin')) as never, ...over })).id }
+  rows['email-suppressions'] = { suppressedAddress: (await payload.create({ collection: 'email-suppressions', data: { email: 'matriz-bloqueada@example.com', note: 'Pidió no recibir promociones' } as never, ...over })).id }
 }, 120_000)
 
 afterAll(async () => {
@@ -202,11 +205,15 @@ const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<s
     return Promise.resolve(form)
   },
   coupons: () => ({ code: `MATRIZ-${(couponCounter += 1)}`, discountType: 'percentage', percentOff: 5, appliesTo: 'all', active: true }),
+  'email-suppressions': () => ({ email: `matriz-${(suppressionCounter += 1)}@example.com` }),
+  'email-rules': (role) => ({ name: `Recordatorio de ${role}`, templateKey: 'webinar_reminder_1h', trigger: 'before_start', offsetAmount: 2, offsetUnit: 'hours', audience: 'confirmed', scope: 'all_webinars' }),
+  campaigns: (role) => ({ name: `Campaña de ${role}`, subjectEs: 'Novedades', segment: { kind: 'leads' } }),
   bookings: () => ({ buyerEmail: 'forged@example.com', buyerName: 'Forged', company: 'Forged SAC', seats: 3, total: 0, currency: 'USD', item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar } }),
   receipts: () => ({ number: 'B-2030-999999', kind: 'receipt', payment: rows.payments.studentPayment, total: 1, currency: 'EUR', issuedAt: '2030-01-01T00:00:00.000Z' }),
   certificates: () => ({ number: 'AULA-2030-999998', holderName: 'Forged', itemTitle: 'x', enrollment: rows.enrollments.studentInTaughtWebinar, user: accounts.student.id, item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar }, verificationCode: 'f'.repeat(32), issuedAt: '2030-01-01T00:00:00.000Z' }),
 }
 let couponCounter = 0
+let suppressionCounter = 0
 /** Keys the seeded template does not use: one for the admin's create, one for everyone else's. */
 const freeTemplateKeys = ['lead_assigned', 'payment_failed']
 /** The row an update or delete cell targets: someone else's where ownership matters. */
@@ -238,6 +245,9 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   coupons: { internalNote: 'changed' },
   bookings: { company: 'Forged SAC' },
   receipts: { total: 1 },
+  'email-suppressions': { note: 'changed' },
+  'email-rules': { name: 'Cambiada' },
+  campaigns: { name: 'Cambiada' },
 }
 const denied = [401, 403, 404]
 

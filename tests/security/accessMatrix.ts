@@ -36,6 +36,11 @@ export const SEEDED_ROWS = {
   coupons: ['coupon'],
   bookings: ['studentBooking', 'otherStudentBooking'],
   receipts: ['studentReceipt', 'otherStudentReceipt'],
+  // Issue 19: an address no campaign writes to (src/automation/consent).
+  'email-suppressions': ['suppressedAddress'],
+  // Issue 19: a rule staff made (the stock ones are there too, unlisted), and a draft campaign.
+  'email-rules': ['rule'],
+  campaigns: ['draftCampaign'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -79,6 +84,11 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   bookings: { anonymous: none, student: ['studentBooking'], instructor: none, sales: 'all', editor: 'all', admin: 'all' },
   // As payments: the person who paid (or the group's buyer) and office staff.
   receipts: { anonymous: none, student: ['studentReceipt'], instructor: none, sales: 'all', editor: 'all', admin: 'all' },
+  // The people who run campaigns; instructors have no campaign role and do not read customers' addresses.
+  'email-suppressions': { anonymous: none, student: none, instructor: none, sales: 'all', editor: 'all', admin: 'all' },
+  // Every staff member may see when automatic emails go out; campaigns are the office's (admins, editors, sales).
+  'email-rules': staffOnly('all'),
+  campaigns: { anonymous: none, student: none, instructor: none, sales: 'all', editor: 'all', admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -103,6 +113,9 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   coupons: 'Coupons',
   bookings: 'Bookings',
   receipts: 'Receipts',
+  'email-suppressions': 'EmailSuppressions',
+  'email-rules': 'EmailRules',
+  campaigns: 'Campaigns',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -146,6 +159,12 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   bookings: { create: nobody, update: nobody, delete: nobody },
   // Issued by the payments hook only; never edited or deleted, not even by an admin.
   receipts: { create: nobody, update: nobody, delete: nobody },
+  // Campaign staff add an address by hand and take one off; rows are never edited (the unsubscribe link writes its own).
+  'email-suppressions': { create: roles(['sales', 'editor', 'admin']), update: nobody, delete: roles(['sales', 'editor', 'admin']) },
+  // Rules change what everyone is sent: editors and admins (docs/automation.md).
+  'email-rules': { create: editors, update: editors, delete: editors },
+  // A draft campaign: campaign staff write and delete it (once scheduled, only its actions change it).
+  campaigns: { create: roles(['sales', 'editor', 'admin']), update: roles(['sales', 'editor', 'admin']), delete: roles(['sales', 'editor', 'admin']) },
 }
 
 /** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update; `field` is the one read and changed. */

@@ -188,6 +188,24 @@ describe('staff writes with hostile values in every field', () => {
   }, 180_000)
 })
 
+describe('every group is an object', () => {
+  // Sampling above reached `marketingConsent: null` only once the users collection grew: each group, every wrong shape, deterministically.
+  it.each(SLUGS)('%s: a group or named tab sent as null, a number, text or a list is refused naming it, and nothing changes', async (slug) => {
+    const id = await targetOf(slug)
+    const groups = leaves(configOf(slug).flattenedFields).filter((leaf) => leaf.field.type === 'group' || leaf.field.type === 'tab')
+    for (const { path } of groups.filter((leaf) => !/\.\d+\./.test(leaf.path))) {
+      for (const value of [null, 5, 'x', []]) {
+        const before = await snapshot(slug)
+        const { response, label } = await write(slug, id, path, value)
+        expectSafe(response, label)
+        expect({ label, status: response.status }).toEqual({ label, status: 400 })
+        expect(errorPaths(response.body)).toContain(path)
+        expect(await snapshot(slug)).toEqual(before)
+      }
+    }
+  }, 180_000)
+})
+
 describe('every text field has a length bound', () => {
   it.each(SLUGS)('%s: one character over the bound is refused naming the field, or not stored (100,000 where Payload set no bound)', async (slug) => {
     const id = await targetOf(slug)

@@ -99,7 +99,8 @@ export const couponFields: Field[] = [
   },
   {
     name: 'appliesTo',
-    type: 'radio',
+    // A select, not a radio: Payload 3.88's radio does not re-run the conditions that show the categories or items (payload#15929).
+    type: 'select',
     required: true,
     defaultValue: 'all',
     options: [

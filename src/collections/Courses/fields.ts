@@ -14,6 +14,8 @@ import { modulesField } from './modulesField'
 import { COURSE_STATUSES, courseStatusLabels } from './statuses'
 import { validateEarlyBirdDeadline, validateEarlyBirdPrice, validateEndDate } from './validation'
 import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
+import { itemRulesOffField } from '../../automation/rules/itemRulesOffField'
+import { itemEmailPlanField } from '../../automation/rules/timelineFields'
 import { ratingFields } from '../../feedback/ratingFields'
 import { itemSellingFields } from '../../commerce/itemSellingFields'
 
@@ -202,6 +204,8 @@ export const courseFields: Field[] = [
   totalSessionsField,
   followUpStateField,
   followUpPanelField,
+  itemRulesOffField,
+  itemEmailPlanField,
   lastEditedByField,
   searchTextField(['title', 'summary']),
   ...ratingFields,

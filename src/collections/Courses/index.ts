@@ -30,6 +30,8 @@ import { deriveFromModules } from './hooks/deriveFromModules'
 import { followSessions } from './hooks/followSessions'
 import { COURSE_PUBLIC_STATUSES } from './statuses'
 import { recountRatingAfterItemSave } from '../../feedback/hooks'
+import { replanOnItemRulesOff } from '../../automation/rules/replanOnItemRulesOff'
+import { itemEmailPlanEndpoint } from '../../automation/rules/timelineEndpoints'
 
 export const Courses: CollectionConfig = {
   slug: 'courses',
@@ -65,10 +67,10 @@ export const Courses: CollectionConfig = {
     // `"price": "12abc"` is refused, not stored as 12 (Payload reads number fields with parseFloat).
     beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeChange: [deriveFromModules, checkSchedule, followSessions, guardCapacity, refuseUnconfirmedCancellation, rememberNotifiedSessions, scheduleFollowUp('courses')],
-    afterChange: [promoteOnCapacityRaise, queueEnrollmentCancellation, recomputeOnCourseChange, debounceScheduleNotice, recountRatingAfterItemSave('courses')],
+    afterChange: [promoteOnCapacityRaise, queueEnrollmentCancellation, recomputeOnCourseChange, debounceScheduleNotice, recountRatingAfterItemSave('courses'), replanOnItemRulesOff('courses')],
   },
   // A course's copy is a new run with its dates moved (docs/admin.md "Cursos"), not Payload's field-by-field duplicate.
   disableDuplicate: true,
-  endpoints: [registerEndpoint('courses'), priceQuoteEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses'), ...followUpEndpoints('courses')],
+  endpoints: [registerEndpoint('courses'), priceQuoteEndpoint('courses'), participantsEndpoint('courses'), duplicateCourseEndpoint, ...participantsEndpoints('courses'), ...cancellationEndpoints('courses'), ...attendanceEndpoints('courses'), ...attendanceImportEndpoints('courses'), ...checkInEndpoints('courses'), ...followUpEndpoints('courses'), itemEmailPlanEndpoint('courses')],
   fields: courseFields,
 }

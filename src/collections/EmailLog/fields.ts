@@ -2,9 +2,9 @@ import type { Field } from 'payload'
 
 import { EMAIL_RELATED_COLLECTIONS } from '../../email/relatedCollections'
 import { EMAIL_STATUSES } from '../../email/statuses'
-import { EMAIL_LOCALES, EMAIL_TEMPLATE_KEYS } from '../../email/templateVariables'
+import { EMAIL_LOCALES, EMAIL_LOG_KEYS } from '../../email/templateVariables'
 import { isTestEmail } from '../../email/testEmail'
-import { templateKeyLabels } from '../EmailTemplates/keyLabels'
+import { emailLogKeyLabels } from '../EmailTemplates/keyLabels'
 import { personalUnlessAboutALead } from './access'
 import { hideSignedLinks } from './hooks/hideSignedLinks'
 
@@ -28,7 +28,7 @@ export const emailLogFields: Field[] = [
         required: true,
         index: true,
         label: { es: 'Correo', en: 'Email' },
-        options: EMAIL_TEMPLATE_KEYS.map((key) => ({ value: key, label: templateKeyLabels[key] })),
+        options: EMAIL_LOG_KEYS.map((key) => ({ value: key, label: emailLogKeyLabels[key] })),
       },
       {
         name: 'locale',
@@ -46,6 +46,24 @@ export const emailLogFields: Field[] = [
     type: 'relationship',
     relationTo: EMAIL_RELATED_COLLECTIONS,
     label: { es: 'Documento relacionado', en: 'Related document' },
+  },
+  {
+    // The email rule that planned this row (src/automation/rules): checked again at send time, and what re-planning cancels.
+    name: 'rule',
+    type: 'relationship',
+    relationTo: 'email-rules',
+    index: true,
+    label: { es: 'Regla de correo', en: 'Email rule' },
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  {
+    // A campaign's row (src/automation/campaigns): one per person, rendered from the campaign at send time.
+    name: 'campaign',
+    type: 'relationship',
+    relationTo: 'campaigns',
+    index: true,
+    label: { es: 'Campaña', en: 'Campaign' },
+    admin: { position: 'sidebar', readOnly: true },
   },
   {
     name: 'variables',

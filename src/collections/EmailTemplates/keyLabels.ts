@@ -1,4 +1,4 @@
-import type { EmailTemplateKey } from '../../email/templateVariables'
+import type { EmailLogKey, EmailTemplateKey } from '../../email/templateVariables'
 
 export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: string }> = {
   enrollment_confirmed: { es: 'Inscripción confirmada', en: 'Enrollment confirmed' },
@@ -31,4 +31,10 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   credit_note_issued: { es: 'Nota de crédito emitida', en: 'Credit note issued' },
   group_booking_confirmed: { es: 'Reserva de grupo confirmada (al comprador)', en: 'Group booking confirmed (to the buyer)' },
   booking_attendee_replaced: { es: 'Reserva de grupo: asistente reemplazado', en: 'Group booking: attendee replaced' },
+}
+
+/** Labels for what an email-log row may be: every template's, plus a campaign's (which has no template). */
+export const emailLogKeyLabels: Record<EmailLogKey, { es: string; en: string }> = {
+  ...templateKeyLabels,
+  campaign: { es: 'Campaña', en: 'Campaign' },
 }

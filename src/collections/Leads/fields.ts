@@ -1,5 +1,6 @@
 import type { Field } from 'payload'
 
+import { marketingConsentField } from '../../automation/consent/consentField'
 import { INTERACTION_TYPES, LEAD_SOURCES, LEAD_STAGES, LEAD_TYPES, optionsOf } from '../../crm/options'
 import { ownPersonSearchTextField } from '../../people/personSearch'
 import { timelineField } from '../../people/timelineField'
@@ -111,6 +112,8 @@ const pipelineFields: Field[] = [
     ],
   },
   { name: 'source', type: 'select', defaultValue: 'web_form', options: optionsOf(LEAD_SOURCES), label: { es: 'Origen', en: 'Source' }, admin: { position: 'sidebar' } },
+  // Campaigns reach only leads who said yes (src/automation/consent, docs/automation.md).
+  marketingConsentField(),
   { name: 'nextActionAt', type: 'date', index: true, label: { es: 'Próxima acción', en: 'Next action' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: { es: 'La de la interacción más reciente.', en: 'From the latest interaction.' } } },
   { name: 'lastContactedAt', type: 'date', label: { es: 'Último contacto', en: 'Last contacted' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
   { name: 'convertedAt', type: 'date', label: { es: 'Convertido el', en: 'Converted at' }, admin: { ...computed, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },

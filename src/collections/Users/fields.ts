@@ -1,9 +1,12 @@
 import type { Field } from 'payload'
 
 import { isAdminField, ROLES } from '../../access'
+import { marketingConsentField } from '../../automation/consent/consentField'
+import { ianaTimeZone } from '../../fields/validators'
 import { displayNameField } from '../../people/displayNameField'
 import { ownPersonSearchTextField } from '../../people/personSearch'
 import { timelineField } from '../../people/timelineField'
+import { personEmailPlanField } from '../../automation/rules/timelineFields'
 import { sendInvitationField } from './invitationField'
 import { pendingEmailFields } from './pendingEmailFields'
 import { roleLabels } from './roleLabels'
@@ -57,11 +60,26 @@ export const userFields: Field[] = [
       { value: 'en', label: { es: 'Inglés', en: 'English' } },
     ],
   },
+  {
+    // Quiet hours of email rules are the person's own (src/automation/rules/quietHours.ts); empty = the event's zone.
+    name: 'timezone',
+    type: 'text',
+    label: { es: 'Zona horaria', en: 'Time zone' },
+    validate: ianaTimeZone({ optional: true }),
+    admin: {
+      position: 'sidebar',
+      components: { Field: '/src/components/dates/TimeZoneSelectField#TimeZoneSelectField' },
+      description: { es: 'Opcional. Si está vacía, se usa la zona del evento.', en: 'Optional. When empty, the event’s zone is used.' },
+    },
+  },
+  // Campaigns reach only people who said yes (src/automation/consent, docs/automation.md).
+  marketingConsentField(),
   ...pendingEmailFields,
   // The person's name as their title, and what the list search matches (src/people, docs/admin.md).
   displayNameField(),
   ownPersonSearchTextField(),
   timelineField(),
+  personEmailPlanField,
   {
     // Payload's own `_verified` lets any logged-in user write it; merged with Payload's field, this keeps
     // it to admins (a person proves an address through an emailed link, never by saying so).

@@ -8,6 +8,7 @@ import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
 import { confirmEmailChangeEndpoints } from './endpoints/confirmEmailChange'
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
+import { personEmailPlanEndpoint } from '../../automation/rules/timelineEndpoints'
 import { endAllSessionsOnPasswordReset, endOtherSessionsOnPasswordChange, markPasswordReset } from './hooks/endOtherSessionsOnPasswordChange'
 import { holdEmailChangeForConfirmation } from './hooks/holdEmailChangeForConfirmation'
 import { inviteInsteadOfPassword, sendInvitation } from './hooks/inviteInsteadOfPassword'
@@ -68,6 +69,6 @@ export const Users: CollectionConfig = {
   // GET|POST /api/users/confirm-email-change (the link mailed to a new address);
   // POST /api/users/forgot-password, answering before the work so timing tells no account apart.
   // GET /api/users/:id/timeline, the person's history for staff (src/people).
-  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints, forgotPasswordEndpoint, timelineEndpoint('users')],
+  endpoints: [exportCsvEndpoint('users'), ...confirmEmailChangeEndpoints, forgotPasswordEndpoint, timelineEndpoint('users'), personEmailPlanEndpoint],
   fields: userFields,
 }

@@ -13,6 +13,8 @@ import { TIME_ZONES } from '../../utilities/isoCodes'
 import { WEBINAR_STATUSES, webinarStatusLabels } from './statuses'
 import { getBusinessSettings } from '../../settings/businessSettings'
 import { afterEventTab, followUpPanelField, followUpStateField } from '../../followUps/fields'
+import { itemRulesOffField } from '../../automation/rules/itemRulesOffField'
+import { itemEmailPlanField } from '../../automation/rules/timelineFields'
 import { ratingFields } from '../../feedback/ratingFields'
 import { itemSellingFields } from '../../commerce/itemSellingFields'
 import { applicableOnlyWhen } from '../../fields/applicableOnlyWhen'
@@ -205,6 +207,8 @@ export const webinarFields: Field[] = [
   },
   followUpStateField,
   followUpPanelField,
+  itemRulesOffField,
+  itemEmailPlanField,
   lastEditedByField,
   searchTextField(['title', 'summary']),
   ...ratingFields,

@@ -26,6 +26,8 @@ import { webinarFields } from './fields'
 import { syncTimezone } from './hooks/syncTimezone'
 import { WEBINAR_PUBLIC_STATUSES } from './statuses'
 import { recountRatingAfterItemSave } from '../../feedback/hooks'
+import { replanOnItemRulesOff } from '../../automation/rules/replanOnItemRulesOff'
+import { itemEmailPlanEndpoint } from '../../automation/rules/timelineEndpoints'
 
 export const Webinars: CollectionConfig = {
   slug: 'webinars',
@@ -62,8 +64,8 @@ export const Webinars: CollectionConfig = {
     beforeOperation: [foldSearchQuery, refuseNumbersWrittenAsText],
     beforeValidate: [syncTimezone],
     beforeChange: [guardCapacity, bumpScheduleSequence, refuseUnconfirmedCancellation, scheduleFollowUp('webinars')],
-    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation, recountRatingAfterItemSave('webinars')],
+    afterChange: [promoteOnCapacityRaise, notifyScheduleChanges, queueEnrollmentCancellation, recountRatingAfterItemSave('webinars'), replanOnItemRulesOff('webinars')],
   },
-  endpoints: [registerEndpoint('webinars'), priceQuoteEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars'), ...followUpEndpoints('webinars')],
+  endpoints: [registerEndpoint('webinars'), priceQuoteEndpoint('webinars'), participantsEndpoint('webinars'), ...participantsEndpoints('webinars'), ...cancellationEndpoints('webinars'), ...attendanceEndpoints('webinars'), ...attendanceImportEndpoints('webinars'), ...checkInEndpoints('webinars'), ...followUpEndpoints('webinars'), itemEmailPlanEndpoint('webinars')],
   fields: webinarFields,
 }

@@ -21,6 +21,8 @@ export interface GroupBookingInput {
   couponCode?: string
   paymentMethod: PaymentMethodChoice
   idempotencyKey?: string | null
+  /** The buyer's marketing checkbox (the person filling in the form; attendees said nothing). src/automation/consent. */
+  marketingConsent?: boolean
 }
 
 export interface GroupBookingResult {

@@ -1,5 +1,6 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
+import { applyFormConsent } from '../../automation/consent/formConsent'
 import { findCouponForCode, priceSeat } from '../coupons/pricing'
 import { assertOpenForRegistration, lockItem, type LockedItem } from '../../enrollment/items'
 import { findOrCreatePerson } from '../../enrollment/findOrCreatePerson'
@@ -39,6 +40,7 @@ export async function reserveSeats(req: PayloadRequest, input: GroupBookingInput
     throw new APIError('Payments are not configured: paid items cannot be bought yet.', 503, undefined, true)
   }
   const buyer = await findOrCreatePerson(req, input.buyer)
+  await applyFormConsent(req, { collection: 'users', id: buyer.id, email: input.buyer.email, granted: input.marketingConsent })
   const booking = await req.payload.create({
     collection: 'bookings',
     req,

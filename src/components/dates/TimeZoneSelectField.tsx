@@ -26,12 +26,15 @@ export function TimeZoneSelectField(props: TextFieldClientProps) {
     <SelectInput
       description={description as never}
       hasMany={false}
-      isClearable={false}
+      // An optional zone (a person's own) can be emptied again: the event's zone then applies.
+      isClearable={!required}
       label={label as never}
       name={field.name}
       onChange={(option) => {
         const picked = Array.isArray(option) ? option[0] : option
-        if (!(readOnly || disabled) && picked) setValue(String(picked.value))
+        if (readOnly || disabled) return
+        if (picked) setValue(String(picked.value))
+        else if (!required) setValue(null)
       }}
       options={options}
       path={path}

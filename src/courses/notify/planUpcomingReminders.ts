@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { loadActiveRules } from '../../automation/rules/activeRules'
+import { SESSION_REMINDER_HORIZON_MS, sessionHorizonMs } from '../../automation/rules/instances'
+import { planEnrollmentEmails } from '../../automation/rules/plan'
 import { enrollmentMessage } from '../../enrollment/notify/enrollmentMessage'
-import { planSessionReminders, SESSION_REMINDER_HORIZON_MS } from '../../enrollment/notify/sessionReminders'
 import { inTransaction } from '../../enrollment/transaction'
 import { getClock } from '../../utilities/clock'
 import { sessionsOf } from '../sessions'
@@ -11,14 +13,18 @@ export const PLAN_REMINDERS_TASK = 'planCourseSessionReminders'
 const BATCH_SIZE = 50
 
 /**
- * The rolling planner: every confirmed student of a course with a session starting within the
- * reminder horizon gets that session's reminders queued (those already queued are left alone, so
+ * The rolling planner: every confirmed or waitlisted student of a course with a session starting
+ * within the horizon gets what the email rules want queued (those already queued are left alone, so
  * each run adds only what came into the window). A 30-session course thus holds a few days of
- * reminders per student, not the whole term (docs/decisions/0011).
+ * reminders per student, not the whole term (docs/decisions/0011). The horizon is 48 h, or a
+ * session rule's own offset plus a day when it is longer. Item-time rules ("3 days before the
+ * course") were queued with their time when the person enrolled (docs/decisions/0023).
  */
 export async function planUpcomingReminders(req: PayloadRequest): Promise<{ courses: number; enrollments: number }> {
   const now = getClock(req.payload).now()
-  const horizon = new Date(now.getTime() + SESSION_REMINDER_HORIZON_MS)
+  const rules = await loadActiveRules(req)
+  const widest = Math.max(SESSION_REMINDER_HORIZON_MS, ...rules.filter((rule) => rule.timing === 'each_session').map(sessionHorizonMs))
+  const horizon = new Date(now.getTime() + widest)
   const { docs: candidates } = await req.payload.find({
     collection: 'courses',
     where: { and: [{ status: { in: ['published', 'in_progress'] } }, { 'modules.sessions.date': { greater_than: now.toISOString() } }] },
@@ -33,7 +39,7 @@ export async function planUpcomingReminders(req: PayloadRequest): Promise<{ cour
   for (const course of courses) {
     const { docs } = await req.payload.find({
       collection: 'enrollments',
-      where: { and: [{ 'item.relationTo': { equals: 'courses' } }, { 'item.value': { equals: course.id } }, { status: { equals: 'confirmed' } }] },
+      where: { and: [{ 'item.relationTo': { equals: 'courses' } }, { 'item.value': { equals: course.id } }, { status: { in: ['confirmed', 'waitlisted'] } }] },
       depth: 0,
       pagination: false,
       overrideAccess: true,
@@ -43,7 +49,7 @@ export async function planUpcomingReminders(req: PayloadRequest): Promise<{ cour
       await inTransaction(req, async () => {
         for (const enrollment of docs.slice(start, start + BATCH_SIZE)) {
           const message = await enrollmentMessage(req, enrollment)
-          if (message) await planSessionReminders(req, message)
+          if (message) await planEnrollmentEmails(req, message, { rules })
         }
       })
     }

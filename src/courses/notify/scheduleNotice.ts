@@ -5,7 +5,8 @@ import { calendarAttachment } from '../../email/calendarInvite'
 import { toEmailLocale } from '../../email/templateVariables'
 import { inviteFor, sessionEvent } from '../../enrollment/notify/calendar'
 import { type EnrollmentMessage, enrollmentMessage } from '../../enrollment/notify/enrollmentMessage'
-import { replanSessionReminders } from '../../enrollment/notify/sessionReminders'
+import { loadActiveRules } from '../../automation/rules/activeRules'
+import { replanEnrollmentEmails } from '../../automation/rules/plan'
 import { inTransaction, sql, sqlFor } from '../../enrollment/transaction'
 import { getClock } from '../../utilities/clock'
 import { changeListHtml } from './changeList'
@@ -100,6 +101,7 @@ const confirmedEnrollmentIds = async (req: PayloadRequest, courseId: number) => 
 export async function sendScheduleNotices(req: PayloadRequest, input: SendNoticesInput, batchSize = NOTICE_BATCH_SIZE): Promise<{ queued: number }> {
   const ids = await confirmedEnrollmentIds(req, input.courseId)
   const organizer = req.payload.email?.defaultFromAddress ?? 'aula@localhost'
+  const rules = await loadActiveRules(req)
   let queued = 0
   for (let start = 0; start < ids.length; start += batchSize) {
     await inTransaction(req, async () => {
@@ -118,7 +120,7 @@ export async function sendScheduleNotices(req: PayloadRequest, input: SendNotice
           attachments: [...inviteFor({ ...message, scheduleSequence: input.sequence }, 'REQUEST', organizer), ...cancellationOf(message, removed, input.sequence, organizer)],
         })
         if (result.queued) queued += 1
-        await replanSessionReminders(req, message)
+        await replanEnrollmentEmails(req, message, { rules, reason: 'the course schedule changed' })
       }
     })
   }

@@ -1,9 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import { replanEnrollmentEmails } from '../../automation/rules/plan'
+import { loadActiveRules } from '../../automation/rules/activeRules'
 import { queueEmail } from '../../email/queueEmail'
 import { inviteFor } from '../notify/calendar'
 import { enrollmentMessage } from '../notify/enrollmentMessage'
-import { cancelReminders, planReminders } from '../notify/reminders'
 
 /** Each new start time bumps the calendar SEQUENCE, so calendars replace the old event instead of adding one. */
 export const bumpScheduleSequence: CollectionBeforeChangeHook = ({ data, operation, originalDoc }) => {
@@ -32,21 +33,25 @@ export const notifyScheduleChanges: CollectionAfterChangeHook = async ({ doc, op
   if (operation !== 'update' || doc.status === 'cancelled') return doc
   const moved = previousDoc?.startsAt && new Date(doc.startsAt).getTime() !== new Date(previousDoc.startsAt).getTime()
   if (!moved) return doc
-  const { docs } = await activeEnrollments(req, doc.id, ['confirmed'])
+  // The waitlisted are not told (they hold no seat), but the rules' emails for them follow the new start too.
+  const { docs } = await activeEnrollments(req, doc.id, ['confirmed', 'waitlisted'])
   const organizer = req.payload.email?.defaultFromAddress ?? 'aula@localhost'
+  const rules = await loadActiveRules(req)
   for (const enrollment of docs) {
     const message = await enrollmentMessage(req, enrollment)
     if (!message?.startsAt) continue
-    await cancelReminders(req, Number(enrollment.id), 'the webinar was rescheduled')
-    await queueEmail(req, {
-      templateKey: 'webinar_rescheduled',
-      to: message.to,
-      dedupeKey: `webinar_rescheduled:${enrollment.id}:${message.startsAt.toISOString()}`,
-      relatedDocument: { relationTo: 'enrollments', value: enrollment.id },
-      variables: { ...message.variables, reason: '' },
-      attachments: inviteFor(message, 'REQUEST', organizer),
-    })
-    await planReminders(req, message)
+    if (enrollment.status === 'confirmed') {
+      await queueEmail(req, {
+        templateKey: 'webinar_rescheduled',
+        to: message.to,
+        dedupeKey: `webinar_rescheduled:${enrollment.id}:${message.startsAt.toISOString()}`,
+        relatedDocument: { relationTo: 'enrollments', value: enrollment.id },
+        variables: { ...message.variables, reason: '' },
+        attachments: inviteFor(message, 'REQUEST', organizer),
+      })
+    }
+    // The rules' emails follow the new start: new keys are queued, the old start's are cancelled.
+    await replanEnrollmentEmails(req, message, { rules, reason: 'the webinar was rescheduled' })
   }
   return doc
 }

@@ -22,6 +22,12 @@ export interface EnrollmentMessage {
   /** A course's dated sessions, earliest first (empty for a webinar): its calendar file and reminders are per session. */
   sessions: CourseSession[]
   variables: EmailVariables
+  /** What email rules need (src/automation/rules/plan.ts): the enrollment's status, the item's end, category and switched-off rules, the person's own zone. */
+  status: string
+  endsAt: Date | null
+  categoryIds: number[]
+  emailRulesOff: number[]
+  recipientTimezone: string | null
 }
 
 const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: number }).id : Number(value))
@@ -57,6 +63,13 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
     meetingLink: isWebinar ? (item.meetingLink ?? null) : null,
     scheduleSequence: Number(item.scheduleSequence ?? 0),
     sessions,
+    status: String(enrollment.status ?? ''),
+    endsAt: isWebinar
+      ? startsAt && new Date(startsAt.getTime() + Number(item.durationMinutes ?? 60) * 60_000)
+      : (sessions.at(-1)?.endsAt ?? startsAt),
+    categoryIds: item.category ? [idOf(item.category)] : [],
+    emailRulesOff: ((item.emailRulesOff ?? []) as unknown[]).map(idOf).filter(Number.isFinite),
+    recipientTimezone: typeof user.timezone === 'string' && user.timezone ? user.timezone : null,
     variables: {
       firstName: user.firstName ?? '',
       lastName: user.lastName ?? '',

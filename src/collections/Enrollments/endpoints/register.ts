@@ -27,15 +27,15 @@ export const registerEndpoint = (collection: ItemCollection): Endpoint => ({
     const idempotencyKey = req.headers.get('idempotency-key')
     if (selling.attendees) {
       // A group or company booking: one buyer, N named attendees, all seats or none (src/commerce/groups).
-      const booked = await bookGroup(req, { collection, itemId, buyer: selling.buyer!, attendees: selling.attendees, couponCode: selling.couponCode, paymentMethod: selling.paymentMethod, idempotencyKey })
+      const booked = await bookGroup(req, { collection, itemId, buyer: selling.buyer!, attendees: selling.attendees, couponCode: selling.couponCode, paymentMethod: selling.paymentMethod, idempotencyKey, marketingConsent: selling.marketingConsent })
       return Response.json(booked.answer, { status: 201, headers: booked.replayed ? { 'Idempotent-Replayed': 'true' } : {} })
     }
     const person =
       req.user?.collection === 'users' && body.email === undefined
         ? { userId: req.user.id as number }
         : parseInput(body, PERSON_INPUT, 'enrollments')
-    const { couponCode, paymentMethod } = selling
-    const { enrollment: registered, replayed } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web', couponCode, paymentMethod })
+    const { couponCode, paymentMethod, marketingConsent } = selling
+    const { enrollment: registered, replayed } = await register(req, { collection, itemId, person, idempotencyKey, source: 'web', couponCode, paymentMethod, marketingConsent })
     // Paid: the Stripe Checkout Session (checkoutUrl, holdExpiresAt) or the bank-transfer instructions,
     // arranged after the registration committed.
     const enrollment = await withCheckout(req, registered, { paymentMethod })

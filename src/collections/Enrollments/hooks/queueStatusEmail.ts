@@ -1,11 +1,11 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { planEnrollmentChangeEmails } from '../../../automation/rules/enrollmentChange'
+import { cancelEnrollmentRuleEmails, replanEnrollmentEmails } from '../../../automation/rules/plan'
 import { queueEmail } from '../../../email/queueEmail'
 import type { EmailTemplateKey } from '../../../email/templateVariables'
 import { inviteFor } from '../../../enrollment/notify/calendar'
 import { enrollmentMessage } from '../../../enrollment/notify/enrollmentMessage'
-import { cancelReminders, planReminders } from '../../../enrollment/notify/reminders'
-import { planSessionReminders } from '../../../enrollment/notify/sessionReminders'
 
 /** Which email a status change sends, per the contract's table. */
 function templateFor(previous: string | undefined, next: string): EmailTemplateKey | null {
@@ -26,6 +26,8 @@ function templateFor(previous: string | undefined, next: string): EmailTemplateK
  */
 export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const previous = operation === 'create' ? undefined : (previousDoc?.status as string | undefined)
+  // Staff's enrollment-change rules (src/automation/rules/enrollmentChange.ts) come on top of the transactional reply below.
+  await planEnrollmentChangeEmails(req, doc, operation === 'create' ? null : previousDoc)
   let templateKey = templateFor(previous, doc.status)
   if (!templateKey) return doc
   const message = await enrollmentMessage(req, doc)
@@ -44,8 +46,8 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
     variables: { ...message.variables, reason: doc.cancellationReason ?? '' },
     attachments: confirmed ? inviteFor(message, 'REQUEST', organizer) : ending && hadSeatInCalendar ? inviteFor(message, 'CANCEL', organizer) : undefined,
   })
-  if (confirmed && message.collection === 'webinars') await planReminders(req, message)
-  if (confirmed && message.collection === 'courses') await planSessionReminders(req, message)
-  if (ending) await cancelReminders(req, Number(doc.id), `enrollment ${doc.status}`)
+  // The email rules (src/automation/rules): reminders for the confirmed, a waitlist's own emails while waitlisted, nothing once it ends.
+  if (ending) await cancelEnrollmentRuleEmails(req, Number(doc.id), `enrollment ${doc.status}`)
+  else await replanEnrollmentEmails(req, message)
   return doc
 }

@@ -1,6 +1,7 @@
 import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
 import { checkRole } from '../../../access'
+import { applyFormConsent } from '../../../automation/consent/formConsent'
 import { parseInput } from '../../../endpoints/parseInput'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { queueLeadReceived } from '../../../crm/leadEmails'
@@ -24,7 +25,7 @@ export const captureEndpoint: Endpoint = {
     const body = await readJsonBody(req)
     // Bots get the answer everyone gets, and nothing is stored.
     if (filledHoneypot(body)) return received()
-    const input = parseInput(body, CAPTURE_INPUT, 'leads')
+    const { marketingConsent, ...input } = parseInput(body, CAPTURE_INPUT, 'leads')
     const interest = parseItemRef(body.interest)
     await inTransaction(req, async () => {
       if (interest) await assertInterestExists(req, interest)
@@ -32,7 +33,10 @@ export const captureEndpoint: Endpoint = {
       const db = await sqlFor(req)
       await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`aula.leads.email:${input.email}`}))`)
       const open = await findOpenLead(req, input.email)
-      if (open) return addResubmission(req, open, input.message)
+      if (open) {
+        await applyFormConsent(req, { collection: 'leads', id: open.id, email: input.email, granted: marketingConsent })
+        return addResubmission(req, open, input.message)
+      }
       const lead = await req.payload.create({
         collection: 'leads',
         data: { ...input, type: input.type as Lead['type'], interest, stage: 'new', source: 'web_form' },
@@ -40,6 +44,7 @@ export const captureEndpoint: Endpoint = {
         depth: 0,
         req,
       })
+      await applyFormConsent(req, { collection: 'leads', id: lead.id, email: input.email, granted: marketingConsent })
       await queueLeadReceived(req, lead)
       return lead.id
     })

@@ -23,6 +23,8 @@ export const CAPTURE_INPUT = {
   utmCampaign: { kind: 'string', maxLength: 200 },
   utmTerm: { kind: 'string', maxLength: 200 },
   utmContent: { kind: 'string', maxLength: 200 },
+  // The marketing checkbox: true, false or absent (consent left as it is); src/automation/consent/formConsent.ts.
+  marketingConsent: { kind: 'boolean' },
 } as const satisfies InputSchema
 
 /** Hidden form fields a person never sees and a bot fills in. */
