@@ -241,4 +241,15 @@ describe('rendering a campaign email', () => {
     const fallback = await renderCampaignEmail(req, { ...content, subjectEn: '', bodyEn: null }, reader, 'en')
     expect(fallback.subject).toBe('Hola <b>Ana</b>')
   })
+
+  it('a link staff point at {{unsubscribeUrl}} is saved as typed and opens the reader’s own unsubscribe page', async () => {
+    // The campaign editor is the templates' one: Lexical would otherwise save the address as %7B%7BunsubscribeUrl%7D%7D.
+    const link = { type: 'link', version: 3, fields: { url: '{{unsubscribeUrl}}', newTab: false, linkType: 'custom' }, children: [text('No quiero más correos')], direction: 'ltr', format: '', indent: 0 }
+    const created = await create({ bodyEs: doc(paragraph(text('Si prefieres: '), link as Node)) })
+    const body = JSON.stringify((await stored(created.id)).bodyEs)
+    expect(body).toContain('"url":"{{unsubscribeUrl}}"')
+    const rendered = await renderCampaignEmail(await createLocalReq({}, aula.payload), (await stored(created.id)) as never, { email: 'ana@example.com', firstName: 'Ana', lastName: 'P' }, 'es')
+    expect(rendered.html).toMatch(/<a href="[^"]*\/api\/unsubscribe\?token=[^"]+"[^>]*>No quiero más correos<\/a>/)
+    expect(rendered.html).not.toContain('%7B')
+  })
 })

@@ -13,8 +13,8 @@ export type SegmentKind = (typeof SEGMENT_KINDS)[number]
 export const SEGMENT_ENROLLMENT_STATUSES = ['confirmed', 'attended', 'no_show', 'completed', 'waitlisted'] as const
 export type SegmentEnrollmentStatus = (typeof SEGMENT_ENROLLMENT_STATUSES)[number]
 
-export const LEAD_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const
-export const LEAD_SOURCES = ['web_form', 'webinar', 'referral', 'social', 'event', 'other'] as const
+// The CRM's own lists (src/crm/options.ts): a segment filters leads by what the leads collection stores.
+export { LEAD_SOURCES, LEAD_STAGES } from '../../crm/options'
 
 export interface ItemRef {
   relationTo: 'webinars' | 'courses'

@@ -1,6 +1,7 @@
 import type { Condition, Field } from 'payload'
 
 import { LEAD_SOURCES, LEAD_STAGES, SEGMENT_ENROLLMENT_STATUSES, type SegmentKind } from '../../automation/campaigns/types'
+import { optionsOf } from '../../crm/options'
 
 const when =
   (...kinds: SegmentKind[]): Condition =>
@@ -15,24 +16,7 @@ const STATUS_LABELS: Record<(typeof SEGMENT_ENROLLMENT_STATUSES)[number], { es: 
   waitlisted: { es: 'En lista de espera', en: 'Waitlisted' },
 }
 
-const STAGE_LABELS: Record<(typeof LEAD_STAGES)[number], { es: string; en: string }> = {
-  new: { es: 'Nuevo', en: 'New' },
-  contacted: { es: 'Contactado', en: 'Contacted' },
-  qualified: { es: 'Calificado', en: 'Qualified' },
-  proposal: { es: 'Propuesta', en: 'Proposal' },
-  negotiation: { es: 'Negociación', en: 'Negotiation' },
-  won: { es: 'Ganado', en: 'Won' },
-  lost: { es: 'Perdido', en: 'Lost' },
-}
 
-const SOURCE_LABELS: Record<(typeof LEAD_SOURCES)[number], { es: string; en: string }> = {
-  web_form: { es: 'Formulario web', en: 'Web form' },
-  webinar: { es: 'Webinar', en: 'Webinar' },
-  referral: { es: 'Referido', en: 'Referral' },
-  social: { es: 'Redes sociales', en: 'Social media' },
-  event: { es: 'Evento', en: 'Event' },
-  other: { es: 'Otro', en: 'Other' },
-}
 
 /**
  * Who a campaign is for, built from lists instead of code (src/automation/campaigns/segmentSql.ts
@@ -116,7 +100,7 @@ export const segmentField: Field = {
       type: 'select',
       hasMany: true,
       label: { es: 'Etapas', en: 'Stages' },
-      options: LEAD_STAGES.map((value) => ({ value, label: STAGE_LABELS[value] })),
+      options: optionsOf(LEAD_STAGES),
       admin: { condition: when('leads'), description: { es: 'Vacío: todas.', en: 'Empty: all.' } },
     },
     {
@@ -124,7 +108,7 @@ export const segmentField: Field = {
       type: 'select',
       hasMany: true,
       label: { es: 'Orígenes', en: 'Sources' },
-      options: LEAD_SOURCES.map((value) => ({ value, label: SOURCE_LABELS[value] })),
+      options: optionsOf(LEAD_SOURCES),
       admin: { condition: when('leads'), description: { es: 'Vacío: todos.', en: 'Empty: all.' } },
     },
     {

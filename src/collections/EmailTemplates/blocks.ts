@@ -7,11 +7,8 @@ import { say } from '../../i18n/say'
 
 const everyVariable = [...new Set(Object.values(ALLOWED_VARIABLES).flat())].sort()
 
-/**
- * A variable picked from a list instead of typed. The list shown is narrowed to the template's own
- * email by the field component; the save checks it again (hooks/rejectUnknownVariables).
- */
-export const VariableBlock: Block = {
+/** A variable picked from `names` instead of typed, shown as a chip in the text (`Field`: a narrower picker). */
+export const variableBlockOf = (names: readonly string[], Field?: string): Block => ({
   slug: VARIABLE_BLOCK,
   labels: { singular: { es: 'Variable', en: 'Variable' }, plural: { es: 'Variables', en: 'Variables' } },
   admin: { components: { Label: '/src/components/emailTemplates/VariableChip#VariableChip' } },
@@ -21,11 +18,17 @@ export const VariableBlock: Block = {
       type: 'select',
       required: true,
       label: { es: 'Dato que se inserta', en: 'Value to insert' },
-      options: everyVariable.map((name) => ({ value: name, label: variableLabels[name] ?? name })),
-      admin: { components: { Field: '/src/components/emailTemplates/VariableSelect#VariableSelect' } },
+      options: names.map((name) => ({ value: name, label: variableLabels[name] ?? name })),
+      ...(Field ? { admin: { components: { Field } } } : {}),
     },
   ],
-}
+})
+
+/**
+ * A template's variable. The list shown is narrowed to the template's own email by the field
+ * component; the save checks it again (hooks/rejectUnknownVariables).
+ */
+export const VariableBlock = variableBlockOf(everyVariable, '/src/components/emailTemplates/VariableSelect#VariableSelect')
 
 const STARTS_WITH_VARIABLE = /^\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}\S*$/
 const ABSOLUTE = /^(https?:\/\/|mailto:)\S+$/i

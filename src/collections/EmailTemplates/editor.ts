@@ -12,7 +12,7 @@ import {
   UnderlineFeature,
   UnorderedListFeature,
 } from '@payloadcms/richtext-lexical'
-import type { FieldHook, TextField } from 'payload'
+import type { Block, FieldHook, TextField } from 'payload'
 
 import { ButtonBlock, VariableBlock } from './blocks'
 
@@ -43,24 +43,29 @@ const keepVariableAddresses = (field: TextField): TextField => {
 
 /**
  * What an email needs and nothing a mail client would mangle: headings, bold/italic/underline,
- * links, lists, a button, and variables picked from a list. No uploads, tables or embeds.
+ * links, lists, a button, and variables picked from a list (`variableBlock`: which ones). No uploads,
+ * tables or embeds. Shared by templates and campaigns, so src/email/templateBody renders both alike.
  */
-export const emailBodyEditor = lexicalEditor({
-  features: () => [
-    ParagraphFeature(),
-    HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
-    BoldFeature(),
-    ItalicFeature(),
-    UnderlineFeature(),
-    LinkFeature({
-      enabledCollections: [],
-      fields: ({ defaultFields }) =>
-        defaultFields.map((field) => (field.name === 'url' && field.type === 'text' ? keepVariableAddresses(field) : field)),
-    }),
-    UnorderedListFeature(),
-    OrderedListFeature(),
-    BlocksFeature({ blocks: [ButtonBlock], inlineBlocks: [VariableBlock] }),
-    FixedToolbarFeature(),
-    InlineToolbarFeature(),
-  ],
-})
+export const emailEditorWith = (variableBlock: Block) =>
+  lexicalEditor({
+    features: () => [
+      ParagraphFeature(),
+      HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
+      BoldFeature(),
+      ItalicFeature(),
+      UnderlineFeature(),
+      LinkFeature({
+        enabledCollections: [],
+        fields: ({ defaultFields }) =>
+          defaultFields.map((field) => (field.name === 'url' && field.type === 'text' ? keepVariableAddresses(field) : field)),
+      }),
+      UnorderedListFeature(),
+      OrderedListFeature(),
+      BlocksFeature({ blocks: [ButtonBlock], inlineBlocks: [variableBlock] }),
+      FixedToolbarFeature(),
+      InlineToolbarFeature(),
+    ],
+  })
+
+/** The email templates' editor: every variable an email may hold (each template offers its own at send time). */
+export const emailBodyEditor = emailEditorWith(VariableBlock)
