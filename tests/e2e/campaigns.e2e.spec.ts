@@ -90,8 +90,8 @@ describe('campaigns in the admin', () => {
       { timeoutMs: 120_000 },
     )
     await page.reload()
-    const sidebar = await textOf(page.locator('.document-fields__sidebar'))
-    expect(sidebar).toContain('Enviada')
+    // The status select fills in once the reloaded page is hydrated.
+    const sidebar = await waitUntil('the sidebar says the campaign was sent', () => textOf(page.locator('.document-fields__sidebar')), (text) => text.includes('Enviada'))
     expect(sidebar).not.toContain('Programar envío')
     await shot(page, 'campaigns-3-sent')
   }, 900_000)
