@@ -54,9 +54,9 @@ export const enrollmentChangeDedupeKey = (rule: Pick<EmailRule, 'id' | 'key'>, e
  * change mails nobody. The transactional replies (confirmation, waitlist, promotion, cancellation) are
  * not rules and stay as they are. Returns the keys it asked for.
  */
-export async function planEnrollmentChangeEmails(req: PayloadRequest, doc: Record<string, any>, previousDoc?: Record<string, any> | null): Promise<string[]> {
+export async function planEnrollmentChangeEmails(req: PayloadRequest, doc: Record<string, any>, previousDoc?: Record<string, any> | null, rules?: EmailRule[]): Promise<string[]> {
   const events = enrollmentEventsOf(previousDoc?.status as string | undefined, String(doc.status))
-  return queueEventEmails(req, doc, events)
+  return queueEventEmails(req, doc, events, rules)
 }
 
 /** The `completed` event, for the enrollments attendance just completed (src/attendance/completion.ts). */

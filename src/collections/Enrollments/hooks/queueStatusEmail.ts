@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { planEnrollmentChangeEmails } from '../../../automation/rules/enrollmentChange'
+import { loadActiveRules } from '../../../automation/rules/activeRules'
+import { enrollmentEventsOf, planEnrollmentChangeEmails } from '../../../automation/rules/enrollmentChange'
 import { cancelEnrollmentRuleEmails, replanEnrollmentEmails } from '../../../automation/rules/plan'
 import { queueEmail } from '../../../email/queueEmail'
 import type { EmailTemplateKey } from '../../../email/templateVariables'
@@ -26,8 +27,12 @@ function templateFor(previous: string | undefined, next: string): EmailTemplateK
  */
 export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const previous = operation === 'create' ? undefined : (previousDoc?.status as string | undefined)
+  // Nothing to send (a hold created pending payment, a change that kept the status): no rule is read.
+  if (!templateFor(previous, doc.status) && !enrollmentEventsOf(previous, String(doc.status)).length) return doc
+  // Read once per status change, for both the enrollment-change rules and the planned emails (every registration passes here).
+  const rules = await loadActiveRules(req)
   // Staff's enrollment-change rules (src/automation/rules/enrollmentChange.ts) come on top of the transactional reply below.
-  await planEnrollmentChangeEmails(req, doc, operation === 'create' ? null : previousDoc)
+  await planEnrollmentChangeEmails(req, doc, operation === 'create' ? null : previousDoc, rules)
   let templateKey = templateFor(previous, doc.status)
   if (!templateKey) return doc
   const message = await enrollmentMessage(req, doc)
@@ -48,6 +53,6 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
   })
   // The email rules (src/automation/rules): reminders for the confirmed, a waitlist's own emails while waitlisted, nothing once it ends.
   if (ending) await cancelEnrollmentRuleEmails(req, Number(doc.id), `enrollment ${doc.status}`)
-  else await replanEnrollmentEmails(req, message)
+  else await replanEnrollmentEmails(req, message, { rules })
   return doc
 }
