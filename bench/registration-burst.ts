@@ -7,6 +7,8 @@
  * seats. Then the coupon run: as many registrations with a 100% coupon limited to 150 uses on a paid
  * webinar with 100 seats (no Stripe: the coupon makes the seats free), which must leave exactly 100
  * confirmed, 50 waitlisted and the rest refused with a 400 `used_up` (src/commerce/coupons).
+ * Last, the audit log's cost: the same burst on a fourth webinar, on a server started with
+ * `AULA_AUDIT_LOG=off` (bench only), against the first burst (log on); prints both and the difference.
  * Starts its own throwaway embedded PostgreSQL; stops everything at the end.
  */
 import pg from 'pg'
@@ -29,6 +31,7 @@ try {
   const burstWebinar = await createWebinar(payload, { title: 'Webinar de la ráfaga', capacity })
   const baselineWebinar = await createWebinar(payload, { title: 'Webinar de referencia', capacity })
   const couponWebinar = await createWebinar(payload, { title: 'Webinar con cupón', capacity, isFree: false, price: 50, currency: 'USD' })
+  const unauditedWebinar = await createWebinar(payload, { title: 'Webinar sin registro de auditoría', capacity })
   await payload.create({ collection: 'coupons', overrideAccess: true, data: { code: 'RAFAGA100', discountType: 'percentage', percentOff: 100, maxRedemptions: couponUses, appliesTo: 'all' } })
   await createUsers(payload, 1, ['admin'], 'admin')
   const started = performance.now()
@@ -71,6 +74,23 @@ try {
     post(`/api/webinars/${couponWebinar}/register`, { email: `cupon-${index}@bench.aula`, firstName: 'Persona', lastName: `Con cupón ${index}`, couponCode: 'rafaga100' }),
   )
   const couponRss = server.peakRss()
+  const auditEntries = await countAuditEntries(database.uri)
+
+  // The same burst with the audit log switched off (src/audit/record.ts), on a fresh server warmed up the same way.
+  await server.stop()
+  server = await startProductionServer(database.uri, { AULA_AUDIT_LOG: 'off' })
+  const unauditedUrl = server.url
+  for (let index = 0; index < 20; index += 1) await fetch(`${unauditedUrl}/api/webinars?limit=5&depth=1`).then((response) => response.arrayBuffer())
+  const unaudited = await pool(count, concurrency, async (index) => {
+    const response = await fetch(`${unauditedUrl}/api/webinars/${unauditedWebinar}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `sin-auditoria-${index}@bench.aula`, firstName: 'Persona', lastName: `Sin registro ${index}` }),
+    })
+    await response.arrayBuffer()
+    return response.status
+  })
+  const unloggedEntries = (await countAuditEntries(database.uri)) - auditEntries
 
   const client = new pg.Client({ connectionString: database.uri })
   await client.connect()
@@ -85,6 +105,7 @@ try {
   const burstStatuses = await statuses(burstWebinar)
   const baselineStatuses = await statuses(baselineWebinar)
   const couponStatuses = await statuses(couponWebinar)
+  const unauditedStatuses = await statuses(unauditedWebinar)
   const seats = await client.query<{ id: number; seats_taken: string }>('select id, seats_taken from webinars where id = any($1)', [[burstWebinar, baselineWebinar]])
   const queuedEmails = await client.query<{ count: string }>(`select count(*) from payload_jobs where task_slug = 'sendEmail'`).catch(() => ({ rows: [{ count: 'n/a' }] }))
   await client.end()
@@ -95,7 +116,8 @@ try {
   const couponOk =
     couponStatuses.confirmed === capacity && couponStatuses.waitlisted === couponUses - capacity && Object.keys(couponStatuses).length === 2 &&
     couponBurst.statuses[201] === couponUses && couponBurst.statuses[400] === count - couponUses && couponBurst.errors === 0
-  failed = !burstOk || !baselineOk || !couponOk
+  const unauditedOk = expected(unauditedStatuses) && unaudited.non2xx === 0 && unaudited.errors === 0 && unloggedEntries === 0
+  failed = !burstOk || !baselineOk || !couponOk || !unauditedOk
 
   console.log(`\n${count} registrations, ${concurrency} concurrent connections, webinars with ${capacity} seats`)
   console.log(`POST /api/webinars/:id/register (anonymous, creates the student, queues its emails): ${describeLoad(burst)}; statuses ${JSON.stringify(burst.statuses)}`)
@@ -108,8 +130,21 @@ try {
   console.log(`  in the database: ${JSON.stringify(couponStatuses)}; check ${capacity} confirmed + ${couponUses - capacity} waitlisted, ${couponUses} × 201, ${count - couponUses} × 400 used_up: ${couponOk ? 'OK' : 'FAILED'}`)
   console.log(`ratio burst/baseline (req/s): ${(burst.rate / baseline.rate).toFixed(2)}; coupon/burst: ${(couponBurst.rate / burst.rate).toFixed(2)}`)
   console.log(`peak RSS of the server: burst ${mb(burstRss)}, baseline ${mb(baselineRss)}, coupon ${mb(couponRss)}`)
+  console.log(`audit log: ${auditEntries} entries written by the runs above`)
+  console.log(`POST /api/webinars/:id/register with AULA_AUDIT_LOG=off: ${describeLoad(unaudited)}; in the database: ${JSON.stringify(unauditedStatuses)}; audit entries written: ${unloggedEntries}; check: ${unauditedOk ? 'OK' : 'FAILED'}`)
+  console.log(`audit log cost on the burst: on ${burst.rate.toFixed(1)} req/s, off ${unaudited.rate.toFixed(1)} req/s, difference ${(((unaudited.rate - burst.rate) / unaudited.rate) * 100).toFixed(1)} % (target < 10 %)`)
 } finally {
   await server?.stop()
   await database.stop()
 }
 process.exit(failed ? 1 : 0)
+
+async function countAuditEntries(uri: string): Promise<number> {
+  const client = new pg.Client({ connectionString: uri })
+  await client.connect()
+  try {
+    return Number((await client.query<{ count: string }>('select count(*) from audit_log')).rows[0].count)
+  } finally {
+    await client.end()
+  }
+}

@@ -91,6 +91,9 @@ export interface Config {
     'certificate-counters': CertificateCounter;
     receipts: Receipt;
     'receipt-counters': ReceiptCounter;
+    'audit-log': AuditLog;
+    notifications: Notification;
+    'privacy-exports': PrivacyExport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -130,6 +133,9 @@ export interface Config {
     'certificate-counters': CertificateCountersSelect<false> | CertificateCountersSelect<true>;
     receipts: ReceiptsSelect<false> | ReceiptsSelect<true>;
     'receipt-counters': ReceiptCountersSelect<false> | ReceiptCountersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'privacy-exports': PrivacyExportsSelect<false> | PrivacyExportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -144,12 +150,16 @@ export interface Config {
     'business-settings': BusinessSetting;
     'billing-settings': BillingSetting;
     'crm-settings': CrmSetting;
+    'privacy-settings': PrivacySetting;
+    'notification-settings': NotificationSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'business-settings': BusinessSettingsSelect<false> | BusinessSettingsSelect<true>;
     'billing-settings': BillingSettingsSelect<false> | BillingSettingsSelect<true>;
     'crm-settings': CrmSettingsSelect<false> | CrmSettingsSelect<true>;
+    'privacy-settings': PrivacySettingsSelect<false> | PrivacySettingsSelect<true>;
+    'notification-settings': NotificationSettingsSelect<false> | NotificationSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -180,6 +190,11 @@ export interface Config {
       replanRuleEmails: TaskReplanRuleEmails;
       startDueCampaigns: TaskStartDueCampaigns;
       sendCampaignBatch: TaskSendCampaignBatch;
+      buildPrivacyExport: TaskBuildPrivacyExport;
+      deleteExpiredPrivacyExports: TaskDeleteExpiredPrivacyExports;
+      deleteExpiredAuditEntries: TaskDeleteExpiredAuditEntries;
+      eraseInactivePeople: TaskEraseInactivePeople;
+      deleteOldNotifications: TaskDeleteOldNotifications;
       inline: {
         input: unknown;
         output: unknown;
@@ -247,6 +262,25 @@ export interface User {
   pendingEmailExpiresAt?: string | null;
   displayName?: string | null;
   searchText?: string | null;
+  /**
+   * Kinds of notification you do not want in the bell.
+   */
+  mutedNotifications?:
+    | (
+        | 'lead_assigned'
+        | 'corporate_lead'
+        | 'followup_overdue'
+        | 'item_nearly_full'
+        | 'waitlist_forming'
+        | 'payment_failed'
+        | 'refund_requested'
+        | 'emails_failing'
+        | 'waitlist_promoted'
+        | 'schedule_changed'
+        | 'certificate_issued'
+      )[]
+    | null;
+  erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -520,7 +554,8 @@ export interface EmailRule {
     | 'receipt_issued'
     | 'credit_note_issued'
     | 'group_booking_confirmed'
-    | 'booking_attendee_replaced';
+    | 'booking_attendee_replaced'
+    | 'privacy_export_ready';
   trigger: 'before_start' | 'after_start' | 'before_end' | 'after_end' | 'enrollment_change';
   enrollmentEvent?: ('confirmed' | 'waitlisted' | 'promoted' | 'cancelled' | 'completed') | null;
   /**
@@ -1106,6 +1141,7 @@ export interface Payment {
       }[]
     | null;
   searchText?: string | null;
+  erasureNote?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1170,7 +1206,8 @@ export interface EmailTemplate {
     | 'receipt_issued'
     | 'credit_note_issued'
     | 'group_booking_confirmed'
-    | 'booking_attendee_replaced';
+    | 'booking_attendee_replaced'
+    | 'privacy_export_ready';
   locale: 'es' | 'en';
   subject: string;
   /**
@@ -1236,6 +1273,7 @@ export interface EmailLog {
     | 'credit_note_issued'
     | 'group_booking_confirmed'
     | 'booking_attendee_replaced'
+    | 'privacy_export_ready'
     | 'campaign';
   locale: 'es' | 'en';
   subject?: string | null;
@@ -1596,6 +1634,7 @@ export interface Receipt {
   creditForNumber?: string | null;
   reason?: string | null;
   issueKey: string;
+  erasureNote?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1610,6 +1649,107 @@ export interface ReceiptCounter {
   lastNumber: number;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Who changed what and when. Nobody can edit or delete these entries; they are removed when the retention period ends (Privacy and audit).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'login'
+    | 'login_failed'
+    | 'lockout'
+    | 'password_reset_requested'
+    | 'password_reset'
+    | 'role_change'
+    | 'erasure'
+    | 'export';
+  actorKind: 'user' | 'system' | 'stripe' | 'worker' | 'anonymous';
+  actor?: (number | null) | User;
+  /**
+   * The background job that made the change (e.g. worker:processStripeEvent), or the account’s email on a failed login.
+   */
+  actorLabel?: string | null;
+  collectionSlug: string;
+  documentId?: string | null;
+  person?: (number | null) | User;
+  /**
+   * Each changed field with its old (from) and new (to) value. Passwords and keys are never stored.
+   */
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Your notifications. Only you can see them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind:
+    | 'lead_assigned'
+    | 'corporate_lead'
+    | 'followup_overdue'
+    | 'item_nearly_full'
+    | 'waitlist_forming'
+    | 'payment_failed'
+    | 'refund_requested'
+    | 'emails_failing'
+    | 'waitlist_promoted'
+    | 'schedule_changed'
+    | 'certificate_issued';
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  documentCollection?: string | null;
+  documentId?: string | null;
+  readAt?: string | null;
+  dedupeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-exports".
+ */
+export interface PrivacyExport {
+  id: number;
+  owner: number | User;
+  status: 'pending' | 'ready' | 'failed';
+  requestedAt: string;
+  readyAt?: string | null;
+  expiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  prefix?: string | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1702,7 +1842,12 @@ export interface PayloadJob {
           | 'issueCertificate'
           | 'replanRuleEmails'
           | 'startDueCampaigns'
-          | 'sendCampaignBatch';
+          | 'sendCampaignBatch'
+          | 'buildPrivacyExport'
+          | 'deleteExpiredPrivacyExports'
+          | 'deleteExpiredAuditEntries'
+          | 'eraseInactivePeople'
+          | 'deleteOldNotifications';
         taskID: string;
         input?:
           | {
@@ -1759,6 +1904,11 @@ export interface PayloadJob {
         | 'replanRuleEmails'
         | 'startDueCampaigns'
         | 'sendCampaignBatch'
+        | 'buildPrivacyExport'
+        | 'deleteExpiredPrivacyExports'
+        | 'deleteExpiredAuditEntries'
+        | 'eraseInactivePeople'
+        | 'deleteOldNotifications'
       )
     | null;
   queue?: string | null;
@@ -1878,6 +2028,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'receipt-counters';
         value: number | ReceiptCounter;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'privacy-exports';
+        value: number | PrivacyExport;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1948,6 +2110,8 @@ export interface UsersSelect<T extends boolean = true> {
   pendingEmailExpiresAt?: T;
   displayName?: T;
   searchText?: T;
+  mutedNotifications?: T;
+  erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -2449,6 +2613,7 @@ export interface PaymentsSelect<T extends boolean = true> {
         id?: T;
       };
   searchText?: T;
+  erasureNote?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2737,6 +2902,7 @@ export interface ReceiptsSelect<T extends boolean = true> {
   creditForNumber?: T;
   reason?: T;
   issueKey?: T;
+  erasureNote?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2750,6 +2916,64 @@ export interface ReceiptCountersSelect<T extends boolean = true> {
   lastNumber?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  actorKind?: T;
+  actor?: T;
+  actorLabel?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  person?: T;
+  changes?: T;
+  ip?: T;
+  userAgent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  title?: T;
+  body?: T;
+  link?: T;
+  documentCollection?: T;
+  documentId?: T;
+  readAt?: T;
+  dedupeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-exports_select".
+ */
+export interface PrivacyExportsSelect<T extends boolean = true> {
+  owner?: T;
+  status?: T;
+  requestedAt?: T;
+  readyAt?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  prefix?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2900,6 +3124,45 @@ export interface CrmSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings".
+ */
+export interface PrivacySetting {
+  id: number;
+  /**
+   * Older entries are deleted every night. Default: 2 years.
+   */
+  auditRetentionYears: number;
+  /**
+   * No login, enrollment, payment or contact for this long: listed in the Privacy overview. Default: 3 years.
+   */
+  inactivityYears: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * Which roles receive each kind of notification. Each person can mute kinds on their own account.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-settings".
+ */
+export interface NotificationSetting {
+  id: number;
+  lead_assigned?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  corporate_lead?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  followup_overdue?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  item_nearly_full?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  waitlist_forming?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  payment_failed?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  refund_requested?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  emails_failing?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  waitlist_promoted?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  schedule_changed?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  certificate_issued?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -2963,6 +3226,37 @@ export interface CrmSettingsSelect<T extends boolean = true> {
         label?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings_select".
+ */
+export interface PrivacySettingsSelect<T extends boolean = true> {
+  auditRetentionYears?: T;
+  inactivityYears?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notification-settings_select".
+ */
+export interface NotificationSettingsSelect<T extends boolean = true> {
+  lead_assigned?: T;
+  corporate_lead?: T;
+  followup_overdue?: T;
+  item_nearly_full?: T;
+  waitlist_forming?: T;
+  payment_failed?: T;
+  refund_requested?: T;
+  emails_failing?: T;
+  waitlist_promoted?: T;
+  schedule_changed?: T;
+  certificate_issued?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -3282,6 +3576,61 @@ export interface TaskSendCampaignBatch {
   };
   output: {
     outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBuildPrivacyExport".
+ */
+export interface TaskBuildPrivacyExport {
+  input: {
+    exportId: number;
+  };
+  output: {
+    status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredPrivacyExports".
+ */
+export interface TaskDeleteExpiredPrivacyExports {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteExpiredAuditEntries".
+ */
+export interface TaskDeleteExpiredAuditEntries {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEraseInactivePeople".
+ */
+export interface TaskEraseInactivePeople {
+  input: {
+    cutoff: string;
+    requestedBy: number;
+  };
+  output: {
+    erased?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteOldNotifications".
+ */
+export interface TaskDeleteOldNotifications {
+  input?: unknown;
+  output: {
+    deleted: number;
   };
 }
 /**

@@ -39,8 +39,11 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-/** What `npm start` runs (Aula's node:http server in front of Next) on a free port as its own process group, production settings, rate limits off, no jobs. */
-export async function startProductionServer(databaseUri: string): Promise<RunningServer> {
+/**
+ * What `npm start` runs (Aula's node:http server in front of Next) on a free port as its own process group, production settings, rate limits off, no jobs.
+ * `extraEnv`: a run's own switches (the registration burst's `AULA_AUDIT_LOG=off`).
+ */
+export async function startProductionServer(databaseUri: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [tsxCli, path.resolve(root, 'src/server/start.ts')], {
@@ -57,6 +60,7 @@ export async function startProductionServer(databaseUri: string): Promise<Runnin
       SERVER_URL: url,
       RATE_LIMIT_DISABLED: 'true',
       JOBS_AUTORUN: 'false',
+      ...extraEnv,
     },
   })
   const output: string[] = []

@@ -1,5 +1,7 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
+import { actorOf, auditOriginContext } from '../audit/actor'
+import { runAsActor } from '../audit/actorContext'
 import { credentialMisuses } from '../queryGuards/credentialMisuses'
 
 /**
@@ -16,7 +18,7 @@ export function startPasswordReset(req: PayloadRequest, rawEmail: unknown): void
   const misuses = credentialMisuses({ email })
   if (misuses.length > 0) throw new ValidationError({ collection: 'users', errors: misuses })
   const { payload } = req
-  void payload
-    .forgotPassword({ collection: 'users', data: { email } })
+  // The audit entry of the request keeps who asked and from where, though it runs on a request of its own (src/audit).
+  void runAsActor(actorOf(req), () => payload.forgotPassword({ collection: 'users', data: { email }, context: auditOriginContext(req) }))
     .catch((error: unknown) => payload.logger.error({ err: error, msg: 'A password reset could not be started or its email not sent' }))
 }

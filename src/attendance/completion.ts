@@ -3,6 +3,7 @@ import type { PayloadRequest, Where } from 'payload'
 import { planCompletionEmails } from '../automation/rules/enrollmentChange'
 import { queueCertificatesFor } from '../certificates/issueTask'
 import { sessionsOf, type CourseSession, type CourseWithSessions } from '../courses/sessions'
+import { recordRawUpdate } from '../audit/rawWrites'
 import { sql, sqlFor } from '../enrollment/transaction'
 import type { ItemCollection } from '../enrollment/statuses'
 import { getClock } from '../utilities/clock'
@@ -83,7 +84,7 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
   const { docs: enrollments } = await req.payload.find({
     collection: 'enrollments',
     where: { and: [...onItem, ...(enrollmentIds ? [{ id: { in: enrollmentIds } }] : [])] },
-    select: { attended: true, completionPercentage: true, completedAt: true },
+    select: { attended: true, completionPercentage: true, completedAt: true, user: true },
     depth: 0,
     pagination: false,
     overrideAccess: true,
@@ -108,12 +109,14 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
   const now = getClock(req.payload).now()
   const groups = new Map<string, number[]>()
   const justCompleted: number[] = []
+  const changedDocs: { id: number; user: unknown; current: CompletionState; next: CompletionState }[] = []
   for (const doc of enrollments) {
     const current: CompletionState = { attended: Boolean(doc.attended), completionPercentage: doc.completionPercentage ?? null, completedAt: doc.completedAt ?? null }
     const next = completionOf(target, recordsOf.get(doc.id as number) ?? [], current, now)
     states.set(doc.id as number, next)
     if (sameState(current, next)) continue
     if (!current.completedAt && next.completedAt) justCompleted.push(doc.id as number)
+    changedDocs.push({ id: doc.id as number, user: doc.user, current, next })
     const key = JSON.stringify(next)
     groups.set(key, [...(groups.get(key) ?? []), doc.id as number])
   }
@@ -124,6 +127,11 @@ export async function recomputeCompletion(req: PayloadRequest, target: Completio
       UPDATE enrollments
          SET attended = ${state.attended}, completion_percentage = ${state.completionPercentage}, completed_at = ${state.completedAt}
        WHERE id IN (${sql.join(groupIds.map((id) => sql`${id}`), sql`, `)})`)
+  }
+  // Written below the hooks, so logged here: one INSERT per changed enrollment (src/audit, docs/audit.md).
+  for (const changed of changedDocs) {
+    const person = typeof changed.user === 'object' && changed.user ? (changed.user as { id: number }).id : (changed.user as number | null)
+    await recordRawUpdate(req, 'enrollments', changed.id, { ...changed.current }, { ...changed.next }, person)
   }
   // Completion earns a certificate (src/certificates): queued here, so it commits or rolls back with the attendance.
   await queueCertificatesFor(req, justCompleted)

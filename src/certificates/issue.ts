@@ -4,6 +4,7 @@ import { sql, sqlFor } from '../enrollment/transaction'
 import { say } from '../i18n/say'
 import { getClock } from '../utilities/clock'
 import { renderArtifacts } from './artifacts'
+import { notifyCertificateIssued } from '../notifications/triggers/certificateIssued'
 import { queueCertificateEmail } from './email'
 import { snapshotColumns, snapshotFor } from './facts'
 import { withRequest } from './lifecycle'
@@ -83,6 +84,7 @@ export async function issueCertificate(payload: Payload, input: IssueCertificate
     })
     const certificate = await renderArtifacts(request, created)
     await queueCertificateEmail(request, certificate)
+    await notifyCertificateIssued(request, certificate)
     return certificate
   })
 }

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { notifyCertificateIssued } from '../notifications/triggers/certificateIssued'
 import { getClock } from '../utilities/clock'
 import { renderArtifacts } from './artifacts'
 import { queueCertificateEmail } from './email'
@@ -41,6 +42,7 @@ export async function reissueCertificate(payload: Payload, input: ReissueCertifi
     })
     const rendered = await renderArtifacts(request, updated)
     await queueCertificateEmail(request, rendered)
+    await notifyCertificateIssued(request, rendered)
     return rendered
   })
 }

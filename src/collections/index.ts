@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { Attendance } from './Attendance'
+import { AuditLog } from './AuditLog'
 import { Bookings } from './Bookings'
 import { Campaigns } from './Campaigns'
 import { Categories } from './Categories'
@@ -17,7 +18,9 @@ import { EmailTemplates } from './EmailTemplates'
 import { Enrollments } from './Enrollments'
 import { Leads } from './Leads'
 import { Media } from './Media'
+import { Notifications } from './Notifications'
 import { Payments } from './Payments'
+import { PrivacyExports } from './PrivacyExports'
 import { ReceiptCounters } from './Receipts/counters'
 import { Receipts } from './Receipts'
 import { Speakers } from './Speakers'
@@ -25,4 +28,4 @@ import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailRules, EmailLog, Campaigns, EmailSuppressions, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailRules, EmailLog, Campaigns, EmailSuppressions, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters, AuditLog, Notifications, PrivacyExports]

@@ -17,6 +17,7 @@ import { registerReceiptEmailGuards } from '../commerce/receipts/email'
 import { enrollmentMutations } from '../graphql/enrollmentMutations'
 import { bookingMutations } from '../graphql/bookingMutations'
 import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
+import { notificationMutations } from '../notifications/graphql'
 import { boundQueryCost } from '../graphql/boundQueryCost'
 import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
 import { keepPoolAlive } from '../db/keepPoolAlive'
@@ -44,8 +45,13 @@ import { calendarEndpoint } from '../calendar/calendarEndpoint'
 import { globals } from '../globals'
 import { apiDocsEndpoint, openApiEndpoint } from '../openapi/endpoints'
 import { unsubscribeEndpoints } from '../automation/consent/unsubscribeEndpoints'
+import { privacyExportEndpoints } from '../privacy/export/endpoints'
+import { privacyErasureEndpoints } from '../privacy/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
+import { withAuditLogWhereListed, withGlobalAuditLog } from '../audit/withAuditLog'
+import { recordFailedLogin } from '../audit/authEvents'
+import { withWorkerActor } from '../audit/workerActor'
 import { observability } from '../observability/plugin'
 import { type ObservabilitySettings, readObservabilitySettings } from '../observability/settings'
 import { autorunJobs } from '../jobs/runner/autorunJobs'
@@ -97,8 +103,13 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
           dashboard: { Component: '/src/components/Dashboard/AulaDashboard#AulaDashboard' },
           // Webinars and course sessions by month or week (src/components/calendar, docs/admin.md "Calendario").
           calendar: { Component: '/src/components/calendar/CalendarView#CalendarView', path: '/calendar' },
+          // Admins: people with no activity for years, and their bulk erase (src/components/privacy, docs/privacy.md).
+          privacy: { Component: '/src/components/privacy/RetentionView#RetentionView', path: '/privacy' },
         },
         beforeNavLinks: ['/src/components/calendar/CalendarNavLink#CalendarNavLink'],
+        afterNavLinks: ['/src/components/privacy/RetentionNavLink#RetentionNavLink'],
+        // The notification bell in the header: unread count and latest ten, live over SSE (src/components/notifications, docs/notifications.md).
+        actions: ['/src/components/notifications/NotificationBell#NotificationBell'],
         // Date pickers and list cells read the business zone from here, never the browser's (src/components/dates).
         // …and the admin switches to the person's `language` as soon as they log in (src/components/language).
         providers: ['/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider', '/src/components/language/FollowUserLanguage#FollowUserLanguage'],
@@ -110,16 +121,19 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // Payload's own words made from the config (labels, "Add …" buttons, the copy suffix) follow the admin's language (src/i18n).
     // Dates read and typed day first, times in the item's or the business's zone (src/fields/dates, docs/decisions/0008).
     // JSON and code fields edit in Monaco served by Aula, not a CDN (src/components/codeEditor).
-    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(withLocalCodeEditor(withDayFirstDates(withBooleanCells(withAdminLanguage(collection)))), env.mediaDir)))),
+    // Audited collections and every settings global log each change in its own transaction (src/audit, docs/audit.md).
+    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(withLocalCodeEditor(withDayFirstDates(withBooleanCells(withAdminLanguage(withAuditLogWhereListed(collection))))), env.mediaDir)))),
     // Uploads on S3-compatible storage when S3_BUCKET is set (src/storage, docs/operations.md "Media storage").
     // …and /api/health, /api/metrics, request-aware JSON logs (src/observability, docs/operations.md).
     plugins: [mediaStorage(env.s3, collections), observability(observed)],
-    globals: globals.map((global) => withGlobalInputGuards(withLocalCodeEditor(withDayFirstGlobalDates(withGlobalBooleanCells(global))))),
+    globals: globals.map((global) => withGlobalInputGuards(withLocalCodeEditor(withDayFirstGlobalDates(withGlobalBooleanCells(withGlobalAuditLog(global)))))),
     editor: lexicalEditor(),
     // POST /api/stripe/webhooks (docs/payments.md); GET /api/openapi.json and GET /api/docs (docs/api.md).
     // …and GET /api/calendar, the admin calendar's data (src/calendar, docs/admin.md "Calendario").
     // …and GET|POST /api/unsubscribe, the signed one-click unsubscribe of campaign emails (src/automation/consent, docs/decisions/0025).
-    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint, calendarEndpoint, ...unsubscribeEndpoints],
+    // …and GET /api/privacy/export (admins) and POST /api/privacy/my-export (the person), personal-data exports (src/privacy/export, docs/privacy.md).
+    // …and POST /api/privacy/erase, GET /api/privacy/inactive, POST /api/privacy/erase-inactive, erasure and retention (src/privacy, docs/privacy.md).
+    endpoints: [stripeWebhookEndpoint, openApiEndpoint, apiDocsEndpoint, calendarEndpoint, ...unsubscribeEndpoints, ...privacyExportEndpoints, ...privacyErasureEndpoints],
     db: postgresAdapter({
       pool: { connectionString: env.databaseUri, max: poolMax ?? 20 },
       push: push ?? env.usesEmbeddedDatabase,
@@ -144,8 +158,9 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
     // …and a database that is down or restarting is a 503 with Retry-After (docs/security.md, "Faults").
     // …and a locked account answers like a wrong password, so lockouts do not tell real accounts apart.
+    // …and a refused login is written to the audit log first (src/audit/authEvents.ts).
     // …and a validation summary thrown without Payload's `t` is said in the caller's admin language (src/i18n).
-    hooks: { afterError: [answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout, sayValidationSummary] },
+    hooks: { afterError: [recordFailedLogin, answerClientErrorsWith400, answerDatabaseOutagesWith503, hideAccountLockout, sayValidationSummary] },
     onInit: async (payload) => {
       keepPoolAlive(payload)
       lockSystemGlobals(payload)
@@ -158,7 +173,7 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // Aliases, depth, documents and complexity are bounded before any resolver runs (src/graphql/boundQueryCost.ts).
     graphQL: {
       disablePlaygroundInProduction: true,
-      mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...bookingMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context) }),
+      mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...bookingMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context), ...notificationMutations(GraphQL, context) }),
       validationRules: boundQueryCost(),
       // Payload's `Access` answers null for anonymous callers where its schema promises a value: a 500.
       queries: (GraphQL, context) => ({ ...accessQuery(GraphQL, context), ...emailPlanQueries(GraphQL, context) }),
@@ -168,7 +183,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       access: { run: adminOnlyJobs, queue: adminOnlyJobs, cancel: adminOnlyJobs },
       // Payload's jobs collection lets any logged-in user read it, and job inputs hold emails and ids.
       jobsCollectionOverrides: ({ defaultJobsCollection }) => ({ ...defaultJobsCollection, access: { ...defaultJobsCollection.access, read: isAdmin } }),
-      tasks: jobTasks,
+      // Each task's changes are logged as `worker:<task>` (or Stripe's), src/audit/workerActor.ts.
+      tasks: jobTasks.map(withWorkerActor),
       // Payload 3.88 crashes a runner that updates a job another runner just deleted on completion,
       // leaving its transaction open (row locks, a pool client). Keeping finished jobs avoids that;
       // the deleteFinishedJobs task removes them after a day. See docs/decisions/0003.
@@ -185,6 +201,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     custom: {
       clock,
       paymentsConfigured: Boolean(env.stripe),
+      // False only with AULA_AUDIT_LOG=off, the registration bench's comparison run (docs/audit.md).
+      auditLog: env.auditLog !== false,
       siteUrl: env.siteUrl,
       payments: { stripe: env.stripe, holdMinutes: env.paymentHoldMinutes, serverUrl: env.serverUrl } satisfies PaymentSettings,
     },

@@ -27,6 +27,8 @@ export interface AulaEnv {
   mediaDir: string
   /** S3-compatible object storage for every upload collection; null without S3_BUCKET (files stay in mediaDir). */
   s3: S3Settings | null
+  /** False only with `AULA_AUDIT_LOG=off`, for the registration bench (docs/audit.md): never in a real deployment. */
+  auditLog?: boolean
 }
 
 export interface S3Settings {
@@ -119,6 +121,7 @@ export function readEnv(env: Env = process.env): AulaEnv {
       ? { secretKey: stripeKey, webhookSecret: env.STRIPE_WEBHOOKS_ENDPOINT_SECRET || null, apiUrl: env.STRIPE_API_URL || undefined }
       : null,
     paymentHoldMinutes: positiveInteger('PAYMENT_HOLD_MINUTES', env.PAYMENT_HOLD_MINUTES, 30),
+    auditLog: env.AULA_AUDIT_LOG !== 'off',
     seedAdmin: {
       email: env.SEED_ADMIN_EMAIL || 'admin@aula.local',
       // In production an unset password seeds an admin nobody knows the password of (they use forgot-password), never the demo one.

@@ -4,6 +4,7 @@ import { queueEmail } from '../email/queueEmail'
 import type { Lead } from '../payload-types'
 import { getClock } from '../utilities/clock'
 import { escapeHtml } from '../utilities/escapeHtml'
+import { notifyOverdueFollowups } from '../notifications/triggers/leads'
 import { idOf } from './ids'
 import { leadUrl } from './leadEmails'
 import { CLOSED_STAGES } from './options'
@@ -29,6 +30,7 @@ export async function queueFollowupDigests(req: PayloadRequest): Promise<number>
     overrideAccess: true,
     req,
   })
+  await notifyOverdueFollowups(req, docs as Lead[], now)
   const byAssignee = new Map<number, Lead[]>()
   for (const lead of docs as Lead[]) {
     const assignee = idOf(lead.assignedTo)

@@ -3,6 +3,7 @@ import { createLocalReq, type PayloadRequest } from 'payload'
 
 import { CAMPAIGN_QUEUE } from '../automation/campaigns/queue'
 import { prepareCampaignEmail } from '../automation/campaigns/send'
+import { notifyEmailFailed } from '../notifications/triggers/emailsFailing'
 import { getClock } from '../utilities/clock'
 import { claimEmail, emailStatus, finishEmail } from './claimEmail'
 import { getEmailGuard, type GuardVerdict } from './guards'
@@ -94,7 +95,9 @@ async function sendClaimed(req: PayloadRequest, claimed: ClaimedEmail): Promise<
   const template = await findTemplate(req, templateKey, locale)
   if (!template) {
     // Retrying cannot help; once staff add the template an admin resends it.
-    await finishEmail(payload, claimed.id, clock.now(), { status: 'failed', error: `No "${claimed.templateKey}" template in "${locale}" or "es"` })
+    const error = `No "${claimed.templateKey}" template in "${locale}" or "es"`
+    await finishEmail(payload, claimed.id, clock.now(), { status: 'failed', error })
+    await notifyEmailFailed(req, claimed, error)
     return 'failed'
   }
   const rendered = renderTemplate(template, variables, toEmailLocale(template.locale))
@@ -142,6 +145,7 @@ async function transmit(req: PayloadRequest, claimed: ClaimedEmail, outgoing: Ou
       throw new EmailRetryLater(`Email ${claimed.id} attempt ${claimed.attempts} failed: ${message}`)
     }
     await finishEmail(payload, claimed.id, clock.now(), { status: 'failed', error: message })
+    await notifyEmailFailed(req, claimed, message)
     return 'failed'
   }
   await finishEmail(payload, claimed.id, clock.now(), { status: 'sent', messageId, subject: outgoing.subject })

@@ -37,6 +37,7 @@ export const EMAIL_TEMPLATE_KEYS = [
   'credit_note_issued',
   'group_booking_confirmed',
   'booking_attendee_replaced',
+  'privacy_export_ready',
 ] as const
 export type EmailTemplateKey = (typeof EMAIL_TEMPLATE_KEYS)[number]
 
@@ -103,6 +104,8 @@ export const ALLOWED_VARIABLES: Record<EmailTemplateKey, readonly string[]> = {
   group_booking_confirmed: [...RECIPIENT, 'title', 'startsAt', 'timezone', 'itemUrl', ...PAYMENT, 'seats', 'company', 'attendeeList', 'manageUrl'],
   // A group attendee whose seat went to someone else (src/commerce/bookingChanges): `reason` names who took it.
   booking_attendee_replaced: [...RECIPIENT, ...ITEM, ...PAYMENT, 'reason'],
+  // The person's own data export is ready (src/privacy/export): `downloadUrl` needs their login; `expiresAt` is written in their zone.
+  privacy_export_ready: [...RECIPIENT, 'downloadUrl', 'expiresAt'],
 }
 
 /** Variables whose value is HTML built by Aula itself; they are inserted as is. Every other value is escaped. */
@@ -162,6 +165,8 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   creditedReceiptNumber: 'B-2026-000041',
   paymentMethod: 'Tarjeta',
   attendeeList: '<ul><li>Ana Pérez &lt;ana@empresa.pe&gt;</li><li>Luis Soto &lt;luis@empresa.pe&gt;</li></ul>',
+  downloadUrl: 'https://aula.example.com/api/privacy-exports/1/download',
+  expiresAt: '19/03/2026 18:00 (hora de Lima)',
 }
 
 export const isEmailTemplateKey = (value: unknown): value is EmailTemplateKey =>

@@ -47,6 +47,8 @@ export const variableLabels: Record<string, { es: string; en: string }> = {
   bankDetails: { es: 'Datos bancarios (Facturación y cobros)', en: 'Bank details (Billing settings)' },
   attendeeList: { es: 'Asistentes de la reserva (lista)', en: 'Booking attendees (list)' },
   unsubscribeUrl: { es: 'Enlace para darse de baja', en: 'Unsubscribe link' },
+  downloadUrl: { es: 'Enlace para descargar sus datos', en: 'Data download link' },
+  expiresAt: { es: 'Vence el enlace', en: 'Link expires at' },
 }
 
 export const variableLabel = (name: string, language: string): string => {

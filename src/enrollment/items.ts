@@ -2,6 +2,7 @@ import { APIError, NotFound, type PayloadRequest } from 'payload'
 
 import { dayInZone } from '../courses/courseDays'
 import { earlyBirdApplies } from '../payments/earlyBird'
+import { notifyIfNearlyFull } from '../notifications/triggers/seats'
 import { getClock } from '../utilities/clock'
 import { isTimeZone } from '../utilities/isoCodes'
 import { instantOfWallTime } from '../utilities/localTime'
@@ -112,4 +113,5 @@ export async function changeSeatsTaken(req: PayloadRequest, item: LockedItem, de
   const table = item.collection === 'webinars' ? sql`webinars` : sql`courses`
   await db.execute(sql`UPDATE ${table} SET seats_taken = GREATEST(seats_taken + ${delta}, 0) WHERE id = ${item.id}`)
   item.seatsTaken = Math.max(item.seatsTaken + delta, 0)
+  await notifyIfNearlyFull(req, item, delta)
 }

@@ -1,6 +1,7 @@
 import { APIError, createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { itemStartsAt } from '../enrollment/itemStartsAt'
+import { recordRawUpdate } from '../audit/rawWrites'
 import { inTransaction, sql, sqlFor } from '../enrollment/transaction'
 import { getClock } from '../utilities/clock'
 import { parseFeedbackInput } from './input'
@@ -26,6 +27,7 @@ interface EnrollmentRow {
   status: string | null
   feedback_rating: unknown
   feedback_at: unknown
+  user_id: number | string | null
   webinars_id: number | null
   courses_id: number | null
 }
@@ -47,7 +49,7 @@ export async function submitFeedback(payload: Payload, input: SubmitFeedbackInpu
     const lockedEnrollment = async () =>
       (
         await db.execute(sql`
-          SELECT e.status, e.feedback_rating, e.feedback_at, r.webinars_id, r.courses_id
+          SELECT e.status, e.feedback_rating, e.feedback_at, e.user_id, r.webinars_id, r.courses_id
             FROM enrollments e
             JOIN enrollments_rels r ON r.parent_id = e.id AND r.path = 'item'
            WHERE e.id = ${input.enrollmentId}
@@ -69,6 +71,9 @@ export async function submitFeedback(payload: Payload, input: SubmitFeedbackInpu
     await db.execute(sql`
       UPDATE enrollments SET feedback_rating = ${rating}, feedback_comment = ${comment}, feedback_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
        WHERE id = ${input.enrollmentId}`)
+    // Below the hooks, so logged here, in this transaction (src/audit).
+    const feedback = { feedbackRating: rating, feedbackComment: comment, feedbackAt: now }
+    await recordRawUpdate(localReq, 'enrollments', input.enrollmentId, {}, feedback, current.user_id === null ? null : Number(current.user_id))
     return { outcome: 'saved', item, ...(await refreshItemRating(localReq, item.relationTo, item.id)) }
   })
 }

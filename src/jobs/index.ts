@@ -21,6 +21,11 @@ import { sendFollowUpsTask } from './sendFollowUps'
 import { sendParticipantsMessageTask } from './sendParticipantsMessage'
 import { sendSalesFollowupDigestTask } from './sendSalesFollowupDigest'
 import { startDueCampaignsTask } from './startDueCampaigns'
+import { deleteExpiredAuditEntriesTask } from '../audit/deleteExpiredAuditEntries'
+import { buildPrivacyExportTask } from '../privacy/export/selfService/task'
+import { deleteExpiredPrivacyExportsTask } from '../privacy/export/selfService/expireTask'
+import { eraseInactivePeopleTask } from '../privacy/retention/eraseInactiveTask'
+import { deleteOldNotificationsTask } from '../notifications/deleteOldNotifications'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 const participantTasks = [sendParticipantsMessageTask, recomputeCompletionTask] as unknown as TaskConfig[]
@@ -31,5 +36,10 @@ const courseNoticeTasks = [checkCourseScheduleChangeTask, sendCourseScheduleNoti
 const followUpTasks = [sendFollowUpsTask] as unknown as TaskConfig[]
 const emailRuleTasks = [replanRuleEmailsTask] as unknown as TaskConfig[]
 const campaignTasks = [startDueCampaignsTask, sendCampaignBatchTask] as unknown as TaskConfig[]
+const privacyExportTasks = [buildPrivacyExportTask, deleteExpiredPrivacyExportsTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks, ...emailRuleTasks, ...campaignTasks]
+const auditTasks = [deleteExpiredAuditEntriesTask] as unknown as TaskConfig[]
+const retentionTasks = [eraseInactivePeopleTask] as unknown as TaskConfig[]
+const notificationTasks = [deleteOldNotificationsTask] as unknown as TaskConfig[]
+
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks, ...emailRuleTasks, ...campaignTasks, ...privacyExportTasks, ...auditTasks, ...retentionTasks, ...notificationTasks]

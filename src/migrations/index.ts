@@ -13,6 +13,7 @@ import * as migration_20261130_055912_courses_that_run from './20261130_055912_c
 import * as migration_20261130_083524_after_the_event from './20261130_083524_after_the_event';
 import * as migration_20261130_115646_selling from './20261130_115646_selling';
 import * as migration_20261130_153428_automation from './20261130_153428_automation';
+import * as migration_20261130_190314_audit_notifications_privacy from './20261130_190314_audit_notifications_privacy';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261130_153428_automation.up,
     down: migration_20261130_153428_automation.down,
-    name: '20261130_153428_automation'
+    name: '20261130_153428_automation',
+  },
+  {
+    up: migration_20261130_190314_audit_notifications_privacy.up,
+    down: migration_20261130_190314_audit_notifications_privacy.down,
+    name: '20261130_190314_audit_notifications_privacy'
   },
 ];

@@ -18,6 +18,9 @@ import { participantsOperations } from '../participants/openapi'
 import { emailPlanOperations } from '../automation/rules/timelineOpenapi'
 import { marketingConsentProperty, unsubscribeOperations } from '../automation/consent/openapi'
 import { campaignOperations } from '../automation/campaigns/openapi'
+import { privacyExportOperations } from '../privacy/export/openapi'
+import { privacyErasureOperations } from '../privacy/openapi'
+import { notificationOperations } from '../notifications/openapi'
 
 export interface CustomOperation {
   registeredAs: string
@@ -176,6 +179,12 @@ export const customOperations: Record<string, CustomOperation> = {
   ...unsubscribeOperations,
   // Campaign actions and segment counts (src/automation/campaigns).
   ...campaignOperations,
+  // Personal-data export: the admin's download, the person's own request and its download (src/privacy/export).
+  ...privacyExportOperations,
+  // Erasure and the retention overview (src/privacy/erasure, src/privacy/retention).
+  ...privacyErasureOperations,
+  // The bell's count, mark-all and the live stream (src/notifications).
+  ...notificationOperations,
   'POST /api/courses/{id}/duplicate': {
     registeredAs: 'courses',
     summary: 'Duplicate a course as a new run, every date moved by `shiftDays`',

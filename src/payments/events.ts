@@ -4,6 +4,7 @@ import type Stripe from 'stripe'
 import { endEnrollment } from '../enrollment/cancel'
 import { holdsSeat } from '../enrollment/statuses'
 import type { Payment } from '../payload-types'
+import { notifyPaymentFailed } from '../notifications/triggers/payments'
 import { queuePaymentFailedEmail } from './emails'
 import { currencyDecimals, formatAmount, stripeCurrency, toMinorUnits } from './money'
 import { lockPayment, relationId, updateEnrollment, updatePayment } from './payments'
@@ -114,6 +115,7 @@ async function fail(req: PayloadRequest, payment: Payment, message: string, even
   if (payment.status === 'succeeded' || payment.status === 'refunded') return { outcome: `Payment already ${payment.status}; failure ignored.`, payment }
   const retryable = payment.status === 'pending' || payment.status === 'failed'
   const updated = await updatePayment(req, payment, { status: retryable ? 'failed' : payment.status, failureMessage: message })
+  if (retryable) await notifyPaymentFailed(req, updated, eventId, message)
   // Every seat the payment is for (a group's: every attendee's).
   const enrollments = await enrollmentsOfPayment(req, payment)
   for (const enrollment of enrollments) {

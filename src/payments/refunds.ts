@@ -2,6 +2,7 @@ import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { inTransaction } from '../enrollment/transaction'
 import type { Payment } from '../payload-types'
+import { notifyRefundRequested } from '../notifications/triggers/payments'
 import { getClock } from '../utilities/clock'
 import { currencyDecimals, formatAmount, toMinorUnits } from './money'
 import { lockPayment, updatePayment } from './payments'
@@ -95,6 +96,7 @@ async function claimRefund(req: PayloadRequest, paymentId: number, { amount, rea
   const row: RefundRequestRow = { number, amount: refundAmount, status: 'requested', reason: reason || null, requestedAt: now, requestedBy: req.user?.collection === 'users' ? req.user.id : null }
   // A full refund's reason is what the attendees' ended enrollments will say (events.ts `refund`).
   await updatePayment(req, paymentId, { refundRequests: [...rows, row], refundRequestedAt: now, ...(reason && minor === left ? { refundReason: reason } : {}) })
+  await notifyRefundRequested(req, { id: paymentId, currency }, { number, amount: refundAmount })
   return { ...base, number, amount: refundAmount }
 }
 

@@ -7,6 +7,7 @@ import { GROUP_BOOKING_TEMPLATES } from '../commerce/groups/emailTemplates'
 import { RECEIPT_TEMPLATES } from '../commerce/receipts/emailTemplates'
 import { COURSE_NOTICE_TEMPLATES } from '../courses/notify/emailTemplates'
 import { FOLLOW_UP_TEMPLATES } from '../followUps/emailTemplates'
+import { PRIVACY_EXPORT_TEMPLATES } from '../privacy/export/selfService/emailTemplates'
 import { templateBodyFields } from '../email/templateBody/convertStoredTemplates'
 import type { EmailLocale, EmailTemplateKey } from '../email/templateVariables'
 
@@ -381,6 +382,8 @@ export const DEFAULT_EMAIL_TEMPLATES: Record<EmailTemplateKey, Record<EmailLocal
   ...GROUP_BOOKING_TEMPLATES,
   // To a group attendee replaced by someone else (src/commerce/bookingChanges).
   ...BOOKING_CHANGE_TEMPLATES,
+  // A person's own data export is ready to download (src/privacy/export).
+  ...PRIVACY_EXPORT_TEMPLATES,
 }
 
 /** Creates the templates that are missing (by key and language); a template staff already edited is never touched. */

@@ -79,6 +79,16 @@ export class ApiClient {
     return readResponse<T>(response)
   }
 
+  /** A GET answering a file (a zip, a PDF): its raw bytes beside the status and headers. */
+  async getBytes(path: string, options: Pick<RequestOptions, 'token' | 'headers'> = {}): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
+    const url = new URL(`/api${path}`, this.baseUrl)
+    const headers = new Headers(options.headers)
+    if (options.token) headers.set('authorization', `JWT ${options.token}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+    const response = await this.handlers.GET(new Request(url, { headers }), { params: Promise.resolve({ slug }) })
+    return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) }
+  }
+
   get = <T = any>(path: string, options?: RequestOptions) => this.request<T>('GET', path, options)
   post = <T = any>(path: string, body?: unknown, options?: RequestOptions) => this.request<T>('POST', path, { ...options, body })
   patch = <T = any>(path: string, body?: unknown, options?: RequestOptions) => this.request<T>('PATCH', path, { ...options, body })

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
  * own process group (tsx runs the script in a child, so a signal must reach the whole group).
  * Resolves once the worker says it is running jobs.
  */
-export function startWorkerProcess({ databaseUri, smtpPort }: { databaseUri: string; smtpPort: number }): Promise<ChildProcess> {
+export function startWorkerProcess({ databaseUri, smtpPort, env = {} }: { databaseUri: string; smtpPort: number; env?: Record<string, string> }): Promise<ChildProcess> {
   const worker = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/bin/worker.ts'], {
     env: {
       ...process.env,
@@ -16,6 +16,8 @@ export function startWorkerProcess({ databaseUri, smtpPort }: { databaseUri: str
       SMTP_SECURE: 'false',
       JOBS_AUTORUN: 'false',
       WORKER_INTERVAL_SECONDS: '1',
+      // e.g. MEDIA_DIR: the test app's upload folder, so files the worker stores are the ones the app serves.
+      ...env,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

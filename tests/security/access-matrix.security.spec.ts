@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq } from 'payload'
 import sharp from 'sharp'
+import { strToU8, zipSync } from 'fflate'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { ManualClock } from '../helpers/manualClock'
 import { recordMany } from '../../src/attendance/record'
+import { poolDrizzle, rowsOf } from '../../src/email/database'
 import { issueCertificate } from '../../src/certificates/issue'
 import { sessionsOf } from '../../src/courses/sessions'
 import { cancelToken } from '../../src/enrollment/cancelToken'
@@ -141,6 +144,23 @@ beforeAll(async () => {
   rows['email-rules'] = { rule: (await payload.create({ collection: 'email-rules', data: (await writeData['email-rules']!('admin')) as never, ...over })).id }
   rows.campaigns = { draftCampaign: (await payload.create({ collection: 'campaigns', data: (await writeData.campaigns!('admin')) as never, ...over })).id }
   rows['email-suppressions'] = { suppressedAddress: (await payload.create({ collection: 'email-suppressions', data: { email: 'matriz-bloqueada@example.com', note: 'Pidió no recibir promociones' } as never, ...over })).id }
+  const notificationFor = async (account: Account) => (await payload.create({ collection: 'notifications', data: { recipient: account.id, kind: 'certificate_issued', title: 'Matriz' } as never, ...over })).id
+  rows.notifications = { studentNotification: await notificationFor(accounts.student), otherStudentNotification: await notificationFor(accounts.otherStudent), adminNotification: await notificationFor(accounts.admin) }
+  // Ready zips, asked for long before the clock's now (so the owners may ask again), valid long after.
+  const exportOf = async (account: Account) => {
+    const data = Buffer.from(zipSync({ 'datos.json': strToU8('{}') }))
+    const file = { data, mimetype: 'application/zip', name: `matriz-${account.id}.zip`, size: data.length }
+    const dates = { requestedAt: '2029-01-01T00:00:00.000Z', readyAt: '2029-01-01T00:01:00.000Z', expiresAt: '2099-01-01T00:00:00.000Z' }
+    return (await payload.create({ collection: 'privacy-exports', data: { owner: account.id, status: 'ready', ...dates } as never, file, ...over })).id
+  }
+  rows['privacy-exports'] = { studentExport: await exportOf(accounts.student), otherStudentExport: await exportOf(accounts.otherStudent) }
+  // Dated after every entry the seeding itself logged, so it is on the first page of the newest-first list.
+  const [auditEntry] = rowsOf<{ id: number }>(
+    await poolDrizzle(payload).execute(sql`
+      INSERT INTO audit_log (action, actor_kind, collection_slug, document_id, created_at, updated_at)
+      VALUES ('update', 'system', 'coupons', ${String(rows.coupons.coupon)}, '2099-01-01T00:00:00Z', '2099-01-01T00:00:00Z') RETURNING id`),
+  )
+  rows['audit-log'] = { entry: auditEntry.id }
 }, 120_000)
 
 afterAll(async () => {
@@ -208,6 +228,9 @@ const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<s
   'email-suppressions': () => ({ email: `matriz-${(suppressionCounter += 1)}@example.com` }),
   'email-rules': (role) => ({ name: `Recordatorio de ${role}`, templateKey: 'webinar_reminder_1h', trigger: 'before_start', offsetAmount: 2, offsetUnit: 'hours', audience: 'confirmed', scope: 'all_webinars' }),
   campaigns: (role) => ({ name: `Campaña de ${role}`, subjectEs: 'Novedades', segment: { kind: 'leads' } }),
+  notifications: (role) => ({ recipient: accounts[role === 'anonymous' ? 'student' : role].id, kind: 'payment_failed', title: 'Falsa' }),
+  'audit-log': () => ({ action: 'login', actorKind: 'system', collectionSlug: 'users' }),
+  'privacy-exports': (role) => ({ owner: accounts[role === 'anonymous' ? 'student' : role].id, status: 'ready', requestedAt: '2029-01-01T00:00:00.000Z' }),
   bookings: () => ({ buyerEmail: 'forged@example.com', buyerName: 'Forged', company: 'Forged SAC', seats: 3, total: 0, currency: 'USD', item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar } }),
   receipts: () => ({ number: 'B-2030-999999', kind: 'receipt', payment: rows.payments.studentPayment, total: 1, currency: 'EUR', issuedAt: '2030-01-01T00:00:00.000Z' }),
   certificates: () => ({ number: 'AULA-2030-999998', holderName: 'Forged', itemTitle: 'x', enrollment: rows.enrollments.studentInTaughtWebinar, user: accounts.student.id, item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar }, verificationCode: 'f'.repeat(32), issuedAt: '2030-01-01T00:00:00.000Z' }),
@@ -248,6 +271,9 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   'email-suppressions': { note: 'changed' },
   'email-rules': { name: 'Cambiada' },
   campaigns: { name: 'Cambiada' },
+  notifications: { readAt: '2030-01-10T12:00:00.000Z' },
+  'audit-log': { actorLabel: 'Cambiada' },
+  'privacy-exports': { status: 'failed' },
 }
 const denied = [401, 403, 404]
 
@@ -450,6 +476,9 @@ describe('enrollment fields each role writes', () => {
 describe('custom endpoints', () => {
   const resolve = (path: string) =>
     path
+      .replace(':studentAccount', String(accounts.student.id))
+      .replace(':studentExport', String(rows['privacy-exports'].studentExport))
+      .replace(':otherStudentExport', String(rows['privacy-exports'].otherStudentExport))
       .replace(':taughtSession', sessionIds.taught)
       .replace(':untaughtSession', sessionIds.untaught)
       .replace(':untaughtCourse', String(untaughtCourseId))
@@ -486,8 +515,8 @@ describe.each(Object.entries(GLOBAL_MATRIX))('the %s global', (slug, cells) => {
   beforeAll(() => aula.payload.updateGlobal({ slug: slug as never, data: {}, ...over }))
 
   const field = cells.field
-  /** A value different from the stored one: the other boolean, or new text. */
-  const changed = (value: unknown, role: MatrixRole) => (typeof value === 'boolean' ? !value : `Matriz ${role}`)
+  /** A value different from the stored one: the other boolean, the next number, or new text. */
+  const changed = (value: unknown, role: MatrixRole) => (typeof value === 'boolean' ? !value : typeof value === 'number' ? value + 1 : `Matriz ${role}`)
 
   it.each([...ROLES])('%s reads it only if the matrix allows it (REST and GraphQL)', async (role) => {
     const rest = await aula.api.get(`/globals/${slug}`, { token: tokenOf(role) })
@@ -615,6 +644,18 @@ describe('endpoints that change rows', () => {
       const response = await aula.api.post(`/bookings/${bookingId}/replace-attendee`, { enrollmentId: seat.id, attendee: replacement }, { token: tokenOf(role) })
       const seated = await aula.payload.count({ collection: 'enrollments', where: { booking: { equals: bookingId }, 'user.email': { equals: replacement.email }, status: { equals: 'confirmed' } }, overrideAccess: true })
       return { status: response.status, changed: seated.totalDocs === 1 }
+    },
+    '/privacy/erase': async (role) => {
+      const lead = await freshLead()
+      const response = await aula.api.post('/privacy/erase', { email: lead.email, confirm: true }, { token: tokenOf(role) })
+      return { status: response.status, changed: (await aula.payload.findByID({ collection: 'leads', id: lead.id, ...over })).email.endsWith('@erased.invalid') }
+    },
+    '/privacy/my-export': async (role) => {
+      const mine = { owner: { equals: role === 'anonymous' ? accounts.student.id : accounts[role].id } }
+      const before = await aula.payload.count({ collection: 'privacy-exports', where: mine, overrideAccess: true })
+      const response = await aula.api.post('/privacy/my-export', undefined, { token: tokenOf(role) })
+      const after = await aula.payload.count({ collection: 'privacy-exports', where: mine, overrideAccess: true })
+      return { status: response.status, changed: after.totalDocs > before.totalDocs }
     },
     '/enrollments/:ownEnrollment/cancel': async (role) => {
       const webinar = await createWebinar(aula.payload)

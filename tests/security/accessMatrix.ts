@@ -41,6 +41,12 @@ export const SEEDED_ROWS = {
   // Issue 19: a rule staff made (the stock ones are there too, unlisted), and a draft campaign.
   'email-rules': ['rule'],
   campaigns: ['draftCampaign'],
+  // Issue 20: a notification each for the student, the other student and the admin (src/notifications).
+  notifications: ['studentNotification', 'otherStudentNotification', 'adminNotification'],
+  // Issue 20: one entry of the audit log (src/audit), written as recordAudit writes them.
+  'audit-log': ['entry'],
+  // Issue 20: a ready personal-data export (a zip) of the student and one of the other student (src/privacy/export).
+  'privacy-exports': ['studentExport', 'otherStudentExport'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -89,6 +95,12 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   // Every staff member may see when automatic emails go out; campaigns are the office's (admins, editors, sales).
   'email-rules': staffOnly('all'),
   campaigns: { anonymous: none, student: none, instructor: none, sales: 'all', editor: 'all', admin: 'all' },
+  // Personal: each person reads their own only, admins included.
+  notifications: { anonymous: none, student: ['studentNotification'], instructor: none, sales: none, editor: none, admin: ['adminNotification'] },
+  // Who changed what: admins only (docs/audit.md).
+  'audit-log': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
+  // A person's own data: its owner and admins, no other staff.
+  'privacy-exports': { anonymous: none, student: ['studentExport'], instructor: none, sales: none, editor: none, admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -116,6 +128,9 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   'email-suppressions': 'EmailSuppressions',
   'email-rules': 'EmailRules',
   campaigns: 'Campaigns',
+  notifications: 'Notifications',
+  'audit-log': 'AuditLogs',
+  'privacy-exports': 'PrivacyExports',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -165,6 +180,12 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   'email-rules': { create: editors, update: editors, delete: editors },
   // A draft campaign: campaign staff write and delete it (once scheduled, only its actions change it).
   campaigns: { create: roles(['sales', 'editor', 'admin']), update: roles(['sales', 'editor', 'admin']), delete: roles(['sales', 'editor', 'admin']) },
+  // Created only by src/notifications/notify.ts; the student's own row: only they mark it read or delete it (not even an admin).
+  notifications: { create: nobody, update: roles(['student']), delete: roles(['student']) },
+  // Made and filled only by the export job (src/privacy/export/selfService); an admin may delete one before it expires.
+  'privacy-exports': { create: nobody, update: nobody, delete: adminOnly },
+  // Written only by src/audit/record.ts; nobody edits or deletes an entry, not even an admin (the retention job deletes by SQL).
+  'audit-log': { create: nobody, update: nobody, delete: nobody },
 }
 
 /** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update; `field` is the one read and changed. */
@@ -173,6 +194,8 @@ export const GLOBAL_MATRIX = {
   'crm-settings': { graphql: 'CrmSetting', field: 'autoAssign', read: roles(['sales', 'admin']), update: adminOnly },
   // The seller printed on receipts and the bank account sent to bank-transfer buyers: staff read, admins change.
   'billing-settings': { graphql: 'BillingSetting', field: 'legalName', read: roles(['instructor', 'sales', 'editor', 'admin']), update: adminOnly },
+  // How long the audit log is kept and when a person counts as inactive: admins only.
+  'privacy-settings': { graphql: 'PrivacySetting', field: 'auditRetentionYears', read: adminOnly, update: adminOnly },
 } as const
 
 /** Staff-only fields: present for staff, absent for anonymous callers and students. */
@@ -263,6 +286,16 @@ export const ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'the redemptions of a coupon', method: 'GET', path: '/coupons/:coupon/redemptions', outcomes: roles(['sales', 'admin']) },
   // A partial refund is the refund endpoint with an amount: admins only, whatever the body says (the admin cell needs Stripe: tests/int/group-changes.int.spec.ts).
   { name: 'a partial refund of someone else’s payment', method: 'POST', path: '/payments/:studentPayment/refund', body: { amount: 1, reason: 'Matriz' }, outcomes: { ...roles(['admin']), admin: undefined } },
+  // Notifications (issue 20): every account's own count and mark-all (the stream is tested over HTTP in tests/int/notifications-stream).
+  { name: 'their own unread notification count', method: 'GET', path: '/notifications/unread-count', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
+  { name: 'marking all their own notifications read', method: 'POST', path: '/notifications/mark-all-read', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
+  // Retention (issue 20, src/privacy/retention): admins only; nobody has been inactive for 100 years, so the bulk erase erases no one here.
+  { name: 'the retention overview of inactive people', method: 'GET', path: '/privacy/inactive?years=3', outcomes: roles(['admin']) },
+  { name: 'the bulk erase of people inactive for years', method: 'POST', path: '/privacy/erase-inactive', body: { years: 100, confirm: true }, outcomes: roles(['admin']) },
+  // Personal-data export (issue 20, docs/privacy.md): a person's zip for admins only; a self-service zip for its owner and admins.
+  { name: 'the export of a person’s data', method: 'GET', path: '/privacy/export?user=:studentAccount', outcomes: roles(['admin']) },
+  { name: 'the download of the student’s own data export', method: 'GET', path: '/privacy-exports/:studentExport/download', outcomes: roles(['student', 'admin']) },
+  { name: 'the download of another person’s data export', method: 'GET', path: '/privacy-exports/:otherStudentExport/download', outcomes: roles(['admin']) },
 ]
 
 /**
@@ -284,4 +317,8 @@ export const CHANGING_ENDPOINT_MATRIX: EndpointCell[] = [
   { name: 'recording a bank transfer that pays a held seat', method: 'POST', path: '/payments/:freshTransferHold/record-manual', outcomes: roles(['sales', 'admin']) },
   // Replacing an attendee of a group before it starts (src/commerce/bookingChanges): office staff, or the booking's buyer (the student here).
   { name: 'replacing an attendee of a group booking the student bought', method: 'POST', path: '/bookings/:freshBooking/replace-attendee', outcomes: roles(['student', 'sales', 'editor', 'admin']) },
+  // Erasing a person's data (issue 20, src/privacy/erasure): admins only, on a fresh lead.
+  { name: 'erasing a person', method: 'POST', path: '/privacy/erase', outcomes: roles(['admin']) },
+  // Asking for one's own data (src/privacy/export/selfService): anyone logged in, for themself only.
+  { name: 'asking for their own data export', method: 'POST', path: '/privacy/my-export', outcomes: roles(['student', 'instructor', 'sales', 'editor', 'admin']) },
 ]

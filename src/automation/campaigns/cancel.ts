@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { APIError, type PayloadRequest } from 'payload'
 
+import { recordRawUpdate } from '../../audit/rawWrites'
 import { drizzleFor, rowsOf } from '../../email/database'
 import { say } from '../../i18n/say'
 import { getClock } from '../../utilities/clock'
@@ -13,11 +14,13 @@ import { getClock } from '../../utilities/clock'
 export async function cancelCampaign(req: PayloadRequest, campaignId: number): Promise<{ status: 'cancelled'; stoppedEmails: number }> {
   const db = await drizzleFor(req)
   const now = getClock(req.payload).now()
-  const moved = rowsOf<{ id: number }>(
+  // The self-join reads the row as it was before this update: the audit entry's "from".
+  const moved = rowsOf<{ id: number; previous: string }>(
     await db.execute(sql`
       UPDATE campaigns SET status = 'cancelled', updated_at = ${now}
-       WHERE id = ${campaignId} AND status IN ('scheduled', 'sending')
-      RETURNING id`),
+        FROM campaigns AS before
+       WHERE campaigns.id = ${campaignId} AND before.id = campaigns.id AND campaigns.status IN ('scheduled', 'sending')
+      RETURNING campaigns.id, before.status AS previous`),
   )
   if (!moved.length)
     throw new APIError(
@@ -26,6 +29,8 @@ export async function cancelCampaign(req: PayloadRequest, campaignId: number): P
       undefined,
       true,
     )
+  // Below the hooks, so logged here, in the caller's transaction (src/audit).
+  await recordRawUpdate(req, 'campaigns', campaignId, { status: moved[0].previous }, { status: 'cancelled' })
   const stopped = rowsOf<{ id: number }>(
     await db.execute(sql`
       UPDATE email_log SET status = 'cancelled', last_error = 'Campaign cancelled', updated_at = ${now}

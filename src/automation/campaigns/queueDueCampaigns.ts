@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq, type Payload } from 'payload'
 
+import { recordRawUpdate } from '../../audit/rawWrites'
 import { poolDrizzle, rowsOf } from '../../email/database'
 import { getClock } from '../../utilities/clock'
 import { queueCampaignBatch } from './queue'
@@ -24,6 +25,8 @@ export async function queueDueCampaigns(payload: Payload): Promise<number[]> {
       RETURNING id`),
   ).map((row) => Number(row.id))
   for (const id of started) {
+    // Below the hooks, so logged here (as the worker's: src/audit/workerActor.ts).
+    await recordRawUpdate(req, 'campaigns', id, { status: 'scheduled' }, { status: 'sending' })
     const campaign = await payload.findByID({ collection: 'campaigns' as never, id, depth: 0, overrideAccess: true, req })
     const { reachable } = await countSegment(req, readSegment(req, (campaign as unknown as { segment?: unknown }).segment))
     await db.execute(sql`UPDATE campaigns SET recipients = ${reachable}, sent = 0, failed = 0 WHERE id = ${id}`)

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { APIError, type PayloadRequest, ValidationError } from 'payload'
 
+import { recordRawUpdate } from '../../audit/rawWrites'
 import { drizzleFor, rowsOf } from '../../email/database'
 import { say } from '../../i18n/say'
 import { getClock } from '../../utilities/clock'
@@ -42,6 +43,8 @@ export async function scheduleCampaign(
       RETURNING id`),
   )
   if (!moved.length) throw notADraft(req)
+  // Below the hooks, so logged here, in the caller's transaction (src/audit).
+  await recordRawUpdate(req, 'campaigns', campaign.id, { status: 'draft', sendAt: campaign.sendAt ?? null }, { status: 'scheduled', sendAt })
   return { status: 'scheduled', sendAt: sendAt.toISOString(), audience }
 }
 

@@ -1,6 +1,7 @@
 import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
+import { recordRawUpdate } from '../../audit/rawWrites'
 import { poolDrizzle, rowsOf } from '../../email/database'
 import { deliverEmail, EmailRetryLater } from '../../email/deliverEmail'
 import { CAMPAIGN_EMAIL_KEY } from '../../email/templateVariables'
@@ -193,8 +194,12 @@ export async function refreshCampaignFigures(payload: Payload, campaignId: numbe
 /** Sent: `recipients` becomes exactly who the campaign was addressed to (the count at the start was the segment's then). */
 async function markCampaignSent(payload: Payload, campaignId: number, recipients: number) {
   const now = getClock(payload).now()
-  await poolDrizzle(payload).execute(sql`
-    UPDATE campaigns SET status = 'sent', recipients = ${recipients}, updated_at = ${now} WHERE id = ${campaignId} AND status = 'sending'`)
+  const moved = rowsOf<{ id: number }>(
+    await poolDrizzle(payload).execute(sql`
+      UPDATE campaigns SET status = 'sent', recipients = ${recipients}, updated_at = ${now} WHERE id = ${campaignId} AND status = 'sending' RETURNING id`),
+  )
+  // Below the hooks, so logged here (as the worker's: src/audit/workerActor.ts).
+  if (moved.length) await recordRawUpdate(await createLocalReq({}, payload), 'campaigns', campaignId, { status: 'sending' }, { status: 'sent' })
 }
 
 /** A cancelled campaign's rows not yet sent are cancelled too: nothing of it goes out after the cancel. */

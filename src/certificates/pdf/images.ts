@@ -7,7 +7,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
  * `handlers` are what serve `/api/<slug>/file/<name>` (the S3 adapter's among them when S3_BUCKET is
  * set), so asking them first reads from the bucket; when none answers, the file is on local disk.
  */
-export async function readUploadBytes(payload: Payload, slug: 'media' | 'certificate-files', filename: string, req?: PayloadRequest): Promise<Buffer | null> {
+export async function readUploadBytes(payload: Payload, slug: 'media' | 'certificate-files' | 'privacy-exports', filename: string, req?: PayloadRequest): Promise<Buffer | null> {
   const upload = payload.collections[slug].config.upload
   // Same transaction as the caller (a file stored moments ago in it is found), but none of its headers:
   // a `Range` on the caller's download request would read a slice.

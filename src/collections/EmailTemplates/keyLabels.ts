@@ -31,6 +31,7 @@ export const templateKeyLabels: Record<EmailTemplateKey, { es: string; en: strin
   credit_note_issued: { es: 'Nota de crédito emitida', en: 'Credit note issued' },
   group_booking_confirmed: { es: 'Reserva de grupo confirmada (al comprador)', en: 'Group booking confirmed (to the buyer)' },
   booking_attendee_replaced: { es: 'Reserva de grupo: asistente reemplazado', en: 'Group booking: attendee replaced' },
+  privacy_export_ready: { es: 'Tus datos personales están listos', en: 'Your personal data is ready' },
 }
 
 /** Labels for what an email-log row may be: every template's, plus a campaign's (which has no template). */

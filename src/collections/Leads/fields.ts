@@ -4,6 +4,8 @@ import { marketingConsentField } from '../../automation/consent/consentField'
 import { INTERACTION_TYPES, LEAD_SOURCES, LEAD_STAGES, LEAD_TYPES, optionsOf } from '../../crm/options'
 import { ownPersonSearchTextField } from '../../people/personSearch'
 import { timelineField } from '../../people/timelineField'
+import { erasePersonButtonField } from '../../privacy/erasure/fields'
+import { exportPersonalDataField } from '../../privacy/export/field'
 
 /** Fields the server computes; staff see them but never type them (hooks overwrite anything sent). */
 const computed = { readOnly: true } as const
@@ -178,4 +180,8 @@ export const leadFields: Field[] = [
   },
   // Name, email and company folded, for the list search (src/people/personSearch.ts).
   ownPersonSearchTextField(),
+  // "Exportar datos personales" (src/privacy/export, docs/privacy.md).
+  exportPersonalDataField(),
+  // "Borrar datos personales" (src/privacy/erasure, docs/privacy.md).
+  erasePersonButtonField,
 ]

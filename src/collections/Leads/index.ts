@@ -4,6 +4,7 @@ import { isAdmin, isAdminOrSales } from '../../access'
 import { exportCsvListComponents } from '../../components/exportCsvButtonConfig'
 import { crmGroup } from '../../crm/options'
 import { exportCsvEndpoint } from '../../endpoints/exportCsv'
+import { notifyCorporateLead } from '../../notifications/triggers/leads'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { timelineEndpoint } from '../../people/timelineEndpoint'
 import { normalizeEmail } from '../Users/hooks/normalizeEmail'
@@ -46,7 +47,7 @@ export const Leads: CollectionConfig = {
     // The public form's dedupe looks leads up by lower-cased email; staff-typed ones must match too.
     beforeValidate: [normalizeEmail],
     beforeChange: [guardAssignment, stampInteractions, applyStageRules, assignRoundRobin, computeScore],
-    afterChange: [notifyAssignee],
+    afterChange: [notifyAssignee, notifyCorporateLead],
   },
   // Before the built-in endpoints, so `POST /` and `GET /export.csv` are ours.
   // …and GET /:id/timeline, the lead's history (src/people).

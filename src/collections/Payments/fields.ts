@@ -4,6 +4,7 @@ import { isAdminField } from '../../access'
 import { personSearchTextField } from '../../people/personSearch'
 import { personTimelineLinkField } from '../../people/timelineField'
 import { PAYMENT_RECORD_STATUSES } from '../../payments/statuses'
+import { erasureNoteField } from '../../privacy/erasure/fields'
 import { refundFields } from './refundFields'
 import { manualPaymentFields } from './manualFields'
 
@@ -108,4 +109,6 @@ export const paymentFields: Field[] = [
   // The person's name, email and company, for the list search (src/people/personSearch.ts).
   personSearchTextField(),
   personTimelineLinkField(),
+  // Set when the buyer's personal data is erased (src/privacy/erasure).
+  erasureNoteField,
 ]

@@ -1,5 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
+import { erasureNoteField } from '../../privacy/erasure/fields'
+
 const nobody: FieldAccess = () => false
 /** Every field is written once, by src/commerce/receipts at issue; the API writes none. */
 const frozen = { access: { create: nobody, update: nobody }, admin: { readOnly: true } }
@@ -101,4 +103,6 @@ export const receiptFields: Field[] = [
     type: 'ui',
     admin: { position: 'sidebar', components: { Field: '/src/components/receipts/ReceiptPdfLink#ReceiptPdfLink' } },
   },
+  // Set when the buyer's personal data is erased: the receipt keeps its amounts, dates and number (src/privacy/erasure).
+  erasureNoteField,
 ]

@@ -7,6 +7,9 @@ import { displayNameField } from '../../people/displayNameField'
 import { ownPersonSearchTextField } from '../../people/personSearch'
 import { timelineField } from '../../people/timelineField'
 import { personEmailPlanField } from '../../automation/rules/timelineFields'
+import { mutedNotificationsField } from '../../notifications/userFields'
+import { erasedAtField, erasePersonButtonField } from '../../privacy/erasure/fields'
+import { exportPersonalDataField } from '../../privacy/export/field'
 import { sendInvitationField } from './invitationField'
 import { pendingEmailFields } from './pendingEmailFields'
 import { roleLabels } from './roleLabels'
@@ -80,6 +83,11 @@ export const userFields: Field[] = [
   ownPersonSearchTextField(),
   timelineField(),
   personEmailPlanField,
+  mutedNotificationsField,
+  // "Exportar datos personales" (src/privacy/export, docs/privacy.md).
+  exportPersonalDataField(),
+  erasedAtField,
+  erasePersonButtonField,
   {
     // Payload's own `_verified` lets any logged-in user write it; merged with Payload's field, this keeps
     // it to admins (a person proves an address through an emailed link, never by saying so).

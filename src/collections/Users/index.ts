@@ -19,6 +19,7 @@ import { normalizeEmail } from './hooks/normalizeEmail'
 import { foldSearchQuery } from '../../hooks/foldSearchQuery'
 import { resyncPersonSearchText } from '../../people/resyncPersonSearchText'
 import { timelineEndpoint } from '../../people/timelineEndpoint'
+import { deleteNotificationsOfUser } from '../../notifications/deleteNotificationsOfUser'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -64,6 +65,8 @@ export const Users: CollectionConfig = {
     // A renamed person is found under the new name in enrollments and payments too.
     afterChange: [resyncPersonSearchText, sendInvitation],
     afterLogin: [followUserLanguage],
+    // Their notifications go with them (src/notifications).
+    beforeDelete: [deleteNotificationsOfUser],
   },
   // GET /api/users/export.csv (admins: every user; anyone else: their own row);
   // GET|POST /api/users/confirm-email-change (the link mailed to a new address);

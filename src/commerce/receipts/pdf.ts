@@ -82,7 +82,8 @@ export async function receiptPdfBytes(receipt: ReceiptDoc): Promise<Uint8Array> 
   const buyer = receipt.buyer ?? {}
   write(page, words.buyer, MARGIN, y, fonts.sansBold, 10, false, MUTED)
   y -= 15
-  for (const line of [buyer.company, buyer.name, buyer.taxId ? `${words.taxId}: ${buyer.taxId}` : '', buyer.email].filter(Boolean) as string[]) {
+  // An erased buyer's receipt says so under the pseudonym (src/privacy/erasure).
+  for (const line of [buyer.company, buyer.name, buyer.taxId ? `${words.taxId}: ${buyer.taxId}` : '', buyer.email, receipt.erasureNote].filter(Boolean) as string[]) {
     write(page, line, MARGIN, y, fonts.sans, 10)
     y -= 13
   }

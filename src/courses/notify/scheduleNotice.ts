@@ -8,6 +8,7 @@ import { type EnrollmentMessage, enrollmentMessage } from '../../enrollment/noti
 import { loadActiveRules } from '../../automation/rules/activeRules'
 import { replanEnrollmentEmails } from '../../automation/rules/plan'
 import { inTransaction, sql, sqlFor } from '../../enrollment/transaction'
+import { notifyCourseScheduleChanged } from '../../notifications/triggers/scheduleChanged'
 import { getClock } from '../../utilities/clock'
 import { changeListHtml } from './changeList'
 import { diffSchedule, type NotifiedSession, readSnapshot, type ScheduleChange, snapshotOf } from './scheduleSnapshot'
@@ -120,6 +121,7 @@ export async function sendScheduleNotices(req: PayloadRequest, input: SendNotice
           attachments: [...inviteFor({ ...message, scheduleSequence: input.sequence }, 'REQUEST', organizer), ...cancellationOf(message, removed, input.sequence, organizer)],
         })
         if (result.queued) queued += 1
+        await notifyCourseScheduleChanged(req, enrollment, message, { sequence: input.sequence, changes: input.changes.length })
         await replanEnrollmentEmails(req, message, { rules, reason: 'the course schedule changed' })
       }
     })

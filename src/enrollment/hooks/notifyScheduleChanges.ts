@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import { replanEnrollmentEmails } from '../../automation/rules/plan'
 import { loadActiveRules } from '../../automation/rules/activeRules'
 import { queueEmail } from '../../email/queueEmail'
+import { notifyWebinarRescheduled } from '../../notifications/triggers/scheduleChanged'
 import { inviteFor } from '../notify/calendar'
 import { enrollmentMessage } from '../notify/enrollmentMessage'
 
@@ -49,6 +50,7 @@ export const notifyScheduleChanges: CollectionAfterChangeHook = async ({ doc, op
         variables: { ...message.variables, reason: '' },
         attachments: inviteFor(message, 'REQUEST', organizer),
       })
+      await notifyWebinarRescheduled(req, enrollment, message)
     }
     // The rules' emails follow the new start: new keys are queued, the old start's are cancelled.
     await replanEnrollmentEmails(req, message, { rules, reason: 'the webinar was rescheduled' })

@@ -5,6 +5,9 @@ import { ZonedDateCell as ZonedDateCell_abdbc238b69384f7ffb755e75e372ac1 } from 
 import { ZonedDateField as ZonedDateField_75bb6eb459c31c6e46e1381f79aea9e2 } from '../../../../src/components/dates/ZonedDateField'
 import { PersonTimeline as PersonTimeline_75dd94cece969eb400614908a71ac2f5 } from '../../../../src/components/people/PersonTimeline'
 import { PersonEmailPlan as PersonEmailPlan_7a5549e5bb0a5b44485c5835922ec7a2 } from '../../../../src/components/emailPlan/PersonEmailPlan'
+import { ExportPersonalDataButton as ExportPersonalDataButton_e0934178dd4bbe54fcea16541529a886 } from '../../../../src/components/privacy/ExportPersonalDataButton'
+import { ErasePersonButton as ErasePersonButton_ec8080e697fd847e2a11348d4a30a111 } from '../../../../src/components/privacy/ErasePersonButton'
+import { AuditHistoryLink as AuditHistoryLink_eafd742e3cfeca3f1802e339e67ddeaf } from '../../../../src/components/audit/AuditHistoryLink'
 import { ExportCsvButton as ExportCsvButton_994a75f0fac4ea1d0e08189df9cd4916 } from '../../../../src/components/ExportCsvButton'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -65,12 +68,15 @@ import { DayField as DayField_81ca62224feaba34963de3cf6aed8fbb } from '../../../
 import { CredentialField as CredentialField_811b274c8060c63fa112add9dabbfc3b } from '../../../../src/components/certificates/CredentialField'
 import { CertificateActions as CertificateActions_bb6faa0aa4ed8d65b67012dea139258b } from '../../../../src/components/certificates/CertificateActions'
 import { ReceiptPdfLink as ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f } from '../../../../src/components/receipts/ReceiptPdfLink'
+import { NotificationBell as NotificationBell_874807902cb115153f2287c246055ce4 } from '../../../../src/components/notifications/NotificationBell'
+import { RetentionNavLink as RetentionNavLink_7bc8d329cb31866ce4000c21a550fc19 } from '../../../../src/components/privacy/RetentionNavLink'
 import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
 import { BusinessTimeZoneProvider as BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9 } from '../../../../src/components/dates/BusinessTimeZoneProvider'
 import { FollowUserLanguage as FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73 } from '../../../../src/components/language/FollowUserLanguage'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { AulaDashboard as AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60 } from '../../../../src/components/Dashboard/AulaDashboard'
 import { CalendarView as CalendarView_10b0075eb0bbe5a373a8acac6dee0f40 } from '../../../../src/components/calendar/CalendarView'
+import { RetentionView as RetentionView_920ac7aae9281757f1012cf61cec032f } from '../../../../src/components/privacy/RetentionView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -82,6 +88,9 @@ export const importMap = {
   "/src/components/dates/ZonedDateField#ZonedDateField": ZonedDateField_75bb6eb459c31c6e46e1381f79aea9e2,
   "/src/components/people/PersonTimeline#PersonTimeline": PersonTimeline_75dd94cece969eb400614908a71ac2f5,
   "/src/components/emailPlan/PersonEmailPlan#PersonEmailPlan": PersonEmailPlan_7a5549e5bb0a5b44485c5835922ec7a2,
+  "/src/components/privacy/ExportPersonalDataButton#ExportPersonalDataButton": ExportPersonalDataButton_e0934178dd4bbe54fcea16541529a886,
+  "/src/components/privacy/ErasePersonButton#ErasePersonButton": ErasePersonButton_ec8080e697fd847e2a11348d4a30a111,
+  "/src/components/audit/AuditHistoryLink#AuditHistoryLink": AuditHistoryLink_eafd742e3cfeca3f1802e339e67ddeaf,
   "/src/components/ExportCsvButton#ExportCsvButton": ExportCsvButton_994a75f0fac4ea1d0e08189df9cd4916,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -142,11 +151,14 @@ export const importMap = {
   "/src/components/certificates/CredentialField#CredentialField": CredentialField_811b274c8060c63fa112add9dabbfc3b,
   "/src/components/certificates/CertificateActions#CertificateActions": CertificateActions_bb6faa0aa4ed8d65b67012dea139258b,
   "/src/components/receipts/ReceiptPdfLink#ReceiptPdfLink": ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f,
+  "/src/components/notifications/NotificationBell#NotificationBell": NotificationBell_874807902cb115153f2287c246055ce4,
+  "/src/components/privacy/RetentionNavLink#RetentionNavLink": RetentionNavLink_7bc8d329cb31866ce4000c21a550fc19,
   "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
   "/src/components/dates/BusinessTimeZoneProvider#BusinessTimeZoneProvider": BusinessTimeZoneProvider_5ed2981c125fd1126ddb78473eaf16f9,
   "/src/components/language/FollowUserLanguage#FollowUserLanguage": FollowUserLanguage_1b486a719ec623c7de9e205a54f2be73,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/Dashboard/AulaDashboard#AulaDashboard": AulaDashboard_e587cde0b8a65a8189ccd11d420bfd60,
   "/src/components/calendar/CalendarView#CalendarView": CalendarView_10b0075eb0bbe5a373a8acac6dee0f40,
+  "/src/components/privacy/RetentionView#RetentionView": RetentionView_920ac7aae9281757f1012cf61cec032f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,6 +3,7 @@ import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from '
 import { priceSeat } from '../../../commerce/coupons/pricing'
 import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem } from '../../../enrollment/items'
 import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
+import { notifyIfWaitlistForming } from '../../../notifications/triggers/seats'
 import { sql, sqlFor } from '../../../enrollment/transaction'
 import { say } from '../../../i18n/say'
 import { getClock } from '../../../utilities/clock'
@@ -80,6 +81,7 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
   }
   const seat = hasFreeSeat(item)
   if (seat) await changeSeatsTaken(req, item, 1)
+  else await notifyIfWaitlistForming(req, item)
   return {
     ...data,
     status: seat ? (free ? 'confirmed' : 'pending_payment') : 'waitlisted',

@@ -7,6 +7,7 @@ import { queueEmail } from '../../../email/queueEmail'
 import type { EmailTemplateKey } from '../../../email/templateVariables'
 import { inviteFor } from '../../../enrollment/notify/calendar'
 import { enrollmentMessage } from '../../../enrollment/notify/enrollmentMessage'
+import { notifyWaitlistPromoted } from '../../../notifications/triggers/waitlistPromoted'
 
 /** Which email a status change sends, per the contract's table. */
 function templateFor(previous: string | undefined, next: string): EmailTemplateKey | null {
@@ -51,6 +52,7 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
     variables: { ...message.variables, reason: doc.cancellationReason ?? '' },
     attachments: confirmed ? inviteFor(message, 'REQUEST', organizer) : ending && hadSeatInCalendar ? inviteFor(message, 'CANCEL', organizer) : undefined,
   })
+  if (templateKey === 'waitlist_promoted') await notifyWaitlistPromoted(req, doc, message)
   // The email rules (src/automation/rules): reminders for the confirmed, a waitlist's own emails while waitlisted, nothing once it ends.
   if (ending) await cancelEnrollmentRuleEmails(req, Number(doc.id), `enrollment ${doc.status}`)
   else await replanEnrollmentEmails(req, message, { rules })

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { idOf } from '../../../crm/ids'
 import { queueLeadAssigned } from '../../../crm/leadEmails'
+import { notifyLeadAssigned } from '../../../notifications/triggers/leads'
 import type { Lead } from '../../../payload-types'
 
 /**
@@ -14,5 +15,6 @@ export const notifyAssignee: CollectionAfterChangeHook<Lead> = async ({ doc, pre
   const before = operation === 'update' ? idOf(previousDoc?.assignedTo) : null
   if (!assignee || assignee === before || assignee === req.user?.id) return doc
   await queueLeadAssigned(req, doc, assignee)
+  await notifyLeadAssigned(req, doc, assignee)
   return doc
 }

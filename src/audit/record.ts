@@ -1,0 +1,34 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import type { PayloadRequest } from 'payload'
+
+import { drizzleFor, poolDrizzle } from '../email/database'
+import { getClock } from '../utilities/clock'
+import { actorOf, originOf } from './actor'
+import { redactChanges } from './secrets'
+import type { AuditEntryInput } from './types'
+
+export type { ActorKind, AuditAction, AuditActor, AuditChange, AuditEntryInput } from './types'
+export { AUDIT_ACTIONS, ACTOR_KINDS } from './types'
+
+/** `AULA_AUDIT_LOG=off` (bench only, see docs/audit.md) switches recording off to measure what it costs. */
+export const auditLogEnabled = (req: Pick<PayloadRequest, 'payload'>): boolean => req.payload.config.custom?.auditLog !== false
+
+/**
+ * Writes one audit entry: a single INSERT through the caller's transaction (like queueEmail), so
+ * the entry commits with the change and a rollback leaves none. No reads: the actor comes from
+ * `req` or the job context, the time from the app clock. Secrets are dropped here too, whoever calls.
+ */
+export async function recordAudit(req: PayloadRequest, entry: AuditEntryInput, options: { outsideTransaction?: boolean } = {}): Promise<void> {
+  if (!auditLogEnabled(req)) return
+  // Only for what happens after the caller's transaction is gone (a refused login rolled back its own).
+  const db = options.outsideTransaction ? poolDrizzle(req.payload) : await drizzleFor(req)
+  const actor = entry.actor ?? actorOf(req)
+  const { ip, userAgent } = originOf(req)
+  const now = getClock(req.payload).now()
+  const changes = entry.changes ? redactChanges(entry.changes) : null
+  const documentId = entry.documentId === undefined || entry.documentId === null ? null : String(entry.documentId)
+  await db.execute(sql`
+    INSERT INTO audit_log (action, actor_kind, actor_id, actor_label, collection_slug, document_id, person_id, changes, ip, user_agent, updated_at, created_at)
+    VALUES (${entry.action}, ${actor.kind}, ${actor.userId ?? null}, ${actor.label?.slice(0, 200) ?? null}, ${entry.collectionSlug}, ${documentId},
+            ${entry.personId ?? null}, ${changes ? JSON.stringify(changes) : null}::jsonb, ${ip}, ${userAgent}, ${now}, ${now})`)
+}
