@@ -36,6 +36,8 @@ function dataFields(fields: Field[]): Field[] {
     if (field.type === 'ui' || field.type === 'join') return []
     if ('virtual' in field && field.virtual) return []
     if (!('name' in field) || !field.name || isSecretField(field.name)) return []
+    // A computed copy of other fields (`searchText`) says nothing their own changes do not.
+    if ((field.custom as { audit?: boolean } | undefined)?.audit === false) return []
     return [field]
   })
 }

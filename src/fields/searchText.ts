@@ -38,6 +38,8 @@ export const searchTextField = (sources: string[]): TextField => ({
   label: { es: 'Texto de búsqueda', en: 'Search text' },
   access: { create: () => false, update: () => false },
   admin: { hidden: true, disableListColumn: true, disableListFilter: true },
+  // Computed from fields the audit log already shows changing (docs/audit.md).
+  custom: { audit: false },
   hooks: {
     beforeChange: [
       ({ data, originalDoc }) => toSearchText(sources.map((name) => pick(data, originalDoc, name))),

@@ -124,4 +124,11 @@ describe('a document’s change history', () => {
     await sales.locator('#field-stage').waitFor()
     expect(await sales.locator('[data-audit-history-link]').count()).toBe(0)
   }, SLOW)
+
+  it('the bell is in the header of Aula’s own pages too (the calendar), not only Payload’s', async () => {
+    await sales.goto(`${base}/admin/calendar`)
+    await sales.locator('.aula-calendar h1').waitFor()
+    await sales.locator('[data-notification-bell]').waitFor({ timeout: 30_000 })
+    expect(await sales.locator('[data-notification-bell]').getAttribute('aria-label')).toMatch(/^Notificaciones/)
+  }, SLOW)
 })

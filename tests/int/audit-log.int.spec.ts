@@ -69,6 +69,16 @@ describe('every kind of change leaves an entry with who, what and the fields tha
     expect(new Date(update.created_at).toISOString()).toBe(clock.now().toISOString())
   })
 
+  it('renaming a lead’s company logs that one field, not the search column computed from it', async () => {
+    const admin = await aula.createUser(['admin'])
+    const created = await aula.api.post('/leads', { firstName: 'Rosa', lastName: 'Auditada', email: 'rosa.auditada@example.com', company: 'Antes SAC' }, { token: admin.token })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    expect((await aula.api.patch(`/leads/${id}`, { company: 'Después SAC' }, { token: admin.token })).status).toBe(200)
+    const update = (await entries({ collection: 'leads', documentId: id, action: 'update' })).at(-1)
+    expect(update?.changes).toEqual([{ field: 'company', from: 'Antes SAC', to: 'Después SAC' }])
+  })
+
   it('an anonymous registration logs the new account and the enrollment as anonymous, about that person', async () => {
     const webinar = await createWebinar(aula.payload, { capacity: 5 })
     const email = `auditada-${Date.now()}@example.com`

@@ -17,7 +17,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * week, read as the logged-in person (their access decides what shows). Navigation is plain links
  * (`?view=week&date=2026-12-07`), so the page works without any script and each page has an address.
  */
-export async function CalendarView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function CalendarView({ initPageResult, params, searchParams, viewActions }: AdminViewServerProps) {
   const { req, permissions, visibleEntities, locale } = initPageResult
   const language = req.i18n?.language === 'en' ? 'en' : 'es'
   const t = calendarLabelsFor(language)
@@ -40,6 +40,8 @@ export async function CalendarView({ initPageResult, params, searchParams }: Adm
       searchParams={searchParams}
       user={req.user ?? undefined}
       visibleEntities={visibleEntities}
+      // The header's actions (the notification bell) come with the view's props; without them a custom view has none.
+      viewActions={viewActions}
     >
       <Gutter className="aula-calendar">
         <h1>{t.title}</h1>

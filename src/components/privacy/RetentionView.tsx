@@ -18,7 +18,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * `/admin/privacy` (admins): how many people had no activity for N years (the privacy settings' number
  * unless `?years=` says otherwise), the first 50 of them, and the bulk erase (src/privacy/retention).
  */
-export async function RetentionView({ initPageResult, params, searchParams }: AdminViewServerProps) {
+export async function RetentionView({ initPageResult, params, searchParams, viewActions }: AdminViewServerProps) {
   const { req, permissions, visibleEntities, locale } = initPageResult
   const t = (text: { es: string; en: string }) => say(req, text)
   const isAdmin = checkRole(['admin'], req.user)
@@ -38,6 +38,8 @@ export async function RetentionView({ initPageResult, params, searchParams }: Ad
       searchParams={searchParams}
       user={req.user ?? undefined}
       visibleEntities={visibleEntities}
+      // The header's actions (the notification bell) come with the view's props; without them a custom view has none.
+      viewActions={viewActions}
     >
       <Gutter className="aula-privacy">
         <h1>{t({ es: 'Privacidad: personas sin actividad', en: 'Privacy: inactive people' })}</h1>
