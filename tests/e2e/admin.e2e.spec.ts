@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -16,6 +16,8 @@ const logIn = async (email: string) => {
   return logInAs(email)
 }
 
+// The first spec of a run starts the app (PostgreSQL, seed, Next's first compile): that is not this spec's work.
+beforeAll(() => adminApp(), 600_000)
 afterAll(() => closeBrowser(), 60_000)
 
 describe('the admin in a real browser', () => {

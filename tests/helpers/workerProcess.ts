@@ -5,7 +5,19 @@ import { spawn, type ChildProcess } from 'node:child_process'
  * own process group (tsx runs the script in a child, so a signal must reach the whole group).
  * Resolves once the worker says it is running jobs.
  */
-export function startWorkerProcess({ databaseUri, smtpPort, env = {} }: { databaseUri: string; smtpPort: number; env?: Record<string, string> }): Promise<ChildProcess> {
+export async function startWorkerProcess(options: { databaseUri: string; smtpPort: number; env?: Record<string, string> }): Promise<ChildProcess> {
+  try {
+    return await spawnWorker(options)
+  } catch (error) {
+    // Seen once in CI: one of three workers started at the same instant exited 13 (an unsettled
+    // top-level await) before printing anything; it has not been reproduced. The tests are about
+    // what running workers do, so one more start is allowed, and the failure is printed, not hidden.
+    console.warn(`Starting the worker again after: ${(error as Error).message.slice(0, 4000)}`)
+    return spawnWorker(options)
+  }
+}
+
+function spawnWorker({ databaseUri, smtpPort, env = {} }: { databaseUri: string; smtpPort: number; env?: Record<string, string> }): Promise<ChildProcess> {
   const worker = spawn(process.execPath, ['--no-deprecation', 'node_modules/tsx/dist/cli.mjs', 'src/bin/worker.ts'], {
     env: {
       ...process.env,
@@ -22,14 +34,19 @@ export function startWorkerProcess({ databaseUri, smtpPort, env = {} }: { databa
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  worker.stderr?.on('data', () => undefined)
+  // What the worker says on stderr before it is running is kept for the failure message (an exit 13,
+  // "unsettled top-level await", says nothing on stdout); after that it is drained and dropped.
+  let errors = ''
+  worker.stderr?.on('data', (chunk: Buffer) => {
+    if (errors.length < 20_000) errors += chunk.toString()
+  })
   return new Promise((resolve, reject) => {
     let output = ''
     worker.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       if (output.includes('Aula worker running jobs')) resolve(worker)
     })
-    worker.once('exit', (code) => reject(new Error(`A worker exited (${code}) before it started: ${output}`)))
+    worker.once('exit', (code, signal) => reject(new Error(`A worker exited (${code ?? signal}) before it started: ${output}\n--- stderr ---\n${errors}`)))
   })
 }
 
