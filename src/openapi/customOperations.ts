@@ -2,7 +2,8 @@
  * The endpoints Aula adds to Payload's REST API, written by hand (Payload cannot describe a
  * handler). Keys are `METHOD /api/path` as OpenAPI spells paths. `registeredAs` names where the
  * handler is registered (`<collection>` or `root`) so the spec test can match each entry to the
- * config; entries from the contract whose branch has not landed yet say so with `planned`.
+ * config; entries from the contract whose branch has not landed yet say so with `planned`. Each
+ * entry's operationId is in customOperationIds.ts (one table, so the names read as a set).
  */
 import { attendanceOperations } from '../attendance/openapi'
 import { attendanceImportOperations } from '../attendance/import/openapi'
@@ -70,7 +71,7 @@ const personBody = {
 const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry of the same request by the same caller returns the same enrollment (header `Idempotent-Replayed: true`); the key reused for a different request is a 422.' }
 const enrollmentCreated = {
   description: 'The enrollment: `confirmed`, `waitlisted` when full, or `pending_payment` with `checkoutUrl` and `holdExpiresAt` for paid items (with `paymentMethod: bank_transfer`, `doc.bankTransfer` `{ reference, amount, currency, holdExpiresAt, instructions }` instead of a `checkoutUrl`).',
-  content: json({ type: 'object', properties: { doc: { $ref: '#/components/schemas/enrollments' }, checkoutUrl: { type: 'string' }, holdExpiresAt: { type: 'string', format: 'date-time' } } }),
+  content: json({ type: 'object', required: ['doc'], properties: { doc: { $ref: '#/components/schemas/RegisteredEnrollment' }, message: { type: 'string' }, checkoutUrl: { type: 'string' }, holdExpiresAt: { type: 'string', format: 'date-time' } } }),
 }
 const commonErrors = {
   '400': { description: 'Invalid input; each error names its field.', content: json(errors) },

@@ -4,7 +4,7 @@ import type { CustomOperation } from '../../openapi/customOperations'
 const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
 const errors = json({ $ref: '#/components/schemas/Errors' })
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
-const ruleRef = { type: 'object', nullable: true, properties: { id: { type: 'integer' }, name: { type: 'string' } }, description: 'The email rule; null when it was deleted.' }
+const ruleRef = { type: ['object', 'null'], properties: { id: { type: 'integer' }, name: { type: 'string' } }, description: 'The email rule; null when it was deleted.' }
 
 const itemPlan = {
   type: 'object',
@@ -23,10 +23,10 @@ const itemPlan = {
           rule: ruleRef,
           templateKey: { type: 'string' },
           templateLabel: { type: 'string', description: 'In the caller’s admin language.' },
-          at: { type: 'string', format: 'date-time', nullable: true, description: 'The rule’s moment for this item (or session), before quiet hours move it per person; for rows only the log knows (a rule switched off, an earlier time of a moved item), the earliest of them.' },
+          at: { type: ['string', 'null'], format: 'date-time', description: 'The rule’s moment for this item (or session), before quiet hours move it per person; for rows only the log knows (a rule switched off, an earlier time of a moved item), the earliest of them.' },
           atLocal: { type: 'string', description: '`at` as dd/MM/yyyy HH:mm in the item’s zone, naming it.' },
-          sessionId: { type: 'string', nullable: true },
-          sessionName: { type: 'string', nullable: true },
+          sessionId: { type: ['string', 'null'] },
+          sessionName: { type: ['string', 'null'] },
           people: { type: 'integer', description: 'Still ahead: the people in the rule’s audience now. Past: those it went or is going to.' },
           sent: { type: 'integer' },
           queued: { type: 'integer' },
@@ -45,9 +45,9 @@ const personRow = {
     templateLabel: { type: 'string' },
     rule: ruleRef,
     status: { type: 'string', enum: ['sent', 'queued', 'sending'] },
-    at: { type: 'string', format: 'date-time', nullable: true, description: 'Sent at, or due at (null: as soon as possible).' },
+    at: { type: ['string', 'null'], format: 'date-time', description: 'Sent at, or due at (null: as soon as possible).' },
     atLocal: { type: 'string', description: 'In the item’s zone (the business zone for an email about no item), naming it.' },
-    item: { type: 'object', nullable: true, properties: { collection: { type: 'string' }, id: { type: 'integer' }, title: { type: 'string' } } },
+    item: { type: ['object', 'null'], properties: { collection: { type: 'string' }, id: { type: 'integer' }, title: { type: 'string' } } },
   },
 }
 

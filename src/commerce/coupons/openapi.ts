@@ -17,8 +17,7 @@ const quote = {
     seats: { type: 'integer' },
     total: money,
     coupon: {
-      nullable: true,
-      type: 'object',
+      type: ['object', 'null'],
       description: 'Null without a code. `valid: false` with `reason` (the price above is then without the coupon); `valid: true, applied: false` when it gives nothing here (a free item, or the early-bird price is already lower).',
       properties: {
         code: { type: 'string', description: 'The code as typed, normalized (trimmed, upper-case).' },
