@@ -36,12 +36,15 @@ export interface RunningServer {
   resetPeakRss: () => void
   /** Highest summed RSS of the group's node processes since the last reset, in bytes. */
   peakRss: () => number
+  /** The last few thousand characters the server printed (for a failed run's report). */
+  logTail: () => string
   stop: () => Promise<void>
 }
 
 /**
  * What `npm start` runs (Aula's node:http server in front of Next) on a free port as its own process group, production settings, rate limits off, no jobs.
- * `extraEnv`: a run's own switches (the registration burst's `AULA_AUDIT_LOG=off`).
+ * `extraEnv`: a run's own switches (the registration burst's `AULA_AUDIT_LOG=off`, `METRICS_TOKEN`). Call it twice for two
+ * instances on one database: each gets its own free port, process group and RSS sampling.
  */
 export async function startProductionServer(databaseUri: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -94,7 +97,7 @@ export async function watchServer(child: ChildProcess, pid: number, url: string,
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  return { url, pid, resetPeakRss: () => void (peak = groupRss(pid)), peakRss: () => peak, stop }
+  return { url, pid, resetPeakRss: () => void (peak = groupRss(pid)), peakRss: () => peak, logTail: () => output.join('').slice(-4000), stop }
 }
 
 /** Sum of VmRSS over the node processes whose process group is `pgid` (Linux /proc). */
@@ -133,4 +136,30 @@ export async function startBareCatalogServer(databaseUri: string): Promise<Runni
   child.stdout?.on('data', (chunk) => output.push(String(chunk)))
   child.stderr?.on('data', (chunk) => output.push(String(chunk)))
   return watchServer(child, child.pid as number, `http://127.0.0.1:${port}`, output, '/api/webinars?limit=1')
+}
+
+/**
+ * bench/lib/bareRegistrationServer.ts in a child process group on a free port, with the Node options, secret and
+ * server URL Aula's server gets (its emails' cancel links are signed and built the same way).
+ */
+export async function startBareRegistrationServer(databaseUri: string): Promise<RunningServer> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--no-deprecation', tsxCli, path.resolve(root, 'bench/lib/bareRegistrationServer.ts')], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_OPTIONS: START_NODE_OPTIONS,
+      NODE_ENV: 'production',
+      DATABASE_URI: databaseUri,
+      PORT: String(port),
+      PAYLOAD_SECRET: 'bench-only-secret-0123456789abcdef',
+      SERVER_URL: url,
+    },
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk) => output.push(String(chunk)))
+  child.stderr?.on('data', (chunk) => output.push(String(chunk)))
+  return watchServer(child, child.pid as number, url, output, '/stats')
 }

@@ -3,6 +3,7 @@ import type { Pool } from 'pg'
 
 import { getClock } from '../utilities/clock'
 import { catalogChangesTracked } from './changeLog'
+import { catalogCacheEnabled } from './enabled'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
@@ -36,6 +37,7 @@ interface Entry {
 }
 
 const isAnonymousCatalogRead = (request: Request) =>
+  catalogCacheEnabled() &&
   request.method === 'GET' &&
   !request.headers.has('authorization') &&
   !/(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '') &&
@@ -50,6 +52,8 @@ const isAnonymousCatalogRead = (request: Request) =>
  */
 export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, config: Promise<SanitizedConfig> | SanitizedConfig): Handler<A> {
   const entries = new Map<string, Entry>()
+  // Answers being computed now, by key: a burst of misses (every 5 s on a busy catalog) computes the answer once, not once per caller.
+  const computing = new Map<string, Promise<Entry | undefined>>()
   let lastPrune = Date.now()
   return async (request, ...rest) => {
     if (!isAnonymousCatalogRead(request)) return handler(request, ...rest)
@@ -60,25 +64,42 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
     const key = `${request.headers.get('origin') ?? ''} ${request.url}`
     try {
       const now = getClock(payload).now().getTime()
+      const unchangedSince = async (snapshot: string) => !(await pool.query<{ changed: boolean }>(CHANGED_SINCE, [snapshot])).rows[0]?.changed
       const entry = entries.get(key)
-      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS) {
-        const { rows } = await pool.query<{ changed: boolean }>(CHANGED_SINCE, [entry.snapshot])
-        if (!rows[0]?.changed) return new Response(entry.body, { status: 200, headers: entry.headers })
+      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS && (await unchangedSince(entry.snapshot))) {
+        return new Response(entry.body, { status: 200, headers: entry.headers })
       }
-      const { rows } = await pool.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot')
-      const response = await handler(request, ...rest)
-      // An answer computed for a signed-in caller (however they signed in) may hold what only they may read,
-      // such as the meeting link of a webinar they are enrolled in: never keep it for anyone else.
-      if (response.status !== 200 || /private|no-store/.test(response.headers.get('cache-control') ?? '')) return response
-      const body = await response.text()
-      entries.delete(key)
-      entries.set(key, { snapshot: rows[0]!.snapshot, storedAt: now, body, headers: new Headers(response.headers) })
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
-      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-        lastPrune = Date.now()
-        void pool.query(`DELETE FROM catalog_changes WHERE at < now() - interval '10 minutes'`).catch(() => undefined)
+      const pending = computing.get(key)
+      if (pending) {
+        // The same rule as a stored answer: taken only if nothing changed after its snapshot, so a caller who
+        // just wrote never gets an answer begun before the write committed.
+        const shared = await pending
+        if (shared && (await unchangedSince(shared.snapshot))) return new Response(shared.body, { status: 200, headers: shared.headers })
       }
-      return new Response(body, { status: 200, headers: response.headers })
+      let settle: (entry: Entry | undefined) => void = () => undefined
+      const mine = new Promise<Entry | undefined>((resolve) => (settle = resolve))
+      computing.set(key, mine)
+      let stored: Entry | undefined
+      try {
+        const { rows } = await pool.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot')
+        const response = await handler(request, ...rest)
+        // An answer computed for a signed-in caller (however they signed in) may hold what only they may read,
+        // such as the meeting link of a webinar they are enrolled in: never keep it for anyone else.
+        if (response.status !== 200 || /private|no-store/.test(response.headers.get('cache-control') ?? '')) return response
+        const body = await response.text()
+        stored = { snapshot: rows[0]!.snapshot, storedAt: now, body, headers: new Headers(response.headers) }
+        entries.delete(key)
+        entries.set(key, stored)
+        if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+        if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+          lastPrune = Date.now()
+          void pool.query(`DELETE FROM catalog_changes WHERE at < now() - interval '10 minutes'`).catch(() => undefined)
+        }
+        return new Response(body, { status: 200, headers: response.headers })
+      } finally {
+        settle(stored)
+        if (computing.get(key) === mine) computing.delete(key)
+      }
     } catch {
       // The cache's own queries failed (the database is going away): answer as if there were no cache.
       return handler(request, ...rest)

@@ -4,6 +4,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { getClock } from '../utilities/clock'
 import { drizzleFor, rowsOf } from './database'
 import type { EmailVariables } from './renderTemplate'
+import { relatedDocumentRow, sendJobRow } from './sendJobRow'
 import { type EmailTemplateKey, toEmailLocale } from './templateVariables'
 
 export interface EmailAttachment {
@@ -37,8 +38,10 @@ export interface QueueEmailResult {
  * The one way to send an email. Call it from hooks and endpoints with their `req`: the log row and
  * its job join the caller's transaction, so a rollback leaves neither behind.
  *
- * A duplicate key must not abort the caller's transaction, which a failed INSERT would do in
- * PostgreSQL; `ON CONFLICT DO NOTHING` makes the second call a quiet no-op instead.
+ * One statement writes the row, its related document and its send job (every registration queues
+ * at least one email; this was five statements). A duplicate key must not abort the caller's
+ * transaction, which a failed INSERT would do in PostgreSQL; `ON CONFLICT DO NOTHING` makes the
+ * second call a quiet no-op instead, and the rows that hang off the log row are then not written either.
  */
 export async function queueEmail(req: PayloadRequest, input: QueueEmailInput): Promise<QueueEmailResult> {
   const { payload } = req
@@ -47,30 +50,21 @@ export async function queueEmail(req: PayloadRequest, input: QueueEmailInput): P
   const locale = toEmailLocale(input.to.language)
   const inserted = rowsOf<{ id: number }>(
     await db.execute(sql`
-      INSERT INTO email_log ("to", template_key, locale, variables, attachments, status, attempts, scheduled_for, dedupe_key, rule_id, updated_at, created_at)
-      VALUES (${input.to.email.trim().toLowerCase()}, ${input.templateKey}, ${locale}, ${JSON.stringify(input.variables)}::jsonb,
-              ${input.attachments?.length ? JSON.stringify(input.attachments) : null}::jsonb, 'queued', 0,
-              ${input.scheduledFor ?? null}, ${input.dedupeKey}, ${input.rule ?? null}, ${now}, ${now})
-      ON CONFLICT (dedupe_key) DO NOTHING
-      RETURNING id`),
+      WITH log AS (
+        INSERT INTO email_log ("to", template_key, locale, variables, attachments, status, attempts, scheduled_for, dedupe_key, rule_id, updated_at, created_at)
+        VALUES (${input.to.email.trim().toLowerCase()}, ${input.templateKey}, ${locale}, ${JSON.stringify(input.variables)}::jsonb,
+                ${input.attachments?.length ? JSON.stringify(input.attachments) : null}::jsonb, 'queued', 0,
+                ${input.scheduledFor ?? null}, ${input.dedupeKey}, ${input.rule ?? null}, ${now}, ${now})
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id
+      )${input.relatedDocument ? sql`, related AS (${relatedDocumentRow(input.relatedDocument)})` : sql``}, job AS (${sendJobRow(req, input.scheduledFor)})
+      SELECT id FROM log`),
   )
   if (!inserted.length) {
     const existing = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM email_log WHERE dedupe_key = ${input.dedupeKey}`))
     return { queued: false, emailLogId: existing[0].id }
   }
-  const emailLogId = inserted[0].id
-  if (input.relatedDocument) {
-    // The polymorphic relation lives in Payload's rels table; let the adapter write it, in this transaction.
-    await payload.db.updateOne({
-      collection: 'email-log',
-      id: emailLogId,
-      data: { relatedDocument: input.relatedDocument },
-      req,
-      returning: false,
-    })
-  }
-  await queueSendJob(req, emailLogId, input.scheduledFor)
-  return { queued: true, emailLogId }
+  return { queued: true, emailLogId: inserted[0].id }
 }
 
 /**

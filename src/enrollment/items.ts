@@ -21,15 +21,30 @@ export interface LockedItem {
   startsAt: Date | null
   currency: string
   price: { tier: PriceTier; amount: number }
+  /** A digest of the columns the registration's terms come from (`ITEM_TERMS`): a changed item has another. */
+  terms: string
 }
+
+/**
+ * What a registration's window, price and seat rules are read from, per item table, as one digest:
+ * src/enrollment/seatAtCommit.ts compares it at commit with the one read at the start.
+ */
+export const ITEM_TERMS = {
+  webinars: 'md5(row(status, capacity, is_free, price, currency, starts_at)::text)',
+  courses: 'md5(row(status, capacity, regular_price, early_bird_price, early_bird_deadline, currency, start_date, timezone)::text)',
+} as const satisfies Record<ItemCollection, string>
 
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value))
 const date = (value: unknown) => (value ? new Date(value as string) : null)
 
 /**
- * Locks the item's row (`SELECT … FOR UPDATE`) for the rest of the transaction. Every seat change
+ * Locks the item's row (`SELECT … FOR NO KEY UPDATE`) for the rest of the transaction. Every seat change
  * goes through this lock, so concurrent registrations on any number of app processes queue up
- * on the row and the counter can never overbook. See docs/decisions/0002.
+ * on the row and the counter can never overbook. See docs/decisions/0002 and 0030. Not `FOR UPDATE`:
+ * an enrollment's foreign key to the item takes a key-share lock on the row, which `FOR UPDATE` waits
+ * for, so two registrations that each inserted their enrollment and then asked for the seat
+ * (docs/decisions/0030) would deadlock; the seat counter is no key, and `NO KEY UPDATE` is the lock
+ * an UPDATE of it takes anyway.
  */
 export async function lockItem(req: PayloadRequest, collection: ItemCollection, id: number): Promise<LockedItem> {
   const item = await lockAnyItem(req, collection, id)
@@ -47,12 +62,12 @@ export async function readItem(req: PayloadRequest, collection: ItemCollection, 
 }
 
 async function loadItem(req: PayloadRequest, collection: ItemCollection, id: number, forUpdate: boolean): Promise<LockedItem | null> {
-  const lock = forUpdate ? sql`FOR UPDATE` : sql``
+  const lock = forUpdate ? sql`FOR NO KEY UPDATE` : sql``
   const db = await sqlFor(req)
   const now = getClock(req.payload).now()
   if (collection === 'webinars') {
     const { rows } = await db.execute(sql`
-      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency
+      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms
         FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
     const row = rows[0]
     if (!row) return null
@@ -61,10 +76,11 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
       collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
       seatsTaken: Number(row.seats_taken ?? 0), startsAt: date(row.starts_at), currency: String(row.currency ?? 'USD'),
       price: paid ? { tier: 'regular', amount: Number(row.price) } : { tier: 'free', amount: 0 },
+      terms: String(row.terms),
     }
   }
   const { rows } = await db.execute(sql`
-    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency
+    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms
       FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
   const row = rows[0]
   if (!row) return null
@@ -78,7 +94,7 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
         : { tier: 'free', amount: 0 }
   return {
     collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
-    seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price,
+    seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price, terms: String(row.terms),
   }
 }
 

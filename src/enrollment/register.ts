@@ -10,6 +10,9 @@ import { answerAlreadyRegistered } from './alreadyRegistered'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
 import { claimIdempotencyKey, findReplay } from './idempotency'
 import type { ItemCollection } from './statuses'
+import { seatGuessesMissed } from '../observability/metrics'
+import { decideSeat, endSeatDecision, notifyAfterSeatCommit, observeSeatLock, SeatGuessMissed, settleSeatsAtCommit } from './seatAtCommit'
+import { noteRegistrationTime, paceLikeARegistration } from './registrationPace'
 import { inTransaction } from './transaction'
 
 export interface RegisterInput {
@@ -28,6 +31,9 @@ export interface RegisterInput {
   marketingConsent?: boolean
 }
 
+/** Seat guesses a registration may miss (seatAtCommit.ts) before it takes the item's lock first. */
+const GUESSES_BEFORE_LOCKING_FIRST = 3
+
 export interface RegisterResult {
   enrollment: Record<string, unknown>
   /** True when an Idempotency-Key replay returned the enrollment made the first time. */
@@ -41,17 +47,24 @@ export interface RegisterResult {
  * exactly the same treatment as the website.
  */
 export async function register(req: PayloadRequest, input: RegisterInput): Promise<RegisterResult> {
+  const startedAt = performance.now()
   // The coupon is part of what was asked: a retry with another code is a different request (422).
   const couponCode = input.couponCode ? normalizeCouponCode(input.couponCode) : undefined
   const claim = claimIdempotencyKey(req, input.idempotencyKey, { collection: input.collection, itemId: input.itemId, person: input.person, couponCode })
   // Bank transfer only where the item takes it (a 400 on paymentMethod); the seat rules then hold the seat without Stripe.
   await assertPaymentMethodAllowed(req, input.collection, input.itemId, input.paymentMethod)
   req.context.paymentMethod = input.paymentMethod ?? 'card'
-  for (let attempt = 1; ; attempt += 1) {
+  // The seat is decided at commit (seatAtCommit.ts); a guess the locked row contradicts runs the registration again (below).
+  // Inside a caller's transaction the commit is not ours to time, and a wrong guess could not be rolled back alone: lock first.
+  let seatMode: 'commit' | 'first' = (await req.transactionID) ? 'first' : 'commit'
+  let retriedClash = false
+  let missedGuesses = 0
+  for (;;) {
     if (claim) {
       const replay = await findReplay(req, claim)
       if (replay) return { enrollment: replay, replayed: true }
     }
+    decideSeat(req, seatMode)
     try {
       const enrollment = await inTransaction(req, async () => {
         // The code's coupon, before anyone's account is made for nothing; whether it applies here, and
@@ -60,7 +73,7 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
         const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person)).id
         const email = 'userId' in input.person ? String(req.user?.email ?? '') : input.person.email
         await applyFormConsent(req, { collection: 'users', id: userId, email, granted: input.marketingConsent })
-        return req.payload.create({
+        const created = await req.payload.create({
           collection: 'enrollments',
           req,
           overrideAccess: true,
@@ -74,26 +87,48 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
             idempotencyRequest: claim?.request,
           },
         })
-      })
+        // Last, and together with the COMMIT: the item's lock, the seat, the counter.
+        await settleSeatsAtCommit(req, Number(created.id))
+        return created
+      }).finally(() => observeSeatLock(req))
+      await notifyAfterSeatCommit(req)
+      noteRegistrationTime(performance.now() - startedAt)
       return { enrollment: enrollment as unknown as Record<string, unknown>, replayed: false }
     } catch (error) {
-      // Two first registrations with one email, or two retries with one Idempotency-Key, raced on a
-      // unique key (or the retry waited for the item's lock and then met the winner's enrollment);
-      // the loser runs once more and finds what the winner wrote.
-      if (attempt === 1 && (isUniqueClash(error) || (claim && isDuplicateEnrollment(error)))) continue
+      // A missed guess (the item filled up meanwhile, typically) guesses again from a fresh read: locking
+      // first would hold the item for the whole registration, exactly when it is busiest. After a few
+      // misses in a row it locks first, so a registration always ends.
+      if (error instanceof SeatGuessMissed && seatMode === 'commit') {
+        seatGuessesMissed.inc({ item: input.collection })
+        missedGuesses += 1
+        if (missedGuesses >= GUESSES_BEFORE_LOCKING_FIRST) seatMode = 'first'
+        continue
+      }
+      // Two first registrations with one email, or two retries with one Idempotency-Key, or the same person
+      // twice at once, raced on a unique key (or the retry waited for the item's lock and then met the
+      // winner's enrollment); the loser runs once more and finds what the winner wrote.
+      if (!retriedClash && (isUniqueClash(error) || (claim && isDuplicateEnrollment(error)))) {
+        retriedClash = true
+        continue
+      }
       // Someone who may not learn whether this person is registered gets the answer a registration
       // would give, and the person an email about it (docs/api-enrollment.md). Nothing new is written.
       if (isDuplicateEnrollment(error) && !seesEnrollmentsOf(req, input.person)) {
-        return { enrollment: await answerAlreadyRegistered(req, duplicateId(error)), replayed: false }
+        const enrollment = await answerAlreadyRegistered(req, duplicateId(error))
+        await paceLikeARegistration(startedAt)
+        return { enrollment, replayed: false }
       }
       throw error
+    } finally {
+      // Whatever runs on this request afterwards (a Checkout Session, a second enrollment) locks as usual.
+      endSeatDecision(req)
     }
   }
 }
 
 const isUniqueClash = (error: unknown) =>
   error instanceof ValidationError &&
-  (error.data?.errors ?? []).some((problem: { path?: string }) => ['email', 'idempotencyKey'].includes(String(problem.path)))
+  (error.data?.errors ?? []).some((problem: { path?: string }) => ['email', 'idempotencyKey', 'activeKey'].includes(String(problem.path)))
 
 /** `applySeatRules` refusing a second active enrollment (its data names the first one). */
 const isDuplicateEnrollment = (error: unknown) =>

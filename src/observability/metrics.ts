@@ -76,3 +76,28 @@ export const databaseUp = new Gauge({
   help: '1 when the scrape-time queries reached PostgreSQL, else 0.',
   registers: [registry],
 })
+
+// The serialised part of a registration (docs/decisions/0030): from the moment the item's row lock is
+// granted to the end of the commit that releases it, and how long the registration waited for it.
+export const seatLockHeld = new Histogram({
+  name: 'aula_seat_lock_held_seconds',
+  help: "Time a registration held its item's row lock: from the lock being granted to the commit that releases it.",
+  labelNames: ['item'] as const,
+  buckets: [0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25],
+  registers: [registry],
+})
+
+export const seatLockWait = new Histogram({
+  name: 'aula_seat_lock_wait_seconds',
+  help: "Time a registration waited for its item's row lock (other registrations of the same item hold it).",
+  labelNames: ['item'] as const,
+  buckets: [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+})
+
+export const seatGuessesMissed = new Counter({
+  name: 'aula_seat_guesses_missed_total',
+  help: 'Registrations whose seat, guessed from an unlocked read, the locked row contradicted: they ran again locking first.',
+  labelNames: ['item'] as const,
+  registers: [registry],
+})

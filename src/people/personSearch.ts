@@ -21,12 +21,13 @@ const SEARCH_LABEL = { es: 'nombre, correo o empresa', en: 'name, email or compa
 /** A person's own search text (users, leads): their name, email and company, kept up to date on every save. */
 export const ownPersonSearchTextField = (): TextField => ({ ...searchTextField([...PERSON_SEARCH_SOURCES]), label: SEARCH_LABEL })
 
-export const findPersonContact = async (req: PayloadRequest, userId: number): Promise<PersonContact | null> =>
+/** `more`: other columns the caller needs from the same read. */
+export const findPersonContact = async (req: PayloadRequest, userId: number, more: Record<string, true> = {}): Promise<PersonContact | null> =>
   (await req.payload.findByID({
     collection: 'users',
     id: userId,
     depth: 0,
-    select: { firstName: true, lastName: true, email: true, company: true },
+    select: { firstName: true, lastName: true, email: true, company: true, ...more },
     overrideAccess: true,
     disableErrors: true,
     req,
@@ -38,18 +39,23 @@ export const findPersonContact = async (req: PayloadRequest, userId: number): Pr
  * join. Looked up when the row is created or changes person; `resyncPersonSearchText` rewrites it
  * when the person's details change.
  */
-const copyPersonSearchText: FieldHook = async ({ data, originalDoc, req }) => {
-  const userId = idOf(data && 'user' in data ? data.user : originalDoc?.user)
-  if (userId === null) return ''
-  if (originalDoc?.searchText && idOf(originalDoc.user) === userId) return originalDoc.searchText
-  return personSearchText(await findPersonContact(req, userId))
-}
+const copyPersonSearchText =
+  (readPerson: PersonReader): FieldHook =>
+  async ({ data, originalDoc, req, operation }) => {
+    const userId = idOf(data && 'user' in data ? data.user : originalDoc?.user)
+    if (userId === null) return ''
+    if (originalDoc?.searchText && idOf(originalDoc.user) === userId) return originalDoc.searchText
+    return personSearchText(await (operation === 'create' ? readPerson : findPersonContact)(req, userId))
+  }
 
-export const personSearchTextField = (): TextField => {
+type PersonReader = (req: PayloadRequest, userId: number) => Promise<PersonContact | null>
+
+/** `readOnCreate`: how a new row reads its person (an enrollment keeps the read for its email, src/enrollment/notify/recipient.ts). */
+export const personSearchTextField = (readOnCreate: PersonReader = findPersonContact): TextField => {
   const field = searchTextField([])
   return {
     ...field,
     label: SEARCH_LABEL,
-    hooks: { beforeChange: [copyPersonSearchText] },
+    hooks: { beforeChange: [copyPersonSearchText(readOnCreate)] },
   }
 }

@@ -15,6 +15,11 @@ export interface PlanOptions {
   rules?: EmailRule[]
   /** Stored on the rows replanning cancels (e.g. "the webinar was rescheduled"). */
   reason?: string
+  /**
+   * The enrollment was created in this very change: no email planned before can be about it, so
+   * there is nothing to cancel (one statement less on every registration).
+   */
+  newEnrollment?: boolean
 }
 
 const rulesOfMessage = async (req: PayloadRequest, message: EnrollmentMessage, opts?: PlanOptions) =>
@@ -78,6 +83,7 @@ async function retimeOrRevive(req: PayloadRequest, emailLogId: number, email: Pl
 export async function replanEnrollmentEmails(req: PayloadRequest, message: EnrollmentMessage, opts?: PlanOptions): Promise<string[]> {
   const rules = opts?.rules ?? (await loadActiveRules(req))
   const wanted = await planEnrollmentEmails(req, message, { rules })
+  if (opts?.newEnrollment) return wanted
   const keptElsewhere = rules.filter((rule) => !isPlannedRule(rule)).map((rule) => rule.id)
   await cancelPlannedEmails(req, message.enrollmentId, opts?.reason ?? 'the email plan changed', { keep: wanted, keepRules: keptElsewhere })
   return wanted

@@ -3,6 +3,7 @@ import type { Field, FieldAccess } from 'payload'
 import { checkRole } from '../../access'
 import { teacherOfItemOrAdmin } from '../../access/enrollmentFieldRules'
 import { feedbackFields } from '../../feedback/fields'
+import { readRecipientForNewEnrollment } from '../../enrollment/notify/recipient'
 import { ENROLLMENT_STATUSES, PAYMENT_STATUSES, PRICE_TIERS } from '../../enrollment/statuses'
 import { personSearchTextField } from '../../people/personSearch'
 import { personTimelineLinkField } from '../../people/timelineField'
@@ -159,7 +160,8 @@ export const enrollmentFields: Field[] = [
     admin: { hidden: true },
     access: { read: nobody, create: nobody, update: nobody },
   },
-  // The person's name, email and company, for the list search (src/people/personSearch.ts).
-  personSearchTextField(),
+  // The person's name, email and company, for the list search (src/people/personSearch.ts); a new
+  // enrollment's read of the person also serves its status email (src/enrollment/notify/recipient.ts).
+  personSearchTextField(readRecipientForNewEnrollment),
   personTimelineLinkField(),
 ]

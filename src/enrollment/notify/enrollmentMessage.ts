@@ -5,6 +5,7 @@ import type { EmailVariables } from '../../email/renderTemplate'
 import { paymentOfEnrollment } from '../../payments/payments'
 import { cancelUrlFor, payUrlFor } from '../cancelToken'
 import type { ItemCollection } from '../statuses'
+import { type Recipient, readRecipient } from './recipient'
 
 /** Everything an email about one enrollment needs: who, about what, when. Read fresh each time. */
 export interface EnrollmentMessage {
@@ -30,15 +31,33 @@ export interface EnrollmentMessage {
   recipientTimezone: string | null
 }
 
+/** What the message below reads of a webinar (`seatsLeft` and `timezone` bring their own columns: the collection's forceSelect). */
+const WEBINAR_MESSAGE_FIELDS = {
+  title: true,
+  summary: true,
+  slug: true,
+  startsAt: true,
+  timezone: true,
+  durationMinutes: true,
+  meetingLink: true,
+  scheduleSequence: true,
+  category: true,
+  emailRulesOff: true,
+  seatsLeft: true,
+} as const
+
 const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: number }).id : Number(value))
 
-export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<string, any>): Promise<EnrollmentMessage | null> {
+/** `person`: the enrollment's person when the caller has just read it (src/enrollment/notify/recipient.ts). */
+export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<string, any>, person?: Recipient | null): Promise<EnrollmentMessage | null> {
   const common = { depth: 0, overrideAccess: true, req, disableErrors: true } as const
-  const user = await req.payload.findByID({ collection: 'users', id: idOf(enrollment.user), ...common })
+  const user = person !== undefined ? person : await readRecipient(req, idOf(enrollment.user))
   const ref = enrollment.item as { relationTo: ItemCollection; value: unknown }
   if (!user || !ref?.relationTo) return null
   const itemId = idOf(ref.value)
-  const item = (await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, ...common })) as Record<string, any> | null
+  // A webinar's columns named (not its description, speakers or versions); a course's sessions need most of the row.
+  const select = ref.relationTo === 'webinars' ? WEBINAR_MESSAGE_FIELDS : undefined
+  const item = (await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, select, ...common })) as Record<string, any> | null
   if (!item) return null
   const isWebinar = ref.relationTo === 'webinars'
   const sessions = isWebinar ? [] : sessionsOf(item)

@@ -38,15 +38,18 @@ export async function notifyIfNearlyFull(req: PayloadRequest, item: LockedItem, 
 
 /**
  * A registration that found the item full and goes on its waiting list. Only the first one in line
- * tells editors (time to add seats or another date): the item is locked and this enrollment not yet
- * written, so "nobody else waiting" is one indexed look-up, paid only by waitlisted registrations.
+ * tells editors (time to add seats or another date): the item is locked, so "nobody else waiting" is
+ * one indexed look-up, paid only by waitlisted registrations. A registration that takes its seat at
+ * commit (src/enrollment/seatAtCommit.ts) asks after its commit, with its own enrollment written:
+ * it tells only if no waitlisted enrollment is older than `ownEnrollment` (two at once may both tell;
+ * the dedupe key keeps it to one notification).
  */
-export async function notifyIfWaitlistForming(req: PayloadRequest, item: LockedItem): Promise<void> {
+export async function notifyIfWaitlistForming(req: PayloadRequest, item: LockedItem, ownEnrollment?: number): Promise<void> {
   const db = await sqlFor(req)
   const { rows } = await db.execute(sql`
     SELECT 1 FROM enrollments e
       JOIN enrollments_rels r ON r.parent_id = e.id AND r.path = 'item'
-     WHERE e.status = 'waitlisted'
+     WHERE e.status = 'waitlisted' ${ownEnrollment === undefined ? sql`` : sql`AND e.id < ${ownEnrollment}`}
        AND ${item.collection === 'webinars' ? sql`r.webinars_id` : sql`r.courses_id`} = ${item.id}
      LIMIT 1`)
   if (rows.length) return

@@ -1,7 +1,8 @@
-import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, NotFound, type PayloadRequest } from 'payload'
 
 import { priceSeat } from '../../../commerce/coupons/pricing'
-import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem } from '../../../enrollment/items'
+import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem, readItem } from '../../../enrollment/items'
+import { guessSeat, seatDecidedAtCommit, timedItemLock } from '../../../enrollment/seatAtCommit'
 import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
 import { notifyIfWaitlistForming } from '../../../notifications/triggers/seats'
 import { sql, sqlFor } from '../../../enrollment/transaction'
@@ -50,7 +51,13 @@ export const applySeatRules: CollectionBeforeChangeHook = async ({ data, operati
 async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, any>) {
   const ref = itemRef(data.item)
   if (!ref) return data
-  const item = await lockItem(req, ref.collection, ref.id)
+  // A public registration without a coupon reads the item unlocked and takes its seat at commit
+  // (src/enrollment/seatAtCommit.ts, docs/decisions/0030); everything else locks the item first. A
+  // coupon's row is locked after the item's (lock order item → coupon, docs/decisions/0018), so a
+  // registration with a coupon keeps the lock-first order.
+  const atCommit = seatDecidedAtCommit(req) && !relationId(data.coupon) && !req.context.seatPassedOn
+  const item = atCommit ? await readItem(req, ref.collection, ref.id) : await timedItemLock(req, () => lockItem(req, ref.collection, ref.id))
+  if (!item) throw new NotFound(req.t)
   // A replaced group attendee's seat passing to someone else (src/commerce/bookingChanges) was sold already:
   // the registration window, a new price and Stripe do not apply; the status and frozen price carry over.
   const passedOn = req.context.seatPassedOn as Record<string, unknown> | undefined
@@ -79,9 +86,9 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
   if (!free && !req.payload.config.custom?.paymentsConfigured && req.context.paymentMethod !== 'bank_transfer') {
     throw new APIError('Payments are not configured: paid items cannot be bought yet.', 503, undefined, true)
   }
-  const seat = hasFreeSeat(item)
-  if (seat) await changeSeatsTaken(req, item, 1)
-  else await notifyIfWaitlistForming(req, item)
+  const seat = atCommit ? guessSeat(req, item) : hasFreeSeat(item)
+  if (!atCommit && seat) await changeSeatsTaken(req, item, 1)
+  else if (!atCommit) await notifyIfWaitlistForming(req, item)
   return {
     ...data,
     status: seat ? (free ? 'confirmed' : 'pending_payment') : 'waitlisted',

@@ -3,10 +3,12 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { loadActiveRules } from '../../../automation/rules/activeRules'
 import { enrollmentEventsOf, planEnrollmentChangeEmails } from '../../../automation/rules/enrollmentChange'
 import { cancelEnrollmentRuleEmails, replanEnrollmentEmails } from '../../../automation/rules/plan'
+import { idOf } from '../../../crm/ids'
 import { queueEmail } from '../../../email/queueEmail'
 import type { EmailTemplateKey } from '../../../email/templateVariables'
 import { inviteFor } from '../../../enrollment/notify/calendar'
 import { enrollmentMessage } from '../../../enrollment/notify/enrollmentMessage'
+import { takeRecipientOfNewEnrollment } from '../../../enrollment/notify/recipient'
 import { notifyWaitlistPromoted } from '../../../notifications/triggers/waitlistPromoted'
 
 /** Which email a status change sends, per the contract's table. */
@@ -28,6 +30,8 @@ function templateFor(previous: string | undefined, next: string): EmailTemplateK
  */
 export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const previous = operation === 'create' ? undefined : (previousDoc?.status as string | undefined)
+  // A new enrollment's person, as its search text just read them (one read per registration).
+  const recipient = operation === 'create' ? takeRecipientOfNewEnrollment(req, Number(idOf(doc.user))) : undefined
   // Nothing to send (a hold created pending payment, a change that kept the status): no rule is read.
   if (!templateFor(previous, doc.status) && !enrollmentEventsOf(previous, String(doc.status)).length) return doc
   // Read once per status change, for both the enrollment-change rules and the planned emails (every registration passes here).
@@ -36,7 +40,7 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
   await planEnrollmentChangeEmails(req, doc, operation === 'create' ? null : previousDoc, rules)
   let templateKey = templateFor(previous, doc.status)
   if (!templateKey) return doc
-  const message = await enrollmentMessage(req, doc)
+  const message = await enrollmentMessage(req, doc, recipient)
   if (!message) return doc
   const confirmed = doc.status === 'confirmed'
   const ending = templateKey === 'enrollment_cancelled'
@@ -55,6 +59,6 @@ export const queueStatusEmail: CollectionAfterChangeHook = async ({ doc, operati
   if (templateKey === 'waitlist_promoted') await notifyWaitlistPromoted(req, doc, message)
   // The email rules (src/automation/rules): reminders for the confirmed, a waitlist's own emails while waitlisted, nothing once it ends.
   if (ending) await cancelEnrollmentRuleEmails(req, Number(doc.id), `enrollment ${doc.status}`)
-  else await replanEnrollmentEmails(req, message, { rules })
+  else await replanEnrollmentEmails(req, message, { rules, newEnrollment: operation === 'create' })
   return doc
 }
