@@ -40,7 +40,7 @@ const STATE = 'seatAtCommit'
 /** Thrown at commit when the locked row says otherwise than the guess; `register` runs the registration again. */
 export class SeatGuessMissed extends Error {
   constructor() {
-    super('The seat guessed from an unlocked read no longer holds; registering again under the lock.')
+    super('The seat guessed from an unlocked read no longer holds; registering again from a fresh read.')
   }
 }
 

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
 import { withCatalogCache } from '../../src/catalogCache/withCatalogCache'
@@ -32,6 +32,8 @@ export async function serveAulaOverHttp(config: Promise<SanitizedConfig> | Sanit
     PATCH: traced(REST_PATCH(config) as RouteHandler),
     PUT: traced(REST_PUT(config) as RouteHandler),
     DELETE: traced(REST_DELETE(config) as RouteHandler),
+    // A browser's CORS preflight (a site on another origin).
+    OPTIONS: traced(REST_OPTIONS(config) as RouteHandler),
   }
   const graphql = withRequestTracing(refuseCostlyQueries(GRAPHQL_POST(config) as (request: Request) => Promise<Response>), config)
 

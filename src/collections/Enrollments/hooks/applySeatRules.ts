@@ -87,8 +87,11 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
     throw new APIError('Payments are not configured: paid items cannot be bought yet.', 503, undefined, true)
   }
   const seat = atCommit ? guessSeat(req, item) : hasFreeSeat(item)
-  if (!atCommit && seat) await changeSeatsTaken(req, item, 1)
-  else if (!atCommit) await notifyIfWaitlistForming(req, item)
+  // At commit, settleSeatsAtCommit moves the counter and notifies (src/enrollment/seatAtCommit.ts).
+  if (!atCommit) {
+    if (seat) await changeSeatsTaken(req, item, 1)
+    else await notifyIfWaitlistForming(req, item)
+  }
   return {
     ...data,
     status: seat ? (free ? 'confirmed' : 'pending_payment') : 'waitlisted',
