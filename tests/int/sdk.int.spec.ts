@@ -58,7 +58,7 @@ describe('A website using @payloadcms/sdk with Aula’s generated types', () => 
     // What was selected came over the wire (with what Aula computes seatsLeft from, and startsAt's time
     // zone), and nothing else: no summary, no description, no meeting link.
     expect(Object.keys(page.docs[0]).sort()).toEqual(['capacity', 'id', 'seatsLeft', 'seatsTaken', 'slug', 'startsAt', 'startsAt_tz', 'title'])
-    expect(page.docs[0].startsAt_tz).toBe('America/Lima')
+    expect((page.docs[0] as Record<string, unknown>).startsAt_tz).toBe('America/Lima')
   })
 
   it('reads one webinar by its slug, and the speakers come populated at depth 1', async () => {
