@@ -94,6 +94,8 @@ export interface Config {
     'audit-log': AuditLog;
     notifications: Notification;
     'privacy-exports': PrivacyExport;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -136,6 +138,8 @@ export interface Config {
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'privacy-exports': PrivacyExportsSelect<false> | PrivacyExportsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -195,6 +199,8 @@ export interface Config {
       deleteExpiredAuditEntries: TaskDeleteExpiredAuditEntries;
       eraseInactivePeople: TaskEraseInactivePeople;
       deleteOldNotifications: TaskDeleteOldNotifications;
+      deliverWebhook: TaskDeliverWebhook;
+      deleteOldWebhookDeliveries: TaskDeleteOldWebhookDeliveries;
       inline: {
         input: unknown;
         output: unknown;
@@ -278,6 +284,7 @@ export interface User {
         | 'waitlist_promoted'
         | 'schedule_changed'
         | 'certificate_issued'
+        | 'webhook_disabled'
       )[]
     | null;
   erasedAt?: string | null;
@@ -1716,7 +1723,8 @@ export interface Notification {
     | 'emails_failing'
     | 'waitlist_promoted'
     | 'schedule_changed'
-    | 'certificate_issued';
+    | 'certificate_issued'
+    | 'webhook_disabled';
   title: string;
   body?: string | null;
   link?: string | null;
@@ -1750,6 +1758,102 @@ export interface PrivacyExport {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  /**
+   * In production, https and a public address (docs/webhooks.md).
+   */
+  url: string;
+  events: (
+    | 'webinar.published'
+    | 'webinar.updated'
+    | 'webinar.cancelled'
+    | 'course.published'
+    | 'course.updated'
+    | 'course.cancelled'
+    | 'enrollment.created'
+    | 'enrollment.cancelled'
+    | 'payment.succeeded'
+    | 'certificate.issued'
+    | 'lead.created'
+  )[];
+  active?: boolean | null;
+  /**
+   * Each delivery carries only the fields this role may read.
+   */
+  receiverRole: 'public' | 'sales' | 'editor';
+  failureLimit: number;
+  signingSecret?: string | null;
+  rotatedAt?: string | null;
+  consecutiveFailures?: number | null;
+  disabledAt?: string | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  eventType:
+    | 'webinar.published'
+    | 'webinar.updated'
+    | 'webinar.cancelled'
+    | 'course.published'
+    | 'course.updated'
+    | 'course.cancelled'
+    | 'enrollment.created'
+    | 'enrollment.cancelled'
+    | 'payment.succeeded'
+    | 'certificate.issued'
+    | 'lead.created';
+  /**
+   * The same on every retry and redelivery: receivers use it to process the event once.
+   */
+  eventId: string;
+  documentCollection: 'webinars' | 'courses' | 'enrollments' | 'payments' | 'certificates' | 'leads';
+  documentId: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed' | 'gone' | 'abandoned';
+  attempts: number;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  firstAttemptAt?: string | null;
+  claimedAt?: string | null;
+  /**
+   * Exactly what the receiver gets; empty until the first attempt.
+   */
+  body?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attemptsLog?:
+    | {
+        attempt?: number | null;
+        at?: string | null;
+        statusCode?: number | null;
+        durationMs?: number | null;
+        error?: string | null;
+        responseExcerpt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1847,7 +1951,9 @@ export interface PayloadJob {
           | 'deleteExpiredPrivacyExports'
           | 'deleteExpiredAuditEntries'
           | 'eraseInactivePeople'
-          | 'deleteOldNotifications';
+          | 'deleteOldNotifications'
+          | 'deliverWebhook'
+          | 'deleteOldWebhookDeliveries';
         taskID: string;
         input?:
           | {
@@ -1909,6 +2015,8 @@ export interface PayloadJob {
         | 'deleteExpiredAuditEntries'
         | 'eraseInactivePeople'
         | 'deleteOldNotifications'
+        | 'deliverWebhook'
+        | 'deleteOldWebhookDeliveries'
       )
     | null;
   queue?: string | null;
@@ -2040,6 +2148,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'privacy-exports';
         value: number | PrivacyExport;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2977,6 +3093,57 @@ export interface PrivacyExportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  active?: T;
+  receiverRole?: T;
+  failureLimit?: T;
+  signingSecret?: T;
+  rotatedAt?: T;
+  consecutiveFailures?: T;
+  disabledAt?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  eventType?: T;
+  eventId?: T;
+  documentCollection?: T;
+  documentId?: T;
+  status?: T;
+  attempts?: T;
+  lastStatusCode?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  firstAttemptAt?: T;
+  claimedAt?: T;
+  body?: T;
+  attemptsLog?:
+    | T
+    | {
+        attempt?: T;
+        at?: T;
+        statusCode?: T;
+        durationMs?: T;
+        error?: T;
+        responseExcerpt?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -3158,6 +3325,7 @@ export interface NotificationSetting {
   waitlist_promoted?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
   schedule_changed?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
   certificate_issued?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
+  webhook_disabled?: ('admin' | 'editor' | 'sales' | 'instructor' | 'student')[] | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -3257,6 +3425,7 @@ export interface NotificationSettingsSelect<T extends boolean = true> {
   waitlist_promoted?: T;
   schedule_changed?: T;
   certificate_issued?: T;
+  webhook_disabled?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -3628,6 +3797,29 @@ export interface TaskEraseInactivePeople {
  * via the `definition` "TaskDeleteOldNotifications".
  */
 export interface TaskDeleteOldNotifications {
+  input?: unknown;
+  output: {
+    deleted: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    deliveryId: number;
+    dueAt: string;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeleteOldWebhookDeliveries".
+ */
+export interface TaskDeleteOldWebhookDeliveries {
   input?: unknown;
   output: {
     deleted: number;

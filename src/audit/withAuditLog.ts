@@ -25,6 +25,7 @@ export const AUDITED_COLLECTIONS = [
   'email-rules',
   'campaigns',
   'email-suppressions',
+  'webhooks',
 ]
 
 type Doc = Record<string, unknown>

@@ -27,5 +27,7 @@ import { Speakers } from './Speakers'
 import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 import { Webinars } from './Webinars'
+import { Webhooks } from './Webhooks'
+import { WebhookDeliveries } from './WebhookDeliveries'
 
-export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailRules, EmailLog, Campaigns, EmailSuppressions, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters, AuditLog, Notifications, PrivacyExports]
+export const collections: CollectionConfig[] = [Users, Media, Speakers, Categories, Webinars, Courses, Enrollments, Bookings, Coupons, Attendance, Leads, Payments, StripeEvents, EmailTemplates, EmailRules, EmailLog, Campaigns, EmailSuppressions, CertificateDesigns, CertificateFiles, Certificates, CertificateCounters, Receipts, ReceiptCounters, AuditLog, Notifications, PrivacyExports, Webhooks, WebhookDeliveries]

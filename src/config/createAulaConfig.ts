@@ -50,6 +50,7 @@ import { privacyErasureEndpoints } from '../privacy/endpoints'
 import { maxUploadBytes } from '../collections/Media/limits'
 import { jobTasks } from '../jobs'
 import { withAuditLogWhereListed, withGlobalAuditLog } from '../audit/withAuditLog'
+import { withWebhookEvents } from '../webhooks/emitEvents'
 import { recordFailedLogin } from '../audit/authEvents'
 import { withWorkerActor } from '../audit/workerActor'
 import { observability } from '../observability/plugin'
@@ -57,6 +58,7 @@ import { type ObservabilitySettings, readObservabilitySettings } from '../observ
 import { autorunJobs } from '../jobs/runner/autorunJobs'
 import { type Clock, systemClock } from '../utilities/clock'
 import type { PaymentSettings } from '../payments/settings'
+import type { WebhookReceiverSettings } from '../webhooks/receiverUrl'
 import type { AulaEnv } from './env'
 
 export interface AulaConfigOptions {
@@ -122,7 +124,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
     // Dates read and typed day first, times in the item's or the business's zone (src/fields/dates, docs/decisions/0008).
     // JSON and code fields edit in Monaco served by Aula, not a CDN (src/components/codeEditor).
     // Audited collections and every settings global log each change in its own transaction (src/audit, docs/audit.md).
-    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(withLocalCodeEditor(withDayFirstDates(withBooleanCells(withAdminLanguage(withAuditLogWhereListed(collection))))), env.mediaDir)))),
+    // Catalogue, enrollment, payment, certificate and lead changes queue the webhook events they make (src/webhooks, docs/webhooks.md).
+    collections: collections.map((collection) => withWhereGuard(withCallerInputGuards(withMediaDir(withLocalCodeEditor(withDayFirstDates(withBooleanCells(withAdminLanguage(withAuditLogWhereListed(withWebhookEvents(collection)))))), env.mediaDir)))),
     // Uploads on S3-compatible storage when S3_BUCKET is set (src/storage, docs/operations.md "Media storage").
     // …and /api/health, /api/metrics, request-aware JSON logs (src/observability, docs/operations.md).
     plugins: [mediaStorage(env.s3, collections), observability(observed)],
@@ -152,7 +155,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       }),
     ),
     sharp,
-    cors: env.corsOrigins,
+    // A registration form on another origin sends Idempotency-Key (src/enrollment/idempotency): the preflight must allow it.
+    cors: { origins: env.corsOrigins, headers: ['Idempotency-Key'] },
     csrf: env.corsOrigins,
     upload: { limits: { fileSize: maxUploadBytes() + 1 } },
     // A value Postgres cannot read as its column's type (`/api/webinars/abc`) is the caller's mistake: 400, not 500.
@@ -204,6 +208,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       // False only with AULA_AUDIT_LOG=off, the registration bench's comparison run (docs/audit.md).
       auditLog: env.auditLog !== false,
       siteUrl: env.siteUrl,
+      // Production refuses webhook receivers on plain http or inside the network (src/webhooks/receiverUrl.ts).
+      webhookReceivers: { publicReceiversOnly: env.isProduction } satisfies WebhookReceiverSettings,
       payments: { stripe: env.stripe, holdMinutes: env.paymentHoldMinutes, serverUrl: env.serverUrl } satisfies PaymentSettings,
     },
   }

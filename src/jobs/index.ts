@@ -26,6 +26,8 @@ import { buildPrivacyExportTask } from '../privacy/export/selfService/task'
 import { deleteExpiredPrivacyExportsTask } from '../privacy/export/selfService/expireTask'
 import { eraseInactivePeopleTask } from '../privacy/retention/eraseInactiveTask'
 import { deleteOldNotificationsTask } from '../notifications/deleteOldNotifications'
+import { deliverWebhookTask } from '../webhooks/delivery/task'
+import { deleteOldWebhookDeliveriesTask } from '../webhooks/delivery/deleteOldDeliveries'
 
 const paymentTasks = [processStripeEvent, expirePaymentHolds, refundPayment, openCheckoutSession] as unknown as TaskConfig[]
 const participantTasks = [sendParticipantsMessageTask, recomputeCompletionTask] as unknown as TaskConfig[]
@@ -41,5 +43,6 @@ const privacyExportTasks = [buildPrivacyExportTask, deleteExpiredPrivacyExportsT
 const auditTasks = [deleteExpiredAuditEntriesTask] as unknown as TaskConfig[]
 const retentionTasks = [eraseInactivePeopleTask] as unknown as TaskConfig[]
 const notificationTasks = [deleteOldNotificationsTask] as unknown as TaskConfig[]
+const webhookTasks = [deliverWebhookTask, deleteOldWebhookDeliveriesTask] as unknown as TaskConfig[]
 
-export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks, ...emailRuleTasks, ...campaignTasks, ...privacyExportTasks, ...auditTasks, ...retentionTasks, ...notificationTasks]
+export const jobTasks = [deleteExpiredRateLimitsTask, sendEmailTask, releaseStaleEmailClaimsTask, deleteFinishedJobsTask, sendSalesFollowupDigestTask, ...paymentTasks, ...participantTasks, ...cancellationTasks, ...courseNoticeTasks, ...courseStatusTasks, ...followUpTasks, ...certificateTasks, ...emailRuleTasks, ...campaignTasks, ...privacyExportTasks, ...auditTasks, ...retentionTasks, ...notificationTasks, ...webhookTasks]

@@ -14,6 +14,7 @@ import * as migration_20261130_083524_after_the_event from './20261130_083524_af
 import * as migration_20261130_115646_selling from './20261130_115646_selling';
 import * as migration_20261130_153428_automation from './20261130_153428_automation';
 import * as migration_20261130_190314_audit_notifications_privacy from './20261130_190314_audit_notifications_privacy';
+import * as migration_20261201_012900_webhooks from './20261201_012900_webhooks';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261130_190314_audit_notifications_privacy.up,
     down: migration_20261130_190314_audit_notifications_privacy.down,
-    name: '20261130_190314_audit_notifications_privacy'
+    name: '20261130_190314_audit_notifications_privacy',
+  },
+  {
+    up: migration_20261201_012900_webhooks.up,
+    down: migration_20261201_012900_webhooks.down,
+    name: '20261201_012900_webhooks'
   },
 ];

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'waitlist_promoted',
   'schedule_changed',
   'certificate_issued',
+  'webhook_disabled',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -35,6 +36,7 @@ export const DEFAULT_ROLES_FOR_KIND: Record<NotificationKind, Role[]> = {
   waitlist_promoted: ['student'],
   schedule_changed: ['student'],
   certificate_issued: ['student'],
+  webhook_disabled: ['admin'],
 }
 
 export const KIND_LABELS: Record<NotificationKind, { es: string; en: string }> = {
@@ -49,6 +51,7 @@ export const KIND_LABELS: Record<NotificationKind, { es: string; en: string }> =
   waitlist_promoted: { es: 'Plaza obtenida desde la lista de espera', en: 'Promoted from the waitlist' },
   schedule_changed: { es: 'Cambio de horario', en: 'Schedule changed' },
   certificate_issued: { es: 'Certificado emitido', en: 'Certificate issued' },
+  webhook_disabled: { es: 'Webhook desactivado', en: 'Webhook switched off' },
 }
 
 /** Options for select fields (kinds in settings and a user's mutes). */

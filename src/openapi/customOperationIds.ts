@@ -93,6 +93,8 @@ export const customOperationIds: Record<string, string> = {
   'POST /api/payments/{id}/record-manual': 'recordManualPayment',
   'POST /api/enrollments/{id}/record-payment': 'recordEnrollmentPayment',
   'POST /api/email-log/{id}/resend': 'resendEmail',
+  'POST /api/webhooks/{id}/rotate-secret': 'rotateWebhookSecret',
+  'POST /api/webhook-deliveries/{id}/redeliver': 'redeliverWebhookDelivery',
   'POST /api/leads/{id}/merge': 'mergeLead',
   'POST /api/leads/{id}/convert': 'convertLead',
   'GET /api/users/{id}/timeline': 'getUserTimeline',

@@ -1,4 +1,4 @@
-import { configToJSONSchema, type SanitizedConfig } from 'payload'
+import { configToJSONSchema, type Field, type SanitizedConfig } from 'payload'
 
 type Schema = Record<string, any>
 
@@ -11,12 +11,38 @@ type Schema = Record<string, any>
  *   `config`, the `*_select` shapes, jobs' task inputs, Payload's own internal collections); they
  *   are dropped later by `pruneUnusedSchemas` with everything no operation reaches;
  * - relationship `oneOf`s whose branches each accept `null`, so a `null` matches two branches and
- *   fails `oneOf`: `null` is taken out of the branches and offered once.
+ *   fails `oneOf`: `null` is taken out of the branches and offered once;
+ * - `hidden` fields (a webhook's sealed signing secret), which Payload never returns from any API.
  */
 export function schemaComponents(config: SanitizedConfig): Record<string, Schema> {
   const definitions = configToJSONSchema(config, 'number').definitions ?? {}
+  for (const entity of [...config.collections, ...config.globals]) dropHiddenFields(definitions[entity.slug], entity.fields)
   const text = JSON.stringify(definitions).replace(/#\/definitions\//g, '#/components/schemas/')
   return cleanSchema(JSON.parse(text)) as Record<string, Schema>
+}
+
+const dropHiddenFields = (schema: Schema | undefined, fields: Field[]): void => {
+  if (!schema?.properties) return
+  for (const field of fields) {
+    if (field.type === 'tabs') {
+      for (const tab of field.tabs) {
+        if ('name' in tab && tab.name) dropHiddenFields(schema.properties[tab.name], tab.fields)
+        else dropHiddenFields(schema, tab.fields)
+      }
+      continue
+    }
+    if (!('name' in field) || !field.name) {
+      if ('fields' in field && Array.isArray(field.fields)) dropHiddenFields(schema, field.fields)
+      continue
+    }
+    if ('hidden' in field && field.hidden) {
+      delete schema.properties[field.name]
+      if (Array.isArray(schema.required)) schema.required = schema.required.filter((name: string) => name !== field.name)
+      continue
+    }
+    if (field.type === 'group') dropHiddenFields(schema.properties[field.name], field.fields)
+    if (field.type === 'array') dropHiddenFields(schema.properties[field.name]?.items, field.fields)
+  }
 }
 
 /** Keys json-schema-to-typescript understands and OpenAPI's schema dialect does not. */

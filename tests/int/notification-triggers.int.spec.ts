@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import type { TestAula } from '../helpers/aula'
 import { startAulaWithStripe, stopAulaWithStripe } from '../helpers/aulaWithStripe'
 import { createCourse, createWebinar, courseData } from '../helpers/catalog'
+import { statementsDuring } from '../helpers/countStatements'
 import { drainQueue, pendingJobFor, queueTestEmail, uniqueAddress } from '../helpers/email'
 import { ManualClock } from '../helpers/manualClock'
 import { SmtpSink } from '../helpers/smtpSink'
@@ -57,24 +58,6 @@ const sorted = (...users: { id: number }[]) => users.map((user) => user.id).sort
 let people = 0
 const someone = () => ({ email: `persona${(people += 1)}-${Date.now()}@example.com`, firstName: 'Rosa', lastName: `Quispe${people}` })
 
-/** SQL the app's pool sends while `work` runs (to check what a registration costs). */
-async function statementsDuring<T>(payload: Payload, work: () => Promise<T>): Promise<string[]> {
-  type Queryable = { query: (...args: unknown[]) => unknown }
-  const prototype = (payload.db as unknown as { pool: { Client: { prototype: Queryable } } }).pool.Client.prototype
-  const original = prototype.query
-  const seen: string[] = []
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string }
-    seen.push(typeof first === 'string' ? first : String(first?.text ?? ''))
-    return original.apply(this, args)
-  }
-  try {
-    await work()
-  } finally {
-    prototype.query = original
-  }
-  return seen
-}
 
 /** What a worker would do over the next while, now: every job due by the app clock runs. */
 async function runDueJobs(payload: Payload, rounds = 5) {

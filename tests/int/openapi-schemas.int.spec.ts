@@ -49,6 +49,13 @@ describe('Create and update bodies', () => {
     expect(propertiesOf('UserCreate')).not.toContain('displayName')
   })
 
+  it('no schema, read or write, names a hidden field (a webhook’s sealed signing secret is never sent nor taken)', () => {
+    for (const name of ['webhooks', 'WebhookCreate', 'WebhookUpdate']) {
+      expect(propertiesOf(name)).toEqual(expect.arrayContaining(['url', 'events']))
+      expect(propertiesOf(name)).not.toContain('signingSecret')
+    }
+  })
+
   it('keep what a client may send: write-only inputs, and fields only some callers may set', () => {
     // Virtual, yet read by hooks: the time zone of a webinar, the invitation switch of a new account.
     expect(propertiesOf('WebinarCreate')).toEqual(expect.arrayContaining(['title', 'startsAt', 'timezone', 'price', 'status']))

@@ -161,6 +161,9 @@ beforeAll(async () => {
       VALUES ('update', 'system', 'coupons', ${String(rows.coupons.coupon)}, '2099-01-01T00:00:00Z', '2099-01-01T00:00:00Z') RETURNING id`),
   )
   rows['audit-log'] = { entry: auditEntry.id }
+  const webhook = await payload.create({ collection: 'webhooks', data: (await writeData.webhooks!('admin')) as never, ...over })
+  rows.webhooks = { webhook: webhook.id }
+  rows['webhook-deliveries'] = { delivery: (await payload.create({ collection: 'webhook-deliveries', data: { ...((await writeData['webhook-deliveries']!('admin')) as object), webhook: webhook.id } as never, ...over })).id }
 }, 120_000)
 
 afterAll(async () => {
@@ -231,6 +234,8 @@ const writeData: Partial<Record<MatrixCollection, (role: MatrixRole) => Record<s
   notifications: (role) => ({ recipient: accounts[role === 'anonymous' ? 'student' : role].id, kind: 'payment_failed', title: 'Falsa' }),
   'audit-log': () => ({ action: 'login', actorKind: 'system', collectionSlug: 'users' }),
   'privacy-exports': (role) => ({ owner: accounts[role === 'anonymous' ? 'student' : role].id, status: 'ready', requestedAt: '2029-01-01T00:00:00.000Z' }),
+  webhooks: (role) => ({ name: `Sitio de ${role}`, url: 'http://127.0.0.1:9/matriz', events: ['lead.created'] }),
+  'webhook-deliveries': () => ({ eventId: `evt_${Math.random().toString(16).slice(2)}`, eventType: 'lead.created', documentCollection: 'leads', documentId: '1', status: 'delivered', attempts: 1 }),
   bookings: () => ({ buyerEmail: 'forged@example.com', buyerName: 'Forged', company: 'Forged SAC', seats: 3, total: 0, currency: 'USD', item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar } }),
   receipts: () => ({ number: 'B-2030-999999', kind: 'receipt', payment: rows.payments.studentPayment, total: 1, currency: 'EUR', issuedAt: '2030-01-01T00:00:00.000Z' }),
   certificates: () => ({ number: 'AULA-2030-999998', holderName: 'Forged', itemTitle: 'x', enrollment: rows.enrollments.studentInTaughtWebinar, user: accounts.student.id, item: { relationTo: 'webinars', value: rows.webinars.publishedWebinar }, verificationCode: 'f'.repeat(32), issuedAt: '2030-01-01T00:00:00.000Z' }),
@@ -274,6 +279,8 @@ const harmlessUpdate: Partial<Record<MatrixCollection, Record<string, unknown>>>
   notifications: { readAt: '2030-01-10T12:00:00.000Z' },
   'audit-log': { actorLabel: 'Cambiada' },
   'privacy-exports': { status: 'failed' },
+  webhooks: { name: 'Cambiado' },
+  'webhook-deliveries': { status: 'pending' },
 }
 const denied = [401, 403, 404]
 

@@ -47,6 +47,9 @@ export const SEEDED_ROWS = {
   'audit-log': ['entry'],
   // Issue 20: a ready personal-data export (a zip) of the student and one of the other student (src/privacy/export).
   'privacy-exports': ['studentExport', 'otherStudentExport'],
+  // Issue 22: a webhook, and one delivery of an event to it (src/webhooks).
+  webhooks: ['webhook'],
+  'webhook-deliveries': ['delivery'],
 } as const
 export type MatrixCollection = keyof typeof SEEDED_ROWS
 
@@ -101,6 +104,9 @@ export const READ_MATRIX: Record<MatrixCollection, Record<MatrixRole, Visible>> 
   'audit-log': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
   // A person's own data: its owner and admins, no other staff.
   'privacy-exports': { anonymous: none, student: ['studentExport'], instructor: none, sales: none, editor: none, admin: 'all' },
+  // Receiver URLs, events and the delivery log (bodies of enrollments and leads as their role reads them): admins only.
+  webhooks: { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
+  'webhook-deliveries': { anonymous: none, student: none, instructor: none, sales: none, editor: none, admin: 'all' },
 }
 
 /** GraphQL list query per collection (Payload's generated names). */
@@ -131,6 +137,8 @@ export const GRAPHQL_LIST: Record<MatrixCollection, string> = {
   notifications: 'Notifications',
   'audit-log': 'AuditLogs',
   'privacy-exports': 'PrivacyExports',
+  webhooks: 'Webhooks',
+  'webhook-deliveries': 'WebhookDeliveries',
 }
 
 export type WriteOp = 'create' | 'update' | 'delete'
@@ -186,6 +194,9 @@ export const WRITE_MATRIX: Partial<Record<MatrixCollection, Record<WriteOp, Reco
   'privacy-exports': { create: nobody, update: nobody, delete: adminOnly },
   // Written only by src/audit/record.ts; nobody edits or deletes an entry, not even an admin (the retention job deletes by SQL).
   'audit-log': { create: nobody, update: nobody, delete: nobody },
+  webhooks: { create: adminOnly, update: adminOnly, delete: adminOnly },
+  // Written only by src/webhooks/delivery; admins redeliver through the endpoint, never edit a delivery.
+  'webhook-deliveries': { create: nobody, update: nobody, delete: nobody },
 }
 
 /** Globals: `GET /api/globals/<slug>` (and the GraphQL query) to read, `POST` to update; `field` is the one read and changed. */

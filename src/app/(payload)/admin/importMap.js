@@ -68,6 +68,8 @@ import { DayField as DayField_81ca62224feaba34963de3cf6aed8fbb } from '../../../
 import { CredentialField as CredentialField_811b274c8060c63fa112add9dabbfc3b } from '../../../../src/components/certificates/CredentialField'
 import { CertificateActions as CertificateActions_bb6faa0aa4ed8d65b67012dea139258b } from '../../../../src/components/certificates/CertificateActions'
 import { ReceiptPdfLink as ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f } from '../../../../src/components/receipts/ReceiptPdfLink'
+import { SigningSecretField as SigningSecretField_f3dd5dd1f9516e34ea18629eb5f67ab0 } from '../../../../src/collections/Webhooks/components/SigningSecretField'
+import { RedeliverButton as RedeliverButton_a129bd4902f26404a50612ed7a590803 } from '../../../../src/components/webhooks/RedeliverButton'
 import { NotificationBell as NotificationBell_874807902cb115153f2287c246055ce4 } from '../../../../src/components/notifications/NotificationBell'
 import { RetentionNavLink as RetentionNavLink_7bc8d329cb31866ce4000c21a550fc19 } from '../../../../src/components/privacy/RetentionNavLink'
 import { CalendarNavLink as CalendarNavLink_35317dbf825ffd94a041237837f5caa9 } from '../../../../src/components/calendar/CalendarNavLink'
@@ -151,6 +153,8 @@ export const importMap = {
   "/src/components/certificates/CredentialField#CredentialField": CredentialField_811b274c8060c63fa112add9dabbfc3b,
   "/src/components/certificates/CertificateActions#CertificateActions": CertificateActions_bb6faa0aa4ed8d65b67012dea139258b,
   "/src/components/receipts/ReceiptPdfLink#ReceiptPdfLink": ReceiptPdfLink_a6cef65c24e10fb3ea7394c10705569f,
+  "/src/collections/Webhooks/components/SigningSecretField#SigningSecretField": SigningSecretField_f3dd5dd1f9516e34ea18629eb5f67ab0,
+  "/src/components/webhooks/RedeliverButton#RedeliverButton": RedeliverButton_a129bd4902f26404a50612ed7a590803,
   "/src/components/notifications/NotificationBell#NotificationBell": NotificationBell_874807902cb115153f2287c246055ce4,
   "/src/components/privacy/RetentionNavLink#RetentionNavLink": RetentionNavLink_7bc8d329cb31866ce4000c21a550fc19,
   "/src/components/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_35317dbf825ffd94a041237837f5caa9,
