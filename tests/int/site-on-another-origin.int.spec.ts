@@ -32,7 +32,7 @@ afterAll(async () => {
 const preflight = (origin: string, path: string) =>
   fetch(`${server.url}/api${path}`, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization, idempotency-key' },
   })
 
 describe('a website on another origin listed in CORS_ORIGINS', () => {
@@ -44,6 +44,8 @@ describe('a website on another origin listed in CORS_ORIGINS', () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true')
     expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toEqual(expect.stringContaining('content-type'))
     expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toEqual(expect.stringContaining('authorization'))
+    // A retried registration is made safe by its Idempotency-Key (docs/api-enrollment.md).
+    expect(allowed.headers.get('access-control-allow-headers')?.toLowerCase()).toEqual(expect.stringContaining('idempotency-key'))
 
     const refused = await preflight(ELSEWHERE, `/webinars/${webinar.id}/register`)
     expect(refused.headers.get('access-control-allow-origin')).not.toBe(ELSEWHERE)

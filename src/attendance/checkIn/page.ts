@@ -1,4 +1,5 @@
 import { htmlResponse } from '../../endpoints/htmlResponse'
+import { sitePageHtml } from '../../site/theme'
 import { escapeHtml } from '../../utilities/escapeHtml'
 import { formatWithZone } from '../../utilities/localTime'
 import { CHECK_IN_CODE_DIGITS } from './code'
@@ -40,10 +41,8 @@ const copy = {
 }
 export type PageLanguage = keyof typeof copy
 
-const STYLE = 'body{font-family:system-ui;max-width:28rem;margin:2rem auto;padding:0 1rem;font-size:1.1rem}label{display:block;margin:.8rem 0 .2rem}input{width:100%;box-sizing:border-box;font-size:1.3rem;padding:.6rem}button{margin-top:1.2rem;width:100%;font-size:1.2rem;padding:.9rem}.muted{color:#555;font-size:.95rem}.error{color:#a00}.ok{color:#060}'
-
 const page = (language: PageLanguage, body: string, status = 200) =>
-  htmlResponse(`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${copy[language].title}</title><style>${STYLE}</style></head><body><h1>${copy[language].title}</h1>${body}</body></html>`, status)
+  htmlResponse(sitePageHtml({ language, title: copy[language].title, body: `<h1>${copy[language].title}</h1>${body}` }), status)
 
 const heading = (place: CheckInPlace, language: PageLanguage) =>
   `<p><strong>${escapeHtml(place.title)}</strong>${place.sessionName ? `<br>${escapeHtml(place.sessionName)}` : ''}<br><span class="muted">${escapeHtml(formatWithZone(place.startsAt, place.timezone, language))}</span></p>`

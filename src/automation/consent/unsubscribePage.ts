@@ -1,4 +1,5 @@
 import { htmlResponse } from '../../endpoints/htmlResponse'
+import { sitePageHtml } from '../../site/theme'
 import { escapeHtml } from '../../utilities/escapeHtml'
 
 export type PageLanguage = 'es' | 'en'
@@ -23,10 +24,7 @@ const copy = {
 }
 
 const page = (language: PageLanguage, body: string, status = 200) =>
-  htmlResponse(
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${copy[language].title}</title><style>body{font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem}</style></head><body><h1>${copy[language].title}</h1>${body}</body></html>`,
-    status,
-  )
+  htmlResponse(sitePageHtml({ language, title: copy[language].title, body: `<h1>${copy[language].title}</h1>${body}` }), status)
 
 /** The confirmation step: following the link only shows this; the button's POST unsubscribes. */
 export const confirmPage = (language: PageLanguage, email: string, token: string) =>

@@ -1,4 +1,5 @@
 import { htmlResponse } from '../../endpoints/htmlResponse'
+import { sitePageHtml } from '../../site/theme'
 import { escapeHtml } from '../../utilities/escapeHtml'
 import { formatLocalDate } from '../../utilities/localTime'
 import type { VerifyPageLanguage } from './pageLanguage'
@@ -51,27 +52,18 @@ const copy = {
   },
 } as const
 
-const STYLE =
-  'body{font-family:system-ui,sans-serif;max-width:34rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}.badge{padding:.8rem 1rem;border-radius:.4rem;font-weight:600;font-size:1.2rem}.valid{background:#e6f4ea;color:#0b5d1e}.revoked{background:#fde7e7;color:#8a1010}dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}dd{margin:0;font-weight:500}.muted{color:#555;font-size:.9rem}nav{text-align:right;font-size:.9rem}'
-
 /** `YYYY-MM-DD` as the business writes dates (`dd/MM/yyyy`), without passing through a time zone. */
 const calendarDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : value)
 
-const page = (language: VerifyPageLanguage, body: string, status: number, switchTo?: string) => {
-  const text = copy[language]
-  const nav = switchTo ? `<nav><a href="${escapeHtml(switchTo)}" hreflang="${text.other.code}" lang="${text.other.code}">${text.other.label}</a></nav>` : ''
-  return htmlResponse(
-    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${text.title}</title><style>${STYLE}</style></head><body>${nav}<h1>${text.title}</h1>${body}</body></html>`,
-    status,
-  )
-}
+const page = (language: VerifyPageLanguage, body: string, status: number, switchTo?: string) =>
+  htmlResponse(sitePageHtml({ language, title: copy[language].title, body: `<h1>${copy[language].title}</h1>${body}`, switchHref: switchTo }), status)
 
 /**
- * The page the certificate's QR code opens: the same facts as the JSON answer, in the visitor's
- * language, with nothing else (no script, no third party: src/endpoints/htmlResponse.ts). Every
- * value is escaped: the name and title were typed by people.
+ * The result as HTML, shared by the QR code's page below and the site's search page
+ * (src/app/(site)/[lang]/verify): one wording and one look for both. Every value is escaped: the
+ * name and title were typed by people.
  */
-export function verificationPage(summary: CertificateVerification, language: VerifyPageLanguage, options: { timeZone: string; apiUrl: string; switchTo: string }) {
+export function verificationResultHtml(summary: CertificateVerification, language: VerifyPageLanguage, options: { timeZone: string; apiUrl: string }): string {
   const text = copy[language]
   const row = (label: string, value: string | number) => `<dt>${label}</dt><dd>${escapeHtml(String(value))}</dd>`
   const status = summary.revocation
@@ -91,13 +83,25 @@ export function verificationPage(summary: CertificateVerification, language: Ver
     `<li><a href="${escapeHtml(options.apiUrl)}">${text.data}</a></li>`,
     `<li><a href="${escapeHtml(summary.links.jwks)}">${text.keys}</a></li>`,
   ].join('')
-  return page(language, `${status}${facts}<ul class="muted">${links}</ul>`, 200, options.switchTo)
+  return `${status}${facts}<ul class="muted">${links}</ul>`
 }
 
-export const verificationNotFoundPage = (language: VerifyPageLanguage) => page(language, `<p role="alert">${copy[language].notFound}</p>`, 404)
+export const verificationNotFoundHtml = (language: VerifyPageLanguage) => `<p role="alert">${copy[language].notFound}</p>`
+
+export const verificationTooManyHtml = (language: VerifyPageLanguage, seconds: number) => `<p role="alert">${copy[language].tooMany(Math.ceil(seconds / 60))}</p>`
+
+/**
+ * The page the certificate's QR code opens: the same facts as the JSON answer, in the visitor's
+ * language, in the public site's look, with nothing else (no script, no third party:
+ * src/endpoints/htmlResponse.ts).
+ */
+export const verificationPage = (summary: CertificateVerification, language: VerifyPageLanguage, options: { timeZone: string; apiUrl: string; switchTo: string }) =>
+  page(language, verificationResultHtml(summary, language, options), 200, options.switchTo)
+
+export const verificationNotFoundPage = (language: VerifyPageLanguage) => page(language, verificationNotFoundHtml(language), 404)
 
 export function verificationTooManyPage(language: VerifyPageLanguage, seconds: number) {
-  const response = page(language, `<p role="alert">${copy[language].tooMany(Math.ceil(seconds / 60))}</p>`, 429)
+  const response = page(language, verificationTooManyHtml(language, seconds), 429)
   response.headers.set('Retry-After', String(seconds))
   return response
 }

@@ -1,11 +1,8 @@
 import { htmlResponse } from '../../endpoints/htmlResponse'
+import { sitePageHtml } from '../../site/theme'
 import { escapeHtml } from '../../utilities/escapeHtml'
 
 export type PageLanguage = 'es' | 'en'
-
-const STYLE =
-  'body{font-family:system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem}li{margin:1rem 0}form{margin:.5rem 0 0}' +
-  'input{padding:.3rem;margin:.2rem .4rem .2rem 0}.error{color:#a00}.done{color:#070}button{padding:.4rem 1rem}'
 
 export const copy = {
   es: {
@@ -48,10 +45,7 @@ export interface ManagedBooking {
 
 /** The signed link's page (no script: the CSP allows none), in the buyer's language. */
 export const managePage = (lang: PageLanguage, body: string, status = 200) =>
-  htmlResponse(
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(copy[lang].title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`,
-    status,
-  )
+  htmlResponse(sitePageHtml({ language: lang, title: copy[lang].title, body }), status)
 
 const HOLDS_SEAT = new Set(['confirmed', 'pending_payment'])
 

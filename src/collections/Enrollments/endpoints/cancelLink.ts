@@ -20,10 +20,11 @@ async function load(req: PayloadRequest) {
   const enrollment = await req.payload.findByID({ collection: 'enrollments', id, depth: 1, overrideAccess: true, disableErrors: true })
   if (!enrollment) throw new APIError('Not Found', 404, undefined, true)
   const user = enrollment.user as { language?: string } | number
-  const text = copy[typeof user === 'object' && user?.language === 'en' ? 'en' : 'es']
+  const lang: 'es' | 'en' = typeof user === 'object' && user?.language === 'en' ? 'en' : 'es'
+  const text = copy[lang]
   const item = enrollment.item?.value as { title?: string } | number | undefined
   const title = typeof item === 'object' ? (item?.title ?? '') : ''
-  return { id, token: String(token), enrollment, text, title }
+  return { id, token: String(token), enrollment, text, lang, title }
 }
 
 /**
@@ -35,12 +36,14 @@ export const cancelLinkEndpoints: Endpoint[] = [
     path: '/:id/cancel-link',
     method: 'get',
     handler: async (req) => {
-      const { id, token, enrollment, text, title } = await load(req)
-      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`)
+      const { id, token, enrollment, text, lang, title } = await load(req)
+      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`, 200, lang)
       return htmlPage(
         text.title,
         `<h1>${text.title}</h1><p>${text.ask} <strong>${escapeHtml(title)}</strong>?</p>
          <form method="post" action="/api/enrollments/${id}/cancel-link"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${text.button}</button></form>`,
+        200,
+        lang,
       )
     },
   },
@@ -48,10 +51,10 @@ export const cancelLinkEndpoints: Endpoint[] = [
     path: '/:id/cancel-link',
     method: 'post',
     handler: async (req) => {
-      const { id, enrollment, text } = await load(req)
-      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`)
+      const { id, enrollment, text, lang } = await load(req)
+      if (!['confirmed', 'pending_payment', 'waitlisted'].includes(String(enrollment.status))) return htmlPage(text.title, `<p>${text.already}</p>`, 200, lang)
       await endEnrollment(req, id, { reason: 'Cancelled from the email link' })
-      return htmlPage(text.title, `<p>${text.done}</p>`)
+      return htmlPage(text.title, `<p>${text.done}</p>`, 200, lang)
     },
   },
 ]

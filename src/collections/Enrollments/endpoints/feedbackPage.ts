@@ -1,18 +1,12 @@
 import { htmlResponse } from '../../../endpoints/htmlResponse'
 import { COMMENT_MAX_LENGTH } from '../../../feedback/limits'
+import { sitePageHtml } from '../../../site/theme'
 import { escapeHtml } from '../../../utilities/escapeHtml'
 import type { FeedbackCopy } from './feedbackCopy'
 
-const STYLE =
-  'body{font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem}fieldset{border:0;padding:0;margin:1rem 0}' +
-  'label.rate{display:inline-block;margin-right:.75rem}textarea{width:100%;min-height:8rem}.error{color:#a00}button{padding:.5rem 1.5rem}'
-
 /** The feedback page's HTML (no script: the CSP allows none), in the participant's language. */
 export const feedbackPage = (lang: 'es' | 'en', title: string, body: string, status = 200) =>
-  htmlResponse(
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`,
-    status,
-  )
+  htmlResponse(sitePageHtml({ language: lang, title, body }), status)
 
 export interface FeedbackFormState {
   id: number

@@ -1,8 +1,6 @@
 import { htmlResponse } from '../../../endpoints/htmlResponse'
+import { sitePageHtml, type SiteLanguage } from '../../../site/theme'
 
-/** A small page for people who follow a link from an email (no admin, no login). */
-export const htmlPage = (title: string, body: string, status = 200) =>
-  htmlResponse(
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><style>body{font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem}</style></head><body>${body}</body></html>`,
-    status,
-  )
+/** A small page for people who follow a link from an email (no admin, no login), in the public site's look. */
+export const htmlPage = (title: string, body: string, status = 200, language: SiteLanguage = 'es') =>
+  htmlResponse(sitePageHtml({ language, title, body }), status)

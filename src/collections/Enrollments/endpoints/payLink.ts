@@ -40,22 +40,23 @@ export const payLinkEndpoint: Endpoint = {
     const enrollment = await req.payload.findByID({ collection: 'enrollments', id, depth: 1, overrideAccess: true, disableErrors: true })
     if (!enrollment) throw new APIError('Not Found', 404, undefined, true)
     const user = enrollment.user as { language?: string | null } | number
-    const text = copy[typeof user === 'object' && user?.language === 'en' ? 'en' : 'es']
-    if (enrollment.status === 'confirmed') return htmlPage(text.title, `<p>${text.paid}</p>`)
+    const lang = typeof user === 'object' && user?.language === 'en' ? 'en' : 'es'
+    const text = copy[lang]
+    if (enrollment.status === 'confirmed') return htmlPage(text.title, `<p>${text.paid}</p>`, 200, lang)
     const payment = enrollment.status === 'pending_payment' ? await paymentOfEnrollment(req, id) : null
     const holdEnds = payment?.holdExpiresAt ? new Date(payment.holdExpiresAt).getTime() : 0
     if (!payment || payment.status !== 'pending' || holdEnds <= getClock(req.payload).now().getTime()) {
-      return htmlPage(text.title, `<p>${text.expired}</p>`, 410)
+      return htmlPage(text.title, `<p>${text.expired}</p>`, 410, lang)
     }
     // A seat held for a bank transfer has no card checkout: the page says how to pay instead.
-    if (payment.provider === 'manual') return htmlPage(text.title, await transferInstructionsHtml(req, payment, text === copy.en ? 'en' : 'es'))
+    if (payment.provider === 'manual') return htmlPage(text.title, await transferInstructionsHtml(req, payment, lang), 200, lang)
     try {
       const { checkoutUrl } = await attachSession(req, enrollment as unknown as Record<string, unknown>, payment)
       // no-referrer also covers the hop to Stripe: the token in this URL stays here.
       return new Response(null, { status: 303, headers: { location: checkoutUrl, 'cache-control': 'no-store', ...pageSecurityHeaders() } })
     } catch (error) {
       req.payload.logger.error({ err: error, msg: `Could not open Stripe Checkout for enrollment ${id} from its pay link` })
-      return htmlPage(text.title, `<p>${text.unreachable}</p>`, 502)
+      return htmlPage(text.title, `<p>${text.unreachable}</p>`, 502, lang)
     }
   },
 }

@@ -11,7 +11,8 @@ const copy = {
   es: { title: 'Confirmar nuevo correo', ask: '¿Usar esta dirección como el correo de tu cuenta de Aula?', button: 'Sí, confirmar', done: 'Listo: tu cuenta ahora usa', invalid: 'Este enlace no es válido o ya venció.', taken: 'Esta dirección ya la usa otra cuenta.' },
   en: { title: 'Confirm new email', ask: 'Use this address as the email of your Aula account?', button: 'Yes, confirm', done: 'Done: your account now uses', invalid: 'This link is not valid or has expired.', taken: 'This address is already used by another account.' },
 }
-const textFor = (language?: string | null) => copy[language === 'en' ? 'en' : 'es']
+const languageOf = (language?: string | null) => (language === 'en' ? 'en' : 'es')
+const textFor = (language?: string | null) => copy[languageOf(language)]
 
 const queryToken = (req: PayloadRequest) => new URL(req.url ?? 'http://localhost').searchParams.get('token')
 const isForm = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded')
@@ -42,6 +43,8 @@ export const confirmEmailChangeEndpoints: Endpoint[] = [
           text.title,
           `<h1>${text.title}</h1><p>${text.ask}</p><p><strong>${escapeHtml(account.pendingEmail)}</strong></p>
            <form method="post" action="/api/users${PATH}"><input type="hidden" name="token" value="${escapeHtml(String(token))}"><button type="submit">${text.button}</button></form>`,
+          200,
+          languageOf(account.language),
         )
       } catch (error) {
         return errorPage(error)
@@ -57,7 +60,7 @@ export const confirmEmailChangeEndpoints: Endpoint[] = [
         try {
           const { email, language } = await confirmEmailChange(req, form.get('token') ?? queryToken(req))
           const text = textFor(language)
-          return htmlPage(text.title, `<p>${text.done} <strong>${escapeHtml(email)}</strong>.</p>`)
+          return htmlPage(text.title, `<p>${text.done} <strong>${escapeHtml(email)}</strong>.</p>`, 200, languageOf(language))
         } catch (error) {
           return errorPage(error)
         }
