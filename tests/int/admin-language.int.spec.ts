@@ -45,6 +45,23 @@ describe('the admin answers in the person’s language', () => {
     expect(english.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'meetingLink', message: 'Must be an http(s) URL.' })])
   })
 
+  it('a public form’s field messages (register) read in the visitor’s language, Spanish by default, and name the field', async () => {
+    const webinar = await createWebinar(aula.payload)
+    const person = { email: 'no es un correo', firstName: 'Ana', lastName: '' }
+    const spanish = await aula.api.post(`/webinars/${webinar.id}/register`, person)
+    expect(spanish.status).toBe(400)
+    expect(spanish.body.errors[0].message).toMatch(/^Los siguientes campos son inválidos/)
+    expect(spanish.body.errors[0].data.errors).toEqual([
+      { path: 'email', message: 'Debe ser una dirección de correo válida.' },
+      { path: 'lastName', message: 'Es obligatorio.' },
+    ])
+    const english = await aula.api.post(`/webinars/${webinar.id}/register`, person, { headers: { 'accept-language': 'en' } })
+    expect(english.body.errors[0].data.errors).toEqual([
+      { path: 'email', message: 'email must be a valid email address.' },
+      { path: 'lastName', message: 'lastName is required.' },
+    ])
+  })
+
   it('a button’s refusal shown as a toast ("Log in to resend an email.") is Spanish for a Spanish admin', async () => {
     const spanish = await aula.api.post('/email-log/1/resend', undefined, { headers: { cookie: 'payload-lng=es' } })
     expect(spanish.status).toBe(401)
