@@ -93,8 +93,9 @@ describe('the anonymous catalog cache', () => {
 
   it('gives each website its own CORS answer: a read cached for one origin is not replayed to another', async () => {
     const site = 'https://sitio.example'
-    const aulaEnv = aula.payload.config.cors
-    const allowed = Array.isArray(aulaEnv) ? aulaEnv[0] : undefined
+    // Aula's CORS setting is `{ origins, headers }` (src/config/createAulaConfig.ts).
+    const cors = aula.payload.config.cors
+    const allowed = typeof cors === 'object' && !Array.isArray(cors) ? cors.origins[0] : undefined
     expect(allowed).toBeTruthy()
     await aula.api.get(LIST, { headers: { origin: site } })
     const fromAllowed = await aula.api.get(LIST, { headers: { origin: allowed! } })
