@@ -28,7 +28,7 @@ const newEventId = () => `evt_${randomBytes(16).toString('hex')}`
  * before the change is visible. With no webhook subscribed it runs no SQL at all (see subscriptions.ts).
  */
 export async function enqueueWebhookEvent(req: PayloadRequest, event: WebhookEventInput): Promise<void> {
-  const webhookIds = await webhooksSubscribedTo(req.payload, event.type)
+  const webhookIds = await webhooksSubscribedTo(req, event.type)
   if (webhookIds.length === 0) return
   const now = getClock(req.payload).now()
   for (const webhookId of webhookIds) {

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { getClock } from '../../utilities/clock'
 import type { WebhookEvent } from '../events'
@@ -32,26 +32,32 @@ export function invalidateWebhookSubscriptions(payload: Payload): void {
   invalidatedAt.set(payload, performance.now())
 }
 
-/** The ids of the active webhooks that want `type`. Read outside any transaction: a webhook is configuration, not part of the caller's change. */
-export async function webhooksSubscribedTo(payload: Payload, type: WebhookEvent): Promise<number[]> {
+/**
+ * The ids of the active webhooks that want `type`. Read on the caller's own connection (its
+ * transaction): a registration burst holds every pooled connection in open transactions, and a read
+ * that waited for one more would wait for ever (seen with two app processes and 100 registrations each).
+ */
+export async function webhooksSubscribedTo(req: PayloadRequest, type: WebhookEvent): Promise<number[]> {
+  const { payload } = req
   const now = getClock(payload).now().getTime()
   const cached = cache.get(payload)
   // A clock set back (tests) counts as expired too.
   if (cached && now >= cached.loadedAt && now - cached.loadedAt < SUBSCRIPTIONS_TTL_MS) return cached.webhookIdsByEvent.get(type) ?? []
   const startedAt = performance.now()
-  const loaded = await loadSubscriptions(payload, now)
+  const loaded = await loadSubscriptions(req, now)
   if (startedAt - (invalidatedAt.get(payload) ?? -Infinity) > COMMIT_GRACE_MS) cache.set(payload, loaded)
   return loaded.webhookIdsByEvent.get(type) ?? []
 }
 
-async function loadSubscriptions(payload: Payload, now: number): Promise<Subscriptions> {
-  const { docs } = await payload.find({
+async function loadSubscriptions(req: PayloadRequest, now: number): Promise<Subscriptions> {
+  const { docs } = await req.payload.find({
     collection: 'webhooks',
     where: { active: { equals: true } },
     select: { events: true },
     depth: 0,
     pagination: false,
     overrideAccess: true,
+    req,
   })
   const webhookIdsByEvent = new Map<WebhookEvent, number[]>()
   for (const webhook of docs) {
