@@ -5,6 +5,7 @@ import { useRef, useState } from 'react'
 
 import { adminApiUrl } from '../../../components/adminApiUrl'
 import { say } from '../../../i18n/say'
+import { DEFAULT_BUSINESS_SETTINGS } from '../../../settings/businessSettings'
 
 const METHODS = [
   { value: 'bank_transfer', es: 'Transferencia bancaria', en: 'Bank transfer' },
@@ -12,7 +13,10 @@ const METHODS = [
   { value: 'cash', es: 'Efectivo', en: 'Cash' },
 ] as const
 
-const today = () => new Date().toLocaleDateString('en-CA')
+// Today where the business is, not on the staff member's laptop: a UTC laptop after 19:00 in Lima
+// proposed tomorrow, which the server refuses as a future date. (The business zone's default; a
+// business elsewhere still types the date.)
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: DEFAULT_BUSINESS_SETTINGS.timezone })
 
 /**
  * "Registrar pago manual" in a pending payment's sidebar (admins and sales): staff type what the bank
