@@ -97,7 +97,7 @@ export const seatLockWait = new Histogram({
 
 export const seatGuessesMissed = new Counter({
   name: 'aula_seat_guesses_missed_total',
-  help: 'Registrations whose seat, guessed from an unlocked read, the locked row contradicted: they ran again locking first.',
+  help: 'Registrations whose seat, guessed from an unlocked read, the locked row contradicted: they ran again from a fresh read (locking first after three misses).',
   labelNames: ['item'] as const,
   registers: [registry],
 })
