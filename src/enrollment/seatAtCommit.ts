@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { DIVISION_BY_ZERO, pgErrorCode } from '../db/pgErrorCode'
 import { notifyIfNearlyFull, notifyIfWaitlistForming } from '../notifications/triggers/seats'
 import { seatLockHeld, seatLockWait } from '../observability/metrics'
 import { assertOpenForRegistration, hasFreeSeat, ITEM_TERMS, type LockedItem } from './items'
@@ -129,7 +130,7 @@ export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: num
   try {
     results = (await db.execute(sql.raw(settleStatement(guess)))) as unknown as Result[]
   } catch (error) {
-    if (causeCode(error) === DIVISION_BY_ZERO) throw new SeatGuessMissed()
+    if (pgErrorCode(error) === DIVISION_BY_ZERO) throw new SeatGuessMissed()
     throw error
   }
   const answered = performance.now()
@@ -139,14 +140,6 @@ export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: num
   const heldMs = Number(committed!.rows[0]!.committed_ms) - Number(row.granted_ms)
   state.timings = { itemType: guess.item.collection, heldSeconds: heldMs / 1000, waitedSeconds: Math.max(answered - sent - heldMs, 0) / 1000 }
   state.settled = { item: guess.item, seat: guess.seat, seatsTaken: Number(row.seats_taken ?? guess.item.seatsTaken), capacity: row.capacity === null ? guess.item.capacity : Number(row.capacity), enrollmentId }
-}
-
-const DIVISION_BY_ZERO = '22012'
-const causeCode = (error: unknown): string | undefined => {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth += 1) {
-    if (typeof current.code === 'string') return current.code
-  }
-  return undefined
 }
 
 /**

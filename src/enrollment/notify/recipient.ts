@@ -23,9 +23,21 @@ const KEY = 'enrollmentRecipient'
  * the taker, so only that same create can use it; nothing between the two hooks writes the person.
  */
 export async function readRecipientForNewEnrollment(req: PayloadRequest, userId: number): Promise<Recipient | null> {
-  const person = await readRecipient(req, userId)
+  const known = req.context[KNOWN_KEY] as KeptRecipient | undefined
+  delete req.context[KNOWN_KEY]
+  const person = known && known.userId === userId && known.transactionID === req.transactionID ? known.person : await readRecipient(req, userId)
   req.context[KEY] = { transactionID: req.transactionID, userId, person } satisfies KeptRecipient
   return person
+}
+
+const KNOWN_KEY = 'registrantRecipient'
+
+/**
+ * The registration has just found or written the person (src/enrollment/findOrCreatePerson.ts): the
+ * enrollment it creates next, in the same transaction, takes these columns instead of reading them again.
+ */
+export function rememberRecipient(req: PayloadRequest, userId: number, person: Recipient): void {
+  req.context[KNOWN_KEY] = { transactionID: req.transactionID, userId, person } satisfies KeptRecipient
 }
 
 /** The person read by this create's search-text hook, or undefined (then the caller reads it itself). */
