@@ -20,6 +20,7 @@ import { forgotPasswordMutation } from '../graphql/forgotPasswordMutation'
 import { notificationMutations } from '../notifications/graphql'
 import { boundQueryCost } from '../graphql/boundQueryCost'
 import { addCatalogChangeLogTable, trackCatalogChanges } from '../catalogCache/changeLog'
+import { addEmailRulesVersionTable, trackEmailRuleChanges } from '../automation/rules/rulesVersion'
 import { keepPoolAlive } from '../db/keepPoolAlive'
 import { withPlainTextPart } from '../email/withPlainTextPart'
 import { withBooleanCells, withGlobalBooleanCells } from '../fields/booleanCells'
@@ -142,7 +143,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       push: push ?? env.usesEmbeddedDatabase,
       migrationDir: path.resolve(rootDir, 'src/migrations'),
       // …and certificate_signing_keys, a development database's own credential key, out of every API's reach (docs/decisions/0017).
-      beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable, addCertificateSigningKeyTable],
+      // …and email_rules_version, which lets each process reuse the active email rules while none changed (src/automation/rules).
+      beforeSchemaInit: [addRateLimitTable, addCatalogChangeLogTable, addCertificateSigningKeyTable, addEmailRulesVersionTable],
     }),
     // Every message also gets a text/plain part made from its HTML (src/email/withPlainTextPart.ts).
     email: withPlainTextPart(
@@ -170,6 +172,8 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       lockSystemGlobals(payload)
       // Anonymous catalog reads are cached exactly; the triggers tell every instance what changed (src/catalogCache).
       await trackCatalogChanges(payload)
+      // The same for the email rules every enrollment change plans from (src/automation/rules/rulesVersion.ts).
+      await trackEmailRuleChanges(payload)
       // A malformed CERTIFICATE_SIGNING_KEY stops the start; a missing one in production is logged; a dev database's key is loaded (docs/decisions/0017).
       await prepareCertificateSigning(payload)
     },

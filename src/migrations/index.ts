@@ -15,6 +15,7 @@ import * as migration_20261130_115646_selling from './20261130_115646_selling';
 import * as migration_20261130_153428_automation from './20261130_153428_automation';
 import * as migration_20261130_190314_audit_notifications_privacy from './20261130_190314_audit_notifications_privacy';
 import * as migration_20261201_012900_webhooks from './20261201_012900_webhooks';
+import * as migration_20261201_043821_email_rules_version from './20261201_043821_email_rules_version';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261201_012900_webhooks.up,
     down: migration_20261201_012900_webhooks.down,
-    name: '20261201_012900_webhooks'
+    name: '20261201_012900_webhooks',
+  },
+  {
+    up: migration_20261201_043821_email_rules_version.up,
+    down: migration_20261201_043821_email_rules_version.down,
+    name: '20261201_043821_email_rules_version'
   },
 ];

@@ -1,10 +1,36 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { sql, sqlFor } from '../../enrollment/transaction'
 import { readRule } from './readRule'
+import { emailRuleChangesTracked } from './rulesVersion'
 import type { EmailRule } from './types'
 
-/** Every active email rule, in one query (a few dozen rows at most: staff write them by hand). */
+const loaded = new WeakMap<Payload, { version: number; rules: EmailRule[] }>()
+
+/**
+ * Every active email rule. Every enrollment change plans from them, and they change when staff edit one:
+ * each process keeps the last list it read with the rules' version (src/automation/rules/rulesVersion.ts)
+ * and reads it again only when the version differs — one indexed read of one row instead of a Payload
+ * `find` (its query building and a field traversal per rule) on every registration. A transaction that
+ * has changed a rule itself neither takes nor keeps a list: its own changes are not anyone else's yet.
+ */
 export async function loadActiveRules(req: PayloadRequest): Promise<EmailRule[]> {
+  if (!emailRuleChangesTracked(req.payload)) return readActiveRules(req)
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`
+    SELECT coalesce(v.version, 0) AS version, v.version IS NOT NULL AND v.version = pg_current_xact_id_if_assigned()::text::bigint AS own
+      FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1`)
+  const version = Number(rows[0]!.version)
+  if (rows[0]!.own) return readActiveRules(req)
+  const kept = loaded.get(req.payload)
+  if (kept?.version === version) return structuredClone(kept.rules)
+  const rules = await readActiveRules(req)
+  loaded.set(req.payload, { version, rules })
+  return structuredClone(rules)
+}
+
+/** Every active email rule, in one query (a few dozen rows at most: staff write them by hand). */
+async function readActiveRules(req: PayloadRequest): Promise<EmailRule[]> {
   const { docs } = await req.payload.find({
     collection: 'email-rules',
     where: { active: { equals: true } },
