@@ -61,13 +61,37 @@ export async function readItem(req: PayloadRequest, collection: ItemCollection, 
   return item && item.status !== 'draft' ? item : null
 }
 
-async function loadItem(req: PayloadRequest, collection: ItemCollection, id: number, forUpdate: boolean): Promise<LockedItem | null> {
+/**
+ * `readItem` for a registration that takes its seat at commit (src/enrollment/seatAtCommit.ts), with the
+ * person's active enrollment for the item, if any, from the same statement. Never under the lock: a
+ * locking read's subquery keeps the snapshot from before the wait, and would miss what the holder wrote.
+ */
+export async function readItemForRegistration(
+  req: PayloadRequest,
+  collection: ItemCollection,
+  id: number,
+  activeKey: string,
+): Promise<{ item: LockedItem | null; activeEnrollmentId: number | null }> {
+  const item = await loadItem(req, collection, id, false, activeKey)
+  const activeEnrollmentId = item?.activeEnrollmentId ?? null
+  if (item) delete item.activeEnrollmentId
+  return { item: item && item.status !== 'draft' ? item : null, activeEnrollmentId }
+}
+
+async function loadItem(
+  req: PayloadRequest,
+  collection: ItemCollection,
+  id: number,
+  forUpdate: boolean,
+  activeKey?: string,
+): Promise<(LockedItem & { activeEnrollmentId?: number | null }) | null> {
   const lock = forUpdate ? sql`FOR NO KEY UPDATE` : sql``
+  const active = activeKey === undefined ? sql`` : sql`, (SELECT e.id FROM enrollments e WHERE e.active_key = ${activeKey} LIMIT 1) AS active_enrollment_id`
   const db = await sqlFor(req)
   const now = getClock(req.payload).now()
   if (collection === 'webinars') {
     const { rows } = await db.execute(sql`
-      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms
+      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms${active}
         FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
     const row = rows[0]
     if (!row) return null
@@ -76,11 +100,11 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
       collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
       seatsTaken: Number(row.seats_taken ?? 0), startsAt: date(row.starts_at), currency: String(row.currency ?? 'USD'),
       price: paid ? { tier: 'regular', amount: Number(row.price) } : { tier: 'free', amount: 0 },
-      terms: String(row.terms),
+      terms: String(row.terms), ...activeEnrollmentOf(row),
     }
   }
   const { rows } = await db.execute(sql`
-    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms
+    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms${active}
       FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
   const row = rows[0]
   if (!row) return null
@@ -94,9 +118,12 @@ async function loadItem(req: PayloadRequest, collection: ItemCollection, id: num
         : { tier: 'free', amount: 0 }
   return {
     collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
-    seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price, terms: String(row.terms),
+    seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price, terms: String(row.terms), ...activeEnrollmentOf(row),
   }
 }
+
+/** The `active_enrollment_id` column, when the read asked for it. */
+const activeEnrollmentOf = (row: Record<string, unknown>) => ('active_enrollment_id' in row ? { activeEnrollmentId: num(row.active_enrollment_id) } : {})
 
 /**
  * When a course begins: its first session's start, or, when staff set a start day before that session's

@@ -1,7 +1,7 @@
 import { APIError, type CollectionBeforeChangeHook, NotFound, type PayloadRequest } from 'payload'
 
 import { priceSeat } from '../../../commerce/coupons/pricing'
-import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem, readItem } from '../../../enrollment/items'
+import { assertOpenForRegistration, changeSeatsTaken, hasFreeSeat, lockAnyItem, lockItem, readItemForRegistration } from '../../../enrollment/items'
 import { guessSeat, seatDecidedAtCommit, timedItemLock } from '../../../enrollment/seatAtCommit'
 import { holdsSeat, isActive, type ItemCollection } from '../../../enrollment/statuses'
 import { notifyIfWaitlistForming } from '../../../notifications/triggers/seats'
@@ -56,20 +56,21 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
   // coupon's row is locked after the item's (lock order item → coupon, docs/decisions/0018), so a
   // registration with a coupon keeps the lock-first order.
   const atCommit = seatDecidedAtCommit(req) && !relationId(data.coupon) && !req.context.seatPassedOn
-  const item = atCommit ? await readItem(req, ref.collection, ref.id) : await timedItemLock(req, () => lockItem(req, ref.collection, ref.id))
+  const activeKey = `${ref.collection}:${ref.id}:${userId(data.user)}`
+  // Unlocked, the person's active enrollment comes with the item's row in one statement; locked, it is read after the lock.
+  const read = atCommit ? await readItemForRegistration(req, ref.collection, ref.id, activeKey) : null
+  const item = read ? read.item : await timedItemLock(req, () => lockItem(req, ref.collection, ref.id))
   if (!item) throw new NotFound(req.t)
   // A replaced group attendee's seat passing to someone else (src/commerce/bookingChanges) was sold already:
   // the registration window, a new price and Stripe do not apply; the status and frozen price carry over.
   const passedOn = req.context.seatPassedOn as Record<string, unknown> | undefined
   if (!passedOn) assertOpenForRegistration(req, item)
-  const activeKey = `${ref.collection}:${ref.id}:${userId(data.user)}`
-  const db = await sqlFor(req)
-  const { rows } = await db.execute(sql`SELECT id FROM enrollments WHERE active_key = ${activeKey} LIMIT 1`)
-  if (rows[0]) {
+  const activeEnrollmentId = read ? read.activeEnrollmentId : await activeEnrollmentFor(req, activeKey)
+  if (activeEnrollmentId !== null) {
     throw new APIError(
-      say(req, { es: `Esta persona ya tiene una inscripción activa (id ${rows[0].id}) en este curso o webinar.`, en: `This person already has an active enrollment (id ${rows[0].id}) for this item.` }),
+      say(req, { es: `Esta persona ya tiene una inscripción activa (id ${activeEnrollmentId}) en este curso o webinar.`, en: `This person already has an active enrollment (id ${activeEnrollmentId}) for this item.` }),
       409,
-      { enrollmentId: Number(rows[0].id) },
+      { enrollmentId: activeEnrollmentId },
       true,
     )
   }
@@ -104,4 +105,11 @@ async function applyToNewEnrollment(req: PayloadRequest, data: Record<string, an
     priceTier: price.priceTier,
     activeKey,
   }
+}
+
+/** The person's active enrollment for the item (its `active_key`), read after the item's lock. */
+async function activeEnrollmentFor(req: PayloadRequest, activeKey: string): Promise<number | null> {
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`SELECT id FROM enrollments WHERE active_key = ${activeKey} LIMIT 1`)
+  return rows[0] ? Number(rows[0].id) : null
 }
