@@ -35,7 +35,7 @@ export interface QueueEmailResult {
 }
 
 /**
- * The one way to send an email. Call it from hooks and endpoints with their `req`: the log row and
+ * The one way to send an email (`queueEmails` for several at once). Call it from hooks and endpoints with their `req`: the log row and
  * its job join the caller's transaction, so a rollback leaves neither behind.
  *
  * One statement writes the row, its related document and its send job (every registration queues
@@ -44,27 +44,50 @@ export interface QueueEmailResult {
  * second call a quiet no-op instead, and the rows that hang off the log row are then not written either.
  */
 export async function queueEmail(req: PayloadRequest, input: QueueEmailInput): Promise<QueueEmailResult> {
-  const { payload } = req
+  return (await queueEmails(req, [input]))[0]!
+}
+
+/**
+ * Several emails in ONE statement (a registration's reminders: three rows, three relations, three jobs),
+ * each exactly as `queueEmail` writes it, with the same quiet no-op for a dedupe key already used. The
+ * results come in the order of `inputs`.
+ */
+export async function queueEmails(req: PayloadRequest, inputs: QueueEmailInput[]): Promise<QueueEmailResult[]> {
+  if (!inputs.length) return []
+  // Two rows with one key in one statement would not see each other: a unique violation, not a quiet no-op.
+  if (inputs.length > 1 && new Set(inputs.map((input) => input.dedupeKey)).size < inputs.length) {
+    const answers: QueueEmailResult[] = []
+    for (const input of inputs) answers.push(...(await queueEmails(req, [input])))
+    return answers
+  }
   const db = await drizzleFor(req)
-  const now = getClock(payload).now()
-  const locale = toEmailLocale(input.to.language)
-  const inserted = rowsOf<{ id: number }>(
-    await db.execute(sql`
-      WITH log AS (
+  const now = getClock(req.payload).now()
+  const parts = inputs.map((input, index) => {
+    const log = sql.raw(`log_${index}`)
+    const locale = toEmailLocale(input.to.language)
+    return sql`${log} AS (
         INSERT INTO email_log ("to", template_key, locale, variables, attachments, status, attempts, scheduled_for, dedupe_key, rule_id, updated_at, created_at)
         VALUES (${input.to.email.trim().toLowerCase()}, ${input.templateKey}, ${locale}, ${JSON.stringify(input.variables)}::jsonb,
                 ${input.attachments?.length ? JSON.stringify(input.attachments) : null}::jsonb, 'queued', 0,
                 ${input.scheduledFor ?? null}, ${input.dedupeKey}, ${input.rule ?? null}, ${now}, ${now})
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id
-      )${input.relatedDocument ? sql`, related AS (${relatedDocumentRow(input.relatedDocument)})` : sql``}, job AS (${sendJobRow(req, input.scheduledFor)})
-      SELECT id FROM log`),
-  )
-  if (!inserted.length) {
+      )${input.relatedDocument ? sql`, ${sql.raw(`related_${index}`)} AS (${relatedDocumentRow(input.relatedDocument, log)})` : sql``}, ${sql.raw(`job_${index}`)} AS (${sendJobRow(req, input.scheduledFor, log)})`
+  })
+  const results = sql.join(inputs.map((_, index) => sql`SELECT ${index}::int AS n, id FROM ${sql.raw(`log_${index}`)}`), sql` UNION ALL `)
+  const inserted = rowsOf<{ n: number; id: number }>(await db.execute(sql`WITH ${sql.join(parts, sql`, `)} ${results}`))
+  const idOf = new Map(inserted.map((row) => [Number(row.n), Number(row.id)]))
+  const answers: QueueEmailResult[] = []
+  for (const [index, input] of inputs.entries()) {
+    const id = idOf.get(index)
+    if (id !== undefined) {
+      answers.push({ queued: true, emailLogId: id })
+      continue
+    }
     const existing = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM email_log WHERE dedupe_key = ${input.dedupeKey}`))
-    return { queued: false, emailLogId: existing[0].id }
+    answers.push({ queued: false, emailLogId: Number(existing[0]!.id) })
   }
-  return { queued: true, emailLogId: inserted[0].id }
+  return answers
 }
 
 /**

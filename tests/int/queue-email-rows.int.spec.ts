@@ -3,7 +3,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq } from 'payload'
 
 import { poolDrizzle, rowsOf } from '../../src/email/database'
-import { queueSendJob } from '../../src/email/queueEmail'
+import { queueEmails, queueSendJob } from '../../src/email/queueEmail'
+import { statementsDuring } from '../helpers/countStatements'
 import { seedEmailTemplates } from '../../src/seed/emailTemplates'
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { logRow, pendingJobFor, queueTestEmail, uniqueAddress } from '../helpers/email'
@@ -90,5 +91,44 @@ describe('the rows queueEmail writes in one statement', () => {
     expect(second).toEqual({ queued: false, emailLogId: first.emailLogId })
     expect(await pendingJobFor(payload, first.emailLogId)).toHaveLength(1)
     expect(await relatedRows(first.emailLogId)).toHaveLength(1)
+  })
+
+  it('queueEmails writes several in one statement, each row as queueEmail writes it, a used key a quiet no-op in its place', async () => {
+    const { payload } = aula
+    const student = await aula.createUser(['student'])
+    const later = new Date(aula.clock.now().getTime() + 2 * 60 * 60 * 1000)
+    const taken = await queueTestEmail(payload, { to: { email: uniqueAddress('taken') }, dedupeKey: `taken:${Date.now()}` })
+    const single = await queueTestEmail(payload, { to: { email: uniqueAddress('single') }, relatedDocument: { relationTo: 'users', value: student.id }, scheduledFor: later })
+    const one = (name: string, dedupeKey = `${name}:${Date.now()}`) => ({
+      templateKey: 'enrollment_confirmed' as const,
+      to: { email: uniqueAddress(name) },
+      dedupeKey,
+      variables: { firstName: 'Ana', title: 'Excel para finanzas' },
+      relatedDocument: { relationTo: 'users' as const, value: student.id },
+      scheduledFor: later,
+    })
+    const req = await createLocalReq({}, payload)
+    const inputs = [one('first'), one('again', (await logRow(payload, taken.emailLogId)).dedupeKey as string), one('third')]
+    let results: Awaited<ReturnType<typeof queueEmails>> = []
+    const statements = await statementsDuring(payload, async () => {
+      results = await queueEmails(req, inputs)
+    })
+    // One statement for the three, one more to name the row that already held the used key.
+    expect(statements).toHaveLength(2)
+    expect(results.map((result) => result.queued)).toEqual([true, false, true])
+    expect(results[1]!.emailLogId).toBe(taken.emailLogId)
+    const [singleJob] = await pendingJobFor(payload, single.emailLogId)
+    for (const result of [results[0]!, results[2]!]) {
+      const [job] = await pendingJobFor(payload, result.emailLogId)
+      expect({ ...(await jobRow(job.id)), input: null }).toEqual({ ...(await jobRow(singleJob.id)), input: null })
+      expect(job.input).toEqual({ emailLogId: result.emailLogId })
+      expect(await relatedRows(result.emailLogId)).toEqual(await relatedRows(single.emailLogId))
+    }
+    expect(await pendingJobFor(payload, taken.emailLogId)).toHaveLength(1)
+    // One key twice in one call: the second is the no-op it would be in two calls, not a unique violation.
+    const twice = one('twice')
+    const answers = await queueEmails(req, [twice, { ...twice, to: { email: uniqueAddress('twice-b') } }])
+    expect(answers.map((answer) => answer.queued)).toEqual([true, false])
+    expect(answers[1]!.emailLogId).toBe(answers[0]!.emailLogId)
   })
 })

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { PayloadRequest } from 'payload'
 
 import { drizzleFor, rowsOf } from '../../email/database'
-import { queueEmail, queueSendJob } from '../../email/queueEmail'
+import { queueEmails, queueSendJob } from '../../email/queueEmail'
 import type { EnrollmentMessage } from '../../enrollment/notify/enrollmentMessage'
 import { getClock } from '../../utilities/clock'
 import { loadActiveRules, rulesForItem } from './activeRules'
@@ -41,21 +41,21 @@ const rulesOfMessage = async (req: PayloadRequest, message: EnrollmentMessage, o
 export async function planEnrollmentEmails(req: PayloadRequest, message: EnrollmentMessage, opts?: PlanOptions): Promise<string[]> {
   const now = getClock(req.payload).now()
   const wanted = plannedEmails(await rulesOfMessage(req, message, opts), message, now)
-  for (const email of wanted) await queuePlanned(req, message, email)
+  // Every wanted email in one statement; the ones already planned under their key are then re-timed or revived.
+  const results = await queueEmails(
+    req,
+    wanted.map((email) => ({
+      templateKey: email.rule.templateKey,
+      to: message.to,
+      dedupeKey: email.dedupeKey,
+      relatedDocument: { relationTo: 'enrollments' as const, value: message.enrollmentId },
+      variables: email.variables,
+      scheduledFor: email.at ?? undefined,
+      rule: email.rule.id,
+    })),
+  )
+  for (const [index, result] of results.entries()) if (!result.queued) await retimeOrRevive(req, result.emailLogId, wanted[index]!)
   return wanted.map((email) => email.dedupeKey)
-}
-
-async function queuePlanned(req: PayloadRequest, message: EnrollmentMessage, email: PlannedEmail): Promise<void> {
-  const result = await queueEmail(req, {
-    templateKey: email.rule.templateKey,
-    to: message.to,
-    dedupeKey: email.dedupeKey,
-    relatedDocument: { relationTo: 'enrollments', value: message.enrollmentId },
-    variables: email.variables,
-    scheduledFor: email.at ?? undefined,
-    rule: email.rule.id,
-  })
-  if (!result.queued) await retimeOrRevive(req, result.emailLogId, email)
 }
 
 /** An unsent row under a wanted key follows the plan: back to the queue if cancelled, at the rule's current moment. */
