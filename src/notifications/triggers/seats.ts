@@ -36,21 +36,31 @@ export async function notifyIfNearlyFull(req: PayloadRequest, item: LockedItem, 
   })
 }
 
+/** How many of the item's latest older enrollments the waitlist check looks at. */
+const WAITLIST_LOOK_BACK = 20
+
 /**
  * A registration that found the item full and goes on its waiting list. Only the first one in line
- * tells editors (time to add seats or another date): the item is locked, so "nobody else waiting" is
- * one indexed look-up, paid only by waitlisted registrations. A registration that takes its seat at
- * commit (src/enrollment/seatAtCommit.ts) asks after its commit, with its own enrollment written:
- * it tells only if no waitlisted enrollment is older than `ownEnrollment` (two at once may both tell;
- * the dedupe key keeps it to one notification).
+ * tells editors (time to add seats or another date); the dedupe key makes it one notification per item
+ * whoever asks. A registration that takes its seat at commit (src/enrollment/seatAtCommit.ts) asks after
+ * its commit, with its own enrollment written, about enrollments older than `ownEnrollment`.
+ *
+ * The check is bounded: the item's latest few older enrollments (the item's relation rows, newest first),
+ * then their statuses by primary key. A join of all waitlisted enrollments with all of the item's rows
+ * was quadratic whenever the planner's statistics lagged a burst — each of 900 waitlisted registrations
+ * compared ~900 × ~1,000 rows, and PostgreSQL's CPU went to that (docs/benchmarks.md, issue 21 round two).
+ * Someone waiting further back than the look-back only costs a notify() that its dedupe key makes a no-op.
  */
 export async function notifyIfWaitlistForming(req: PayloadRequest, item: LockedItem, ownEnrollment?: number): Promise<void> {
   const db = await sqlFor(req)
+  const column = item.collection === 'webinars' ? sql`webinars_id` : sql`courses_id`
   const { rows } = await db.execute(sql`
     SELECT 1 FROM enrollments e
-      JOIN enrollments_rels r ON r.parent_id = e.id AND r.path = 'item'
-     WHERE e.status = 'waitlisted' ${ownEnrollment === undefined ? sql`` : sql`AND e.id < ${ownEnrollment}`}
-       AND ${item.collection === 'webinars' ? sql`r.webinars_id` : sql`r.courses_id`} = ${item.id}
+     WHERE e.id = ANY (ARRAY(
+             SELECT r.parent_id FROM enrollments_rels r
+              WHERE r.${column} = ${item.id} AND r.path = 'item' ${ownEnrollment === undefined ? sql`` : sql`AND r.parent_id < ${ownEnrollment}`}
+              ORDER BY r.parent_id DESC LIMIT ${WAITLIST_LOOK_BACK}))
+       AND e.status = 'waitlisted'
      LIMIT 1`)
   if (rows.length) return
   await notify(req, {
