@@ -95,7 +95,7 @@ type AccountRow = { id: number; createdAt: string; updatedAt: string }
 async function insertAccountRow(req: PayloadRequest, data: Record<string, unknown>): Promise<AccountRow> {
   const consent = data.marketingConsent as { granted?: unknown } | undefined
   const plain =
-    Object.keys(data).every((key) => key in ACCOUNT_COLUMNS || HANDLED_APART.has(key)) &&
+    Object.keys(data).every((key) => Object.hasOwn(ACCOUNT_COLUMNS, key) || HANDLED_APART.has(key)) &&
     (!consent || Object.keys(consent).every((key) => key === 'granted')) &&
     (!Array.isArray(data.mutedNotifications) || data.mutedNotifications.length === 0) &&
     Array.isArray(data.roles) && data.roles.length > 0 && data.roles.every((role) => typeof role === 'string')
@@ -126,4 +126,3 @@ async function insertAccountRow(req: PayloadRequest, data: Record<string, unknow
   })
   return { id: Number(rows[0]!.id), createdAt: now, updatedAt: now }
 }
-

@@ -37,4 +37,3 @@ export async function findOrCreatePerson(req: PayloadRequest, person: PersonInpu
   rememberRecipient(req, created.id, created.recipient)
   return { id: created.id }
 }
-
