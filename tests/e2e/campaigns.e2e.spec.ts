@@ -41,8 +41,19 @@ describe('campaigns in the admin', () => {
     await typeInEditor(page, body, 'Hola, tenemos cursos nuevos este mes.')
 
     await clickWhenReady(page.locator('.tabs-field__tab-button', { hasText: 'Destinatarios' }))
-    await clickWhenReady(page.locator('#field-segment__kind .rs__control'))
-    await clickWhenReady(page.locator('.rs__option', { hasText: /^Prospectos$/ }))
+    // A pick made while the select is still hydrating can be lost (the tags box then never appears): pick until it shows.
+    const kind = page.locator('#field-segment__kind')
+    await waitUntil(
+      'the segment kind shows "Prospectos"',
+      async () => {
+        if (!(await kind.locator('.rs__single-value').allInnerTexts()).includes('Prospectos')) {
+          await clickWhenReady(kind.locator('.rs__control'))
+          await clickWhenReady(page.locator('.rs__option', { hasText: /^Prospectos$/ }))
+        }
+        return kind.locator('.rs__single-value').allInnerTexts()
+      },
+      (picked) => picked.includes('Prospectos'),
+    )
     // The tags box only: the segment group's own wrapper also holds a label "Etiquetas" (and the kind chooser first).
     const tags = page.locator('.field-type.text', { has: page.locator('label', { hasText: /^Etiquetas/ }) }).locator('input').first()
     await whenReady(tags)
