@@ -4,6 +4,7 @@ import type { Pool } from 'pg'
 import { getClock } from '../utilities/clock'
 import { catalogChangesTracked } from './changeLog'
 import { catalogCacheEnabled } from './enabled'
+import { type SeatCounts, type SeatView, seatViewOf, withLiveSeats } from './liveSeats'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
@@ -21,19 +22,27 @@ const PRUNE_EVERY_MS = 60_000
  * Has anything in the catalog committed since `snapshot` was taken? A change counts when its
  * transaction was not visible to that snapshot, so one still running then and committed later
  * counts too (sequence numbers or timestamps would miss it: they exist before the commit).
+ * A change of seat counts alone counts only for answers that depend on them ($2); an answer that
+ * shows them on its webinars gets them read afresh ($3: those webinars), in the same statement.
  */
 const CHANGED_SINCE = `
   SELECT EXISTS (
     SELECT 1 FROM catalog_changes
      WHERE xid >= pg_snapshot_xmin($1::pg_snapshot)::text::bigint
        AND NOT pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)
-  ) AS changed`
+       AND (NOT seats_only OR $2::boolean)
+  ) AS changed,
+  CASE WHEN cardinality($3::int[]) > 0 THEN
+    (SELECT json_object_agg(id, json_build_array(seats_taken, capacity)) FROM webinars WHERE id = ANY($3::int[]))
+  END AS seats`
 
 interface Entry {
   snapshot: string
   storedAt: number
+  /** As computed, or with the seat counts last filled in (liveSeats.ts). */
   body: string
   headers: Headers
+  seats: SeatView
 }
 
 const isAnonymousCatalogRead = (request: Request) =>
@@ -48,7 +57,9 @@ const isAnonymousCatalogRead = (request: Request) =>
  * nothing in the catalog has changed: each hit costs one small query instead of four and Payload's
  * whole read path. Exact, across app instances: every write to a catalog table is logged by a
  * trigger in the same transaction, and an answer is reused only if no change committed after the
- * snapshot taken before it was computed. A seat taken by a registration shows at once.
+ * snapshot taken before it was computed. A seat taken by a registration shows at once, and without
+ * dropping the answer: seat counts are read afresh with each hit's check (liveSeats.ts), so a burst of
+ * registrations does not turn every catalog read into a full one.
  */
 export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, config: Promise<SanitizedConfig> | SanitizedConfig): Handler<A> {
   const entries = new Map<string, Entry>()
@@ -64,17 +75,27 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
     const key = `${request.headers.get('origin') ?? ''} ${request.url}`
     try {
       const now = getClock(payload).now().getTime()
-      const unchangedSince = async (snapshot: string) => !(await pool.query<{ changed: boolean }>(CHANGED_SINCE, [snapshot])).rows[0]?.changed
-      const entry = entries.get(key)
-      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS && (await unchangedSince(entry.snapshot))) {
+      // The stored answer as it stands now (seat counts filled in afresh), or undefined when the catalog changed since.
+      const current = async (entry: Entry) => {
+        const live = entry.seats.kind === 'live' ? entry.seats.ids : []
+        const { rows } = await pool.query<{ changed: boolean; seats: SeatCounts | null }>(CHANGED_SINCE, [entry.snapshot, entry.seats.kind === 'dependent', live])
+        if (rows[0]?.changed !== false) return undefined
+        const refreshed = rows[0].seats ? withLiveSeats(entry.body, rows[0].seats) : undefined
+        if (refreshed !== undefined) entry.body = refreshed
         return new Response(entry.body, { status: 200, headers: entry.headers })
+      }
+      const entry = entries.get(key)
+      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS) {
+        const hit = await current(entry)
+        if (hit) return hit
       }
       const pending = computing.get(key)
       if (pending) {
         // The same rule as a stored answer: taken only if nothing changed after its snapshot, so a caller who
         // just wrote never gets an answer begun before the write committed.
         const shared = await pending
-        if (shared && (await unchangedSince(shared.snapshot))) return new Response(shared.body, { status: 200, headers: shared.headers })
+        const hit = shared && (await current(shared))
+        if (hit) return hit
       }
       let settle: (entry: Entry | undefined) => void = () => undefined
       const mine = new Promise<Entry | undefined>((resolve) => (settle = resolve))
@@ -87,7 +108,10 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
         // such as the meeting link of a webinar they are enrolled in: never keep it for anyone else.
         if (response.status !== 200 || /private|no-store/.test(response.headers.get('cache-control') ?? '')) return response
         const body = await response.text()
-        stored = { snapshot: rows[0]!.snapshot, storedAt: now, body, headers: new Headers(response.headers) }
+        const headers = new Headers(response.headers)
+        // A hit may answer with other seat counts, so another length.
+        headers.delete('content-length')
+        stored = { snapshot: rows[0]!.snapshot, storedAt: now, body, headers, seats: seatViewOf(new URL(request.url), JSON.parse(body)) }
         entries.delete(key)
         entries.set(key, stored)
         if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)

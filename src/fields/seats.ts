@@ -27,6 +27,10 @@ export const seatsTakenField: NumberField = {
   admin: { position: 'sidebar', readOnly: true },
 }
 
+/** Seats still free: `null` when the item has no limit. The catalog cache fills live counts in with it too. */
+export const seatsLeftOf = (capacity: number | null | undefined, seatsTaken: number | null | undefined): number | null =>
+  capacity === null || capacity === undefined ? null : Math.max(0, capacity - (seatsTaken ?? 0))
+
 /** Derived from the row itself: no query, so lists cost the same however long they are. */
 export const seatsLeftField: NumberField = {
   name: 'seatsLeft',
@@ -41,11 +45,7 @@ export const seatsLeftField: NumberField = {
   },
   hooks: {
     afterRead: [
-      ({ siblingData }) => {
-        const capacity = siblingData?.capacity
-        if (capacity === null || capacity === undefined) return null
-        return Math.max(0, capacity - (siblingData?.seatsTaken ?? 0))
-      },
+      ({ siblingData }) => seatsLeftOf(siblingData?.capacity, siblingData?.seatsTaken),
     ],
   },
 }

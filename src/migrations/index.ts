@@ -16,6 +16,7 @@ import * as migration_20261130_153428_automation from './20261130_153428_automat
 import * as migration_20261130_190314_audit_notifications_privacy from './20261130_190314_audit_notifications_privacy';
 import * as migration_20261201_012900_webhooks from './20261201_012900_webhooks';
 import * as migration_20261201_043821_email_rules_version from './20261201_043821_email_rules_version';
+import * as migration_20261201_092749_catalog_seat_changes from './20261201_092749_catalog_seat_changes';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261201_043821_email_rules_version.up,
     down: migration_20261201_043821_email_rules_version.down,
-    name: '20261201_043821_email_rules_version'
+    name: '20261201_043821_email_rules_version',
+  },
+  {
+    up: migration_20261201_092749_catalog_seat_changes.up,
+    down: migration_20261201_092749_catalog_seat_changes.down,
+    name: '20261201_092749_catalog_seat_changes',
   },
 ];
