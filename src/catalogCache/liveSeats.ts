@@ -50,6 +50,12 @@ export function withLiveSeats(body: string, counts: SeatCounts): string | undefi
   return changed ? JSON.stringify(parsed) : undefined
 }
 
+/** The same counts for the same webinars (the database's object may list them in another order). */
+export const sameCounts = (counts: SeatCounts, shown: SeatCounts | undefined): boolean =>
+  !!shown &&
+  Object.keys(counts).length === Object.keys(shown).length &&
+  Object.entries(counts).every(([id, [taken, capacity]]) => shown[id]?.[0] === taken && shown[id]?.[1] === capacity)
+
 /** A filter or an order on seat counts: a seat taken can change which webinars the answer holds, or their order. */
 const filtersOrSortsBySeats = (url: URL) =>
   [...url.searchParams].some(([key, value]) => (key.startsWith('where') && SEAT_FIELD.test(key)) || (key === 'sort' && SEAT_FIELD.test(value)))

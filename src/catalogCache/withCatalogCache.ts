@@ -4,7 +4,7 @@ import type { Pool } from 'pg'
 import { getClock } from '../utilities/clock'
 import { catalogChangesTracked } from './changeLog'
 import { catalogCacheEnabled } from './enabled'
-import { type SeatCounts, type SeatView, seatViewOf, withLiveSeats } from './liveSeats'
+import { sameCounts, type SeatCounts, type SeatView, seatViewOf, withLiveSeats } from './liveSeats'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
@@ -43,6 +43,8 @@ interface Entry {
   body: string
   headers: Headers
   seats: SeatView
+  /** The live counts last filled in: a hit that reads the same ones answers the body without parsing it. */
+  seatsShown?: SeatCounts
 }
 
 const isAnonymousCatalogRead = (request: Request) =>
@@ -80,8 +82,11 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
         const live = entry.seats.kind === 'live' ? entry.seats.ids : []
         const { rows } = await pool.query<{ changed: boolean; seats: SeatCounts | null }>(CHANGED_SINCE, [entry.snapshot, entry.seats.kind === 'dependent', live])
         if (rows[0]?.changed !== false) return undefined
-        const refreshed = rows[0].seats ? withLiveSeats(entry.body, rows[0].seats) : undefined
-        if (refreshed !== undefined) entry.body = refreshed
+        const counts = rows[0].seats
+        if (counts && !sameCounts(counts, entry.seatsShown)) {
+          entry.body = withLiveSeats(entry.body, counts) ?? entry.body
+          entry.seatsShown = counts
+        }
         return new Response(entry.body, { status: 200, headers: entry.headers })
       }
       const entry = entries.get(key)
