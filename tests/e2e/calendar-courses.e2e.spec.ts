@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
-import { fillField, whenReady } from './support/interact'
+import { NEXT_YEAR } from './support/days'
+import { fillField, typeDate, whenReady } from './support/interact'
 
 /**
  * The calendar and course editing in a real browser (issue 15): a coordinator (the seeded editor)
@@ -81,8 +82,8 @@ describe('calendar and course editing', () => {
   it('duplicates a course as a new run a week later', async () => {
     const created = await api('post', '/courses', {
       title: `Curso a duplicar ${stamp}`, courseCode: `DUP-${stamp}`, summary: 'Una edición.', modality: 'online',
-      startDate: '2027-01-11T12:00:00.000Z', endDate: '2027-01-29T12:00:00.000Z', regularPrice: 350, currency: 'PEN', capacity: 20, status: 'published',
-      modules: [{ title: 'Primero', startDate: '2027-01-11T12:00:00.000Z', endDate: '2027-01-22T12:00:00.000Z', sessions: [{ name: 'Introducción', date: '2027-01-13T00:00:00.000Z', durationHours: 2 }] }],
+      startDate: `${NEXT_YEAR}-01-11T12:00:00.000Z`, endDate: `${NEXT_YEAR}-01-29T12:00:00.000Z`, regularPrice: 350, currency: 'PEN', capacity: 20, status: 'published',
+      modules: [{ title: 'Primero', startDate: `${NEXT_YEAR}-01-11T12:00:00.000Z`, endDate: `${NEXT_YEAR}-01-22T12:00:00.000Z`, sessions: [{ name: 'Introducción', date: `${NEXT_YEAR}-01-13T00:00:00.000Z`, durationHours: 2 }] }],
     })
     expect(created.status).toBe(201)
     courseId = created.body.doc.id
@@ -91,15 +92,15 @@ describe('calendar and course editing', () => {
     await whenReady(page.locator('#aula-duplicate-course'))
     await page.locator('#aula-duplicate-course').click()
     await fillField(page.locator('#aula-duplicate-shift-days'), '7')
-    expect(await textOf(page.locator('[data-new-start]'))).toContain('18/01/2027')
+    expect(await textOf(page.locator('[data-new-start]'))).toContain(`18/01/${NEXT_YEAR}`)
     await shot(page, 'courses-1-duplicate-dialog')
     await page.locator('#aula-duplicate-course-confirm').click()
     await page.waitForURL((url) => /\/collections\/courses\/\d+$/.test(url.pathname) && !url.pathname.endsWith(`/${courseId}`))
     const copyId = Number(page.url().match(/courses\/(\d+)/)![1])
     const copy = (await api('get', `/courses/${copyId}?depth=0`)).body
-    expect(copy).toMatchObject({ title: `Curso a duplicar ${stamp} (copia)`, status: 'draft', seatsTaken: 0, startDate: new Date(Date.parse('2027-01-11T12:00:00.000Z') + 7 * DAY_MS).toISOString() })
-    expect(copy.modules[0].sessions[0].date).toBe('2027-01-20T00:00:00.000Z')
-    expect((await api('get', `/courses/${courseId}?depth=0`)).body.startDate).toBe('2027-01-11T12:00:00.000Z')
+    expect(copy).toMatchObject({ title: `Curso a duplicar ${stamp} (copia)`, status: 'draft', seatsTaken: 0, startDate: new Date(Date.parse(`${NEXT_YEAR}-01-11T12:00:00.000Z`) + 7 * DAY_MS).toISOString() })
+    expect(copy.modules[0].sessions[0].date).toBe(`${NEXT_YEAR}-01-20T00:00:00.000Z`)
+    expect((await api('get', `/courses/${courseId}?depth=0`)).body.startDate).toBe(`${NEXT_YEAR}-01-11T12:00:00.000Z`)
     expect(await page.locator('#field-title').inputValue()).toBe(copy.title)
     await shot(page, 'courses-2-duplicated')
   }, SLOW)
@@ -107,7 +108,7 @@ describe('calendar and course editing', () => {
   it('adds a module and a session: both open expanded, the session labelled by its date and name', async () => {
     const created = await api('post', '/courses', {
       title: `Curso sin módulos ${stamp}`, courseCode: `MOD-${stamp}`, summary: 'Vacío.', modality: 'online',
-      startDate: '2027-01-04T12:00:00.000Z', endDate: '2027-02-26T12:00:00.000Z', regularPrice: 350, currency: 'PEN', status: 'draft',
+      startDate: `${NEXT_YEAR}-01-04T12:00:00.000Z`, endDate: `${NEXT_YEAR}-02-26T12:00:00.000Z`, regularPrice: 350, currency: 'PEN', status: 'draft',
     })
     expect(created.status).toBe(201)
     const id = created.body.doc.id as number
@@ -145,22 +146,20 @@ describe('calendar and course editing', () => {
     expect(await page.locator('#field-modules__0__sessions__1__name').count()).toBe(0)
     await fillField(sessionName, 'Introducción')
     const dateInput = page.locator('#field-modules__0__sessions__0__date .react-datepicker__input-container input')
-    await whenReady(dateInput)
-    await dateInput.fill('12/01/2027 19:00')
-    await dateInput.press('Tab')
+    await typeDate(dateInput, `12/01/${NEXT_YEAR} 19:00`)
     const label = page.locator('#field-modules__0__sessions [data-session-label]').first()
-    await page.waitForFunction(() => document.querySelector('[data-session-label]')?.textContent?.includes('12/01/2027'))
-    expect(await textOf(label)).toBe('12/01/2027 — Introducción')
+    await page.waitForFunction((typed) => document.querySelector('[data-session-label]')?.textContent?.includes(typed), `12/01/${NEXT_YEAR}`)
+    expect(await textOf(label)).toBe(`12/01/${NEXT_YEAR} — Introducción`)
     await shot(page, 'courses-3-module-and-session-expanded')
 
     const saved = page.waitForResponse((response) => response.url().includes(`/api/courses/${id}`) && response.request().method() !== 'GET')
     await page.click('#action-save')
     expect((await saved).status()).toBe(200)
     const stored = (await api('get', `/courses/${id}?depth=0`)).body
-    expect(stored.modules[0]).toMatchObject({ title: 'Fundamentos', sessions: [expect.objectContaining({ name: 'Introducción', date: '2027-01-13T00:00:00.000Z' })] })
+    expect(stored.modules[0]).toMatchObject({ title: 'Fundamentos', sessions: [expect.objectContaining({ name: 'Introducción', date: `${NEXT_YEAR}-01-13T00:00:00.000Z` })] })
     await page.reload()
     await page.getByRole('button', { name: 'Fechas y módulos' }).click()
-    expect(await textOf(page.locator('#field-modules__0__sessions [data-session-label]').first())).toBe('12/01/2027 — Introducción')
+    expect(await textOf(page.locator('#field-modules__0__sessions [data-session-label]').first())).toBe(`12/01/${NEXT_YEAR} — Introducción`)
     await shot(page, 'courses-4-after-save')
     await page.context().close()
   }, SLOW)

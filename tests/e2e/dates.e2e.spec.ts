@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
-import { whenReady } from './support/interact'
+import { limaDay, limaInstant, NEXT_YEAR, typedDay } from './support/days'
+import { typeDate, whenReady } from './support/interact'
 
 /**
  * Dates and times in a real browser (issue 15): a coordinator whose laptop runs on UTC with an
@@ -11,6 +12,9 @@ import { whenReady } from './support/interact'
  */
 let base: string
 const stamp = Date.now().toString(36)
+// Courses and leads in December of next year; the webinar the day after tomorrow, so that it is among
+// the dashboard's next few items (every day is derived from today: support/days.ts says why).
+const DEC = (day: string) => `${NEXT_YEAR}-12-${day}`
 
 // The first browser spec of a run starts `npm run dev` and Next compiles each admin route on first visit.
 beforeAll(async () => {
@@ -44,13 +48,7 @@ const openTab = async (page: Page, tab: RegExp, path: string) => {
 
 /** Types a date as staff do, leaves the field, saves, and waits for the save to answer. */
 const typeAndSave = async (page: Page, collection: string, id: number, typed: Array<[string, string]>) => {
-  for (const [path, text] of typed) {
-    const input = dateInput(page, path)
-    await input.scrollIntoViewIfNeeded()
-    await whenReady(input)
-    await input.fill(text)
-    await input.press('Tab')
-  }
+  for (const [path, text] of typed) await typeDate(dateInput(page, path), text)
   const saved = page.waitForResponse((response) => response.url().includes(`/api/${collection}/${id}`) && response.request().method() !== 'GET')
   await page.click('#action-save')
   expect((await saved).status()).toBe(200)
@@ -61,7 +59,7 @@ const apiGet = async (page: Page, path: string) => (await staffApi(page).get(`/a
 describe('dates and times in the admin', () => {
   let page: Page
 
-  it('a coordinator on a UTC laptop types 03/12/2026 10:00 as a lead interaction next-action date and it stays 3 December 10:00 Lima', async () => {
+  it('a coordinator on a UTC laptop types 03/12 10:00 as a lead interaction next-action date and it stays 3 December 10:00 Lima', async () => {
     page = await logIn('admin@aula.local', { locale: 'en-US', timezoneId: 'UTC' })
     const created = await staffApi(page).post(`/api/leads`, {
             data: { firstName: 'Fechas', lastName: `E2E ${stamp}`, email: `fechas-${stamp}@example.com`, interactions: [{ type: 'call', summary: 'Primera llamada' }] },
@@ -71,15 +69,15 @@ describe('dates and times in the admin', () => {
 
     await page.goto(`${base}/admin/collections/leads/${leadId}`)
     await openTab(page, /Seguimiento/, 'interactions.0.nextActionAt')
-    await typeAndSave(page, 'leads', leadId, [['interactions.0.nextActionAt', '03/12/2026 10:00']])
+    await typeAndSave(page, 'leads', leadId, [['interactions.0.nextActionAt', `${typedDay(DEC('03'))} 10:00`]])
     await shot(page, 'dates-1-lead-next-action-typed')
 
     const stored = await apiGet(page, `/leads/${leadId}?depth=0`)
-    expect(stored.interactions[0].nextActionAt).toBe('2026-12-03T15:00:00.000Z')
+    expect(stored.interactions[0].nextActionAt).toBe(`${DEC('03')}T15:00:00.000Z`)
 
     await page.reload()
     await openTab(page, /Seguimiento/, 'interactions.0.nextActionAt')
-    expect(await dateInput(page, 'interactions.0.nextActionAt').inputValue()).toBe('03/12/2026 10:00')
+    expect(await dateInput(page, 'interactions.0.nextActionAt').inputValue()).toBe(`${typedDay(DEC('03'))} 10:00`)
     expect(await textOf(page.locator('#field-interactions__0__nextActionAt'))).toContain('hora de Lima')
     await shot(page, 'dates-2-lead-after-reload')
   }, 600_000)
@@ -91,12 +89,12 @@ describe('dates and times in the admin', () => {
         courseCode: `FECHAS-${stamp}`,
         summary: 'Un curso para probar fechas.',
         modality: 'online',
-        startDate: '2026-12-01T12:00:00.000Z',
-        endDate: '2026-12-31T12:00:00.000Z',
+        startDate: `${DEC('01')}T12:00:00.000Z`,
+        endDate: `${DEC('31')}T12:00:00.000Z`,
         regularPrice: 100,
         currency: 'PEN',
         status: 'draft',
-        modules: [{ title: 'Módulo 1', startDate: '2026-12-01T12:00:00.000Z', endDate: '2026-12-20T12:00:00.000Z', sessions: [{ name: 'Sesión 1', date: '2026-12-02T00:00:00.000Z', durationHours: 2 }] }],
+        modules: [{ title: 'Módulo 1', startDate: `${DEC('01')}T12:00:00.000Z`, endDate: `${DEC('20')}T12:00:00.000Z`, sessions: [{ name: 'Sesión 1', date: `${DEC('02')}T00:00:00.000Z`, durationHours: 2 }] }],
       },
     })
     expect(created.status()).toBe(201)
@@ -105,49 +103,54 @@ describe('dates and times in the admin', () => {
     await page.goto(`${base}/admin/collections/courses/${courseId}`)
     await openTab(page, /Fechas y m/, 'modules.0.sessions.0.date')
     await typeAndSave(page, 'courses', courseId, [
-      ['modules.0.startDate', '02/12/2026'],
-      ['modules.0.sessions.0.date', '10/12/2026 19:00'],
+      ['modules.0.startDate', typedDay(DEC('02'))],
+      ['modules.0.sessions.0.date', `${typedDay(DEC('10'))} 19:00`],
     ])
     await shot(page, 'dates-3-course-session-typed')
 
     const stored = await apiGet(page, `/courses/${courseId}?depth=0`)
-    expect(stored.modules[0].startDate.slice(0, 10)).toBe('2026-12-02')
-    expect(stored.modules[0].sessions[0].date).toBe('2026-12-11T00:00:00.000Z')
+    expect(stored.modules[0].startDate.slice(0, 10)).toBe(DEC('02'))
+    expect(stored.modules[0].sessions[0].date).toBe(`${DEC('11')}T00:00:00.000Z`)
 
     await page.reload()
     await openTab(page, /Fechas y m/, 'modules.0.sessions.0.date')
-    expect(await dateInput(page, 'modules.0.startDate').inputValue()).toBe('02/12/2026')
-    expect(await dateInput(page, 'modules.0.sessions.0.date').inputValue()).toBe('10/12/2026 19:00')
+    expect(await dateInput(page, 'modules.0.startDate').inputValue()).toBe(typedDay(DEC('02')))
+    expect(await dateInput(page, 'modules.0.sessions.0.date').inputValue()).toBe(`${typedDay(DEC('10'))} 19:00`)
     await shot(page, 'dates-4-course-after-reload')
   }, 300_000)
 
   it("a webinar's start typed in its own zone is kept, and the dashboard and the list read it in Lima time, saying so", async () => {
     const title = `Webinar de fechas ${stamp}`
+    const createdOn = limaDay(1).iso
+    const day = limaDay(2)
+    // 19:00 in Lima is already the next day in UTC, the laptop's zone: nothing may show that day.
+    const stamped = limaInstant(day.iso, '19:00')
+    const utcDay = typedDay(stamped.slice(0, 10))
     const created = await staffApi(page).post(`/api/webinars`, {
-            data: { title, summary: 'Probando horas.', startsAt: '2026-12-03T00:00:00.000Z', timezone: 'America/Lima', durationMinutes: 60, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 30, status: 'published' },
+            data: { title, summary: 'Probando horas.', startsAt: limaInstant(createdOn, '19:00'), timezone: 'America/Lima', durationMinutes: 60, platform: 'zoom', meetingLink: 'https://zoom.us/j/1', isFree: true, currency: 'PEN', capacity: 30, status: 'published' },
     })
     expect(created.status()).toBe(201)
     const webinarId = (await created.json()).doc.id as number
 
     await page.goto(`${base}/admin/collections/webinars/${webinarId}`)
     await openTab(page, /Fecha y acceso/, 'startsAt')
-    await typeAndSave(page, 'webinars', webinarId, [['startsAt', '04/12/2026 19:00']])
+    await typeAndSave(page, 'webinars', webinarId, [['startsAt', `${day.typed} 19:00`]])
     const stored = await apiGet(page, `/webinars/${webinarId}?depth=0`)
-    expect(stored.startsAt).toBe('2026-12-05T00:00:00.000Z')
+    expect(stored.startsAt).toBe(stamped)
     await page.reload()
     await openTab(page, /Fecha y acceso/, 'startsAt')
-    expect(await dateInput(page, 'startsAt').inputValue()).toBe('04/12/2026 19:00')
+    expect(await dateInput(page, 'startsAt').inputValue()).toBe(`${day.typed} 19:00`)
     await shot(page, 'dates-5-webinar-after-reload')
 
     await page.goto(`${base}/admin`)
     const card = page.locator('.aula-dashboard__item', { hasText: title })
     const cardText = await textOf(card)
-    expect(cardText).toContain('04/12/2026 19:00 (hora de Lima)')
-    expect(cardText).not.toContain('05/12/2026')
+    expect(cardText).toContain(`${day.typed} 19:00 (hora de Lima)`)
+    expect(cardText).not.toContain(utcDay)
     await shot(page, 'dates-6-dashboard-lima-time')
 
     await page.goto(`${base}/admin/collections/webinars?where[title][equals]=${encodeURIComponent(title)}`)
-    expect(await textOf(page.locator('tbody tr', { hasText: title }))).toContain('04/12/2026 19:00 (hora de Lima)')
+    expect(await textOf(page.locator('tbody tr', { hasText: title }))).toContain(`${day.typed} 19:00 (hora de Lima)`)
     await shot(page, 'dates-7-webinar-list-lima-time')
   }, 300_000)
 })

@@ -75,6 +75,27 @@ export async function fillField(locator: Locator, value: string, attempts = 3): 
   }
 }
 
+/**
+ * Types a date into a date picker's text box and leaves it with Tab, as staff do, then waits until
+ * the field shows what was typed. Leaving the field closes the picker and the form re-renders the
+ * row around it, and on a busy machine that can replace the input node while Playwright is still
+ * pressing on the old one ("element was detached", retried until the step times out). So Tab goes to
+ * whatever has the focus, and the value is read from the field as it is now; typed again if lost.
+ */
+export async function typeDate(input: Locator, text: string, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await input.scrollIntoViewIfNeeded()
+    await whenReady(input)
+    await input.fill(text)
+    await input.page().keyboard.press('Tab')
+    const shown = await waitUntil(`the date field shows ${JSON.stringify(text)}`, () => input.inputValue(), (value) => value === text, { timeoutMs: 20_000 }).catch(
+      () => input.inputValue().catch(() => null),
+    )
+    if (shown === text) return
+    if (attempt >= attempts) throw new Error(`Typed ${JSON.stringify(text)} into ${input} ${attempts} times; it shows ${JSON.stringify(shown)}`)
+  }
+}
+
 /** Clicks a button once React owns it and its form is ready (a click before that is lost or submits natively). */
 export async function clickWhenReady(locator: Locator): Promise<void> {
   await whenReady(locator)
