@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
-import { NEXT_YEAR } from './support/days'
+import { DAY_MS, limaDay, NEXT_YEAR } from './support/days'
 import { fillField, typeDate, whenReady } from './support/interact'
 
 /**
@@ -14,7 +14,6 @@ import { fillField, typeDate, whenReady } from './support/interact'
 let base: string
 let page: Page
 const stamp = Date.now().toString(36)
-const DAY_MS = 86_400_000
 
 /** Next compiles each admin route on its first visit: minutes on a shared 2-core machine. */
 const SLOW = 600_000
@@ -28,7 +27,6 @@ afterAll(() => closeBrowser(), 60_000)
 
 /** Intl puts a no-break space between amount and code ("350,00\u00a0PEN"); compare what a person reads. */
 const readable = (text: string) => text.replace(/\u00a0/g, ' ')
-const todayInLima = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(new Date())
 const api = async (method: 'get' | 'post', path: string, data?: unknown) => {
   const response = await staffApi(page)[method](`/api${path}`, { data })
   return { status: response.status(), body: await response.json() }
@@ -38,7 +36,7 @@ describe('calendar and course editing', () => {
   let courseId: number
 
   it('a coordinator opens the calendar from the navigation, sees a webinar at 23:30 Lima on its day, and clicks through to it', async () => {
-    const day = todayInLima()
+    const day = limaDay(0).iso
     const title = `Webinar del calendario ${stamp}`
     // 23:30 in Lima is already tomorrow in UTC (the laptop's zone): the calendar must still put it today.
     const created = await api('post', '/webinars', {

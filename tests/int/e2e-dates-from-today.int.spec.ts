@@ -9,7 +9,8 @@ import { describe, expect, it } from '@jest/globals'
  * browser spec uses is taken from today (tests/e2e/support/days.ts); this keeps it that way.
  */
 const E2E = path.resolve('tests/e2e')
-const CALENDAR_DATE = /\b20\d\d-\d\d-\d\d|\b\d\d\/\d\d\/20\d\d\b/
+// "2026-12-02" (and "2026-12"), "02/12/2026", and a date built from numbers: new Date(2026, …), Date.UTC(2026, …).
+const CALENDAR_DATE = /\b20\d\d-\d\d\b|\b\d\d\/\d\d\/20\d\d\b|(new Date|Date\.UTC)\(\s*20\d\d\b/
 
 const sources = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -35,6 +36,10 @@ describe('browser specs and the real clock', () => {
   it('catches a fixed date written either way (the check itself can fail)', () => {
     expect(CALENDAR_DATE.test("date: '2026-12-02T00:00:00.000Z'")).toBe(true)
     expect(CALENDAR_DATE.test("fill('10/12/2026 19:00')")).toBe(true)
+    expect(CALENDAR_DATE.test("startsAt: `2026-12`")).toBe(true)
+    expect(CALENDAR_DATE.test('const at = new Date(2026, 11, 2)')).toBe(true)
+    expect(CALENDAR_DATE.test('Date.UTC(2027, 0, 13)')).toBe(true)
+    expect(CALENDAR_DATE.test("const PASSWORD = 'aula-admin-2026'")).toBe(false)
     expect(CALENDAR_DATE.test('`${typedDay(DEC(`02`))} 19:00`')).toBe(false)
   })
 })

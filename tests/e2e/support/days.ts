@@ -4,7 +4,7 @@
  * on that day: a new course session cannot start in the past. A test that writes "2 December 2026"
  * passes until that day and fails from then on, so every date here is taken from today.
  */
-const DAY_MS = 86_400_000
+export const DAY_MS = 86_400_000
 
 /** Next calendar year: every day of it is still ahead whenever the suite runs. */
 export const NEXT_YEAR = new Date().getUTCFullYear() + 1
