@@ -56,6 +56,13 @@ describe('campaigns in the admin', () => {
     )
     // The tags box only: the segment group's own wrapper also holds a label "Etiquetas" (and the kind chooser first).
     const tags = page.locator('.field-type.text', { has: page.locator('label', { hasText: /^Etiquetas/ }) }).locator('input').first()
+    // The tags box comes from the server's form state once the kind changed; under load that answer is sometimes
+    // never asked for until the form's next change (the upstream defect in docs/courses.md): make that change
+    // in the internal name, which nothing below reads, as a person typing elsewhere would.
+    for (let tries = 0; tries < 4 && !(await tags.isVisible()); tries += 1) {
+      await tags.waitFor({ state: 'visible', timeout: 15_000 }).catch(() => undefined)
+      if (!(await tags.isVisible())) await fillField(page.locator('#field-name'), `Novedades ${tag}${'.'.repeat(tries + 1)}`)
+    }
     await whenReady(tags)
     await tags.click()
     await page.keyboard.type(tag)
