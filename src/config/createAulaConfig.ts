@@ -177,10 +177,12 @@ export function createAulaConfig({ env, clock = systemClock, push, smtpTransport
       // A malformed CERTIFICATE_SIGNING_KEY stops the start; a missing one in production is logged; a dev database's key is loaded (docs/decisions/0017).
       await prepareCertificateSigning(payload)
     },
-    // The playground page runs scripts and fonts from jsdelivr and Google on Aula's origin with the caller's cookies: development only.
+    // The playground (Aula's own page, src/graphql/playground) and the introspection it lists the schema with are off
+    // in production unless the operator asks for both (GRAPHQL_PLAYGROUND=on; the browser specs' production build does).
     // Aliases, depth, documents and complexity are bounded before any resolver runs (src/graphql/boundQueryCost.ts).
     graphQL: {
-      disablePlaygroundInProduction: true,
+      disablePlaygroundInProduction: !env.graphqlPlaygroundInProduction,
+      disableIntrospectionInProduction: !env.graphqlPlaygroundInProduction,
       mutations: (GraphQL, context) => ({ ...enrollmentMutations(GraphQL, context), ...bookingMutations(GraphQL, context), ...forgotPasswordMutation(GraphQL, context), ...notificationMutations(GraphQL, context) }),
       validationRules: boundQueryCost(),
       // Payload's `Access` answers null for anonymous callers where its schema promises a value: a 500.

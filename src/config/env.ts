@@ -29,6 +29,8 @@ export interface AulaEnv {
   s3: S3Settings | null
   /** False only with `AULA_AUDIT_LOG=off`, for the registration bench (docs/audit.md): never in a real deployment. */
   auditLog?: boolean
+  /** `GRAPHQL_PLAYGROUND=on` serves the playground, and allows the introspection it needs, in production too (off there by default). */
+  graphqlPlaygroundInProduction?: boolean
 }
 
 export interface S3Settings {
@@ -122,6 +124,7 @@ export function readEnv(env: Env = process.env): AulaEnv {
       : null,
     paymentHoldMinutes: positiveInteger('PAYMENT_HOLD_MINUTES', env.PAYMENT_HOLD_MINUTES, 30),
     auditLog: env.AULA_AUDIT_LOG !== 'off',
+    graphqlPlaygroundInProduction: flag(env.GRAPHQL_PLAYGROUND, false),
     seedAdmin: {
       email: env.SEED_ADMIN_EMAIL || 'admin@aula.local',
       // In production an unset password seeds an admin nobody knows the password of (they use forgot-password), never the demo one.

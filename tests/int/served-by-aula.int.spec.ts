@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import type { Field } from 'payload'
 
+import { createAulaConfig } from '../../src/config/createAulaConfig'
+import { readEnv } from '../../src/config/env'
 import { renderPlaygroundPage } from '../../src/graphql/playground/playgroundPage'
 import { monacoFilePath, monacoFileResponse } from '../../src/vendor/monacoFiles'
 import { startTestAula, type TestAula } from '../helpers/aula'
@@ -80,6 +82,17 @@ describe('the GraphQL playground', () => {
     expect(route).toContain('renderPlaygroundPage')
     expect(route).not.toContain('GRAPHQL_PLAYGROUND_GET')
     expect(aula.payload.config.graphQL.disablePlaygroundInProduction).toBe(true)
+  })
+
+  it('GRAPHQL_PLAYGROUND=on serves it in production too, with the introspection it lists the schema by; nothing else does', () => {
+    const production = { NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(64), DATABASE_URI: 'postgres://db/aula' }
+    const offInProduction = (extra: Record<string, string>) => {
+      const graphQL = createAulaConfig({ env: readEnv({ ...production, ...extra }), push: false }).graphQL
+      return [graphQL?.disablePlaygroundInProduction, graphQL?.disableIntrospectionInProduction]
+    }
+    expect(offInProduction({})).toEqual([true, true])
+    expect(offInProduction({ GRAPHQL_PLAYGROUND: 'off' })).toEqual([true, true])
+    expect(offInProduction({ GRAPHQL_PLAYGROUND: 'on' })).toEqual([false, false])
   })
 
   it('the introspection its schema list sends runs within the query cost bounds', async () => {
