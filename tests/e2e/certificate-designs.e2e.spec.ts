@@ -8,7 +8,7 @@ import { fillField, waitUntil, whenReady } from './support/interact'
  * A coordinator shapes the certificate and sees it before saving: the preview is the PDF the server
  * makes from the form as it stands. Nothing is saved, so no other spec's certificates change.
  */
-// Run alone, this spec starts `npm run dev` (minutes on a busy machine): not out of the test's own time.
+// Run alone, this spec builds and starts the app (minutes on a busy machine): not out of the test's own time.
 beforeAll(() => adminApp(), 600_000)
 afterAll(() => closeBrowser(), 60_000)
 

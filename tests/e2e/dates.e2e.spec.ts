@@ -16,7 +16,7 @@ const stamp = Date.now().toString(36)
 // the dashboard's next few items (every day is derived from today: support/days.ts says why).
 const DEC = (day: string) => `${NEXT_YEAR}-12-${day}`
 
-// The first browser spec of a run starts `npm run dev` and Next compiles each admin route on first visit.
+// The first browser spec of a run builds and starts the app (minutes on a busy machine).
 beforeAll(async () => {
   base = await adminApp()
 }, 600_000)

@@ -15,7 +15,7 @@ const TITLE = `Correos programados E2E ${stamp}`
 const RULE = `Aviso 3 días E2E ${stamp}`
 const people = ['Rosa', 'Tomas'].map((name) => ({ firstName: name, lastName: `Plan ${stamp}`, email: `${name.toLowerCase()}-plan-${stamp}@example.com` }))
 const SLOW = 420_000
-/** `next dev` compiles an edit page on its first visit: slow on a busy machine. */
+/** With `E2E_APP=dev`, `next dev` compiles an edit page on its first visit: slow on a busy machine. */
 const PAGE_LOAD = { waitUntil: 'domcontentloaded', timeout: 240_000 } as const
 
 let base: string

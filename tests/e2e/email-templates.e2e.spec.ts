@@ -9,7 +9,7 @@ import { normalizeSpaces, typeInEditor, waitUntil, whenReady } from './support/i
  * Uses `email_change_notice` (sent only when someone changes their own email) and only appends a
  * line, so no other spec's mail changes in a way it could notice.
  */
-// Run alone, this spec starts `npm run dev` (minutes on a busy machine): not out of the test's own time.
+// Run alone, this spec builds and starts the app (minutes on a busy machine): not out of the test's own time.
 beforeAll(() => adminApp(), 600_000)
 afterAll(() => closeBrowser(), 60_000)
 

@@ -21,7 +21,7 @@ let webinarId: number
 
 const SLOW = 300_000
 
-// The first browser spec of a run starts `npm run dev` (2–4 minutes on a busy machine).
+// The first browser spec of a run builds and starts the app (minutes on a busy machine).
 beforeAll(async () => {
   base = await adminApp()
   page = await logIn('admin@aula.local')

@@ -11,7 +11,7 @@ import { fillField, submitAndExpectOk, waitUntil, whenReady } from './support/in
  * the sales person records the transfer from the payment's page, and the numbered receipt appears
  * there and downloads as a PDF naming the seller. Every record is this spec's own (unique names).
  */
-// Run alone, this spec starts `npm run dev` (minutes on a busy machine): not out of the test's own time.
+// Run alone, this spec builds and starts the app (minutes on a busy machine): not out of the test's own time.
 beforeAll(() => adminApp(), 600_000)
 afterAll(() => closeBrowser(), 60_000)
 

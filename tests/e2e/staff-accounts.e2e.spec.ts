@@ -8,8 +8,8 @@ import { fillField, submitAndExpectOk, waitUntil, whenReady } from './support/in
  * Hosts, offline and staff accounts in a real browser: the admin opened under another host name than
  * SERVER_URL, the playground and the JSON editor served by Aula, and a staff member invited by email.
  */
-// The first spec of a run starts `npm run dev` (2–4 minutes on a busy machine).
-beforeAll(() => adminApp(), 420_000)
+// The first spec of a run builds and starts the app (minutes on a busy machine).
+beforeAll(() => adminApp(), 600_000)
 afterAll(() => closeBrowser(), 60_000)
 
 const stamp = Date.now()

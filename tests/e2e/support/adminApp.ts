@@ -10,11 +10,11 @@ import { stopProcessGroup } from '../../../src/bin/stopProcessGroup'
 import { fillField, submitAndExpectOk } from './interact'
 
 /**
- * One `npm run dev` (the README's command, on a free port with its own data and media folders) shared
- * by every browser spec of a test run: Next compiles each admin route once, not once per file.
- * The first spec starts it and writes where it listens to a state file; later specs reuse it; jest's
- * global teardown stops it (`stopSharedAdminApp`). Run alone, a spec starts its own and it is
- * stopped the same way.
+ * One Aula shared by every browser spec of a test run, on a free port with its own data and media
+ * folders: a production build with the worker beside it (productionApp.ts), or `npm run dev` with
+ * `E2E_APP=dev`. The first spec starts it and writes where it listens to a state file; later specs
+ * reuse it; jest's global teardown stops it (`stopSharedAdminApp`). Run alone, a spec starts its own
+ * and it is stopped the same way.
  */
 export const ARTIFACTS = path.resolve('tests/artifacts')
 export const PASSWORD = 'aula-admin-2026'
@@ -22,7 +22,7 @@ const STATE_FILE = path.join(os.tmpdir(), `aula-e2e-app-${process.ppid}-${proces
 
 interface AppState {
   base: string
-  /** Process groups to stop at the end: next dev, the worker, the mail catcher. */
+  /** Process groups to stop at the end: the app (server, worker, PostgreSQL), the mail catcher. */
   pids: number[]
   workDir: string
 }
@@ -61,7 +61,7 @@ async function waitFor200(url: string, timeoutMs: number, exited: () => string |
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s`)
 }
 
-/** The running admin's base URL (http://localhost:<port>), starting `npm run dev` if no spec has yet. */
+/** The running admin's base URL (http://localhost:<port>), starting the app if no spec has yet. */
 export async function adminApp(): Promise<string> {
   if (fs.existsSync(STATE_FILE)) {
     const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
@@ -103,12 +103,14 @@ export async function adminApp(): Promise<string> {
     RATE_LIMIT_AUTH_PER_EMAIL: process.env.RATE_LIMIT_AUTH_PER_EMAIL ?? '200',
     RATE_LIMIT_AUTH_PER_IP: process.env.RATE_LIMIT_AUTH_PER_IP ?? '500',
   } as NodeJS.ProcessEnv
-  const dev = spawn('npm', ['run', 'dev'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const onDev = process.env.E2E_APP === 'dev'
+  const command = onDev ? ['run', 'dev'] : ['exec', '--', 'tsx', 'tests/e2e/support/productionApp.ts']
+  const dev = spawn('npm', command, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   // The whole server log is kept beside the screenshots: a browser step that fails for a server-side
   // reason (a form-state request that throws) shows only a spinner on screen.
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  const logFile = fs.createWriteStream(path.join(ARTIFACTS, 'dev-server.log'))
+  const logFile = fs.createWriteStream(path.join(ARTIFACTS, 'app-server.log'))
   const collect = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000)
     logFile.write(chunk)
@@ -120,18 +122,21 @@ export async function adminApp(): Promise<string> {
   dev.unref()
   const pids = [dev.pid!, catcher.pid!]
   fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
-  await waitFor200(`${base}/admin/login`, 300_000, () =>
-    dev.exitCode !== null ? `npm run dev exited (${dev.exitCode}):\n${log.slice(-3000)}` : null,
+  // The production app builds first (about 140 s from nothing on the CI machine).
+  await waitFor200(`${base}/admin/login`, 900_000, () =>
+    dev.exitCode !== null ? `npm ${command.join(' ')} exited (${dev.exitCode}):\n${log.slice(-3000)}` : null,
   )
-  // The worker sends queued email, as `npm run worker` does beside the app; it shares dev's embedded PostgreSQL.
-  const worker = spawn('npm', ['run', 'worker'], {
-    env: { ...env, WORKER_INTERVAL_SECONDS: '1' },
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  worker.unref()
-  pids.push(worker.pid!)
-  fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
+  if (onDev) {
+    // The worker sends queued email, as `npm run worker` does beside the app; it shares dev's embedded PostgreSQL.
+    const worker = spawn('npm', ['run', 'worker'], {
+      env: { ...env, WORKER_INTERVAL_SECONDS: '1' },
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    worker.unref()
+    pids.push(worker.pid!)
+    fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
+  }
   return base
 }
 
@@ -159,7 +164,7 @@ export async function waitForMail(matches: (mail: ParsedMail) => boolean, timeou
 export async function stopSharedAdminApp() {
   if (!fs.existsSync(STATE_FILE)) return
   const state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as AppState
-  // The worker and the catcher first, next dev (and the PostgreSQL it started) last.
+  // The catcher first, the app (and the PostgreSQL it started) last.
   for (const pid of [...state.pids].reverse()) if (isAlive(pid)) await stopProcessGroup(pid, 15_000)
   fs.rmSync(state.workDir, { recursive: true, force: true })
   fs.rmSync(STATE_FILE, { force: true })
