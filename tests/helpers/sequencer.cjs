@@ -1,7 +1,7 @@
 // The order test files start in. `npm test` runs the integration and security specs on two
 // workers (`test:parallel`), then the fault drills and the browser specs one at a time
 // (`test:serial`: they start their own processes and time things, and the browser specs share one
-// `next dev`; existence-leaks compares registration timings, which a neighbour's load would
+// production build; existence-leaks compares registration timings, which a neighbour's load would
 // skew). The long files start first so no worker is left running one long file alone at the
 // end; browser specs last, so a failure in the fast suite shows up early.
 const Sequencer = require('@jest/test-sequencer').default
