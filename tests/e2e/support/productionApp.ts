@@ -43,6 +43,14 @@ const production: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
 }
 
+const signalGroup = (pid: number | undefined, signal: NodeJS.Signals) => {
+  try {
+    if (pid) process.kill(-pid, signal)
+  } catch {
+    // already gone
+  }
+}
+
 const exitCode = (child: ChildProcess) => new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
 
 // Always built: a build left from an earlier run would test earlier code. Turbopack's cache makes a rebuild quick.
@@ -64,8 +72,10 @@ let stopping = false
 const stop = async (code: number) => {
   if (stopping) return
   stopping = true
-  await stopProcessGroup(worker.pid)
-  await stopProcessGroup(server.pid)
+  // Signalled before the first await: a SIGTERM to this group reaches tsx twice (directly and relayed by
+  // npm), and tsx kills this script at the second one — seen leaving every run's `npm start` behind.
+  for (const child of [worker, server]) signalGroup(child.pid, 'SIGTERM')
+  await Promise.all([stopProcessGroup(worker.pid), stopProcessGroup(server.pid)])
   await database.stop()
   process.exit(code)
 }
