@@ -105,7 +105,7 @@ export async function adminApp(): Promise<string> {
   } as NodeJS.ProcessEnv
   const onDev = process.env.E2E_APP === 'dev'
   const command = onDev ? ['run', 'dev'] : ['exec', '--', 'tsx', 'tests/e2e/support/productionApp.ts']
-  const dev = spawn('npm', command, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const app = spawn('npm', command, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   // The whole server log is kept beside the screenshots: a browser step that fails for a server-side
   // reason (a form-state request that throws) shows only a spinner on screen.
@@ -115,16 +115,16 @@ export async function adminApp(): Promise<string> {
     log = (log + chunk.toString()).slice(-20_000)
     logFile.write(chunk)
   }
-  dev.stdout?.on('data', collect)
-  dev.stderr?.on('data', collect)
+  app.stdout?.on('data', collect)
+  app.stderr?.on('data', collect)
   // The log pipes must not keep jest's process alive once the spec is done.
-  for (const stream of [dev.stdout, dev.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
-  dev.unref()
-  const pids = [dev.pid!, catcher.pid!]
+  for (const stream of [app.stdout, app.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.()
+  app.unref()
+  const pids = [app.pid!, catcher.pid!]
   fs.writeFileSync(STATE_FILE, JSON.stringify({ base, pids, workDir } satisfies AppState))
   // The production app builds first (about 140 s from nothing on the CI machine).
   await waitFor200(`${base}/admin/login`, 900_000, () =>
-    dev.exitCode !== null ? `npm ${command.join(' ')} exited (${dev.exitCode}):\n${log.slice(-3000)}` : null,
+    app.exitCode !== null ? `npm ${command.join(' ')} exited (${app.exitCode}):\n${log.slice(-3000)}` : null,
   )
   if (onDev) {
     // The worker sends queued email, as `npm run worker` does beside the app; it shares dev's embedded PostgreSQL.
