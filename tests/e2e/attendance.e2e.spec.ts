@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, shot, textOf, theBrowser, staffApi } from './support/adminApp'
+import { adminApp, closeBrowser, documentTab, logIn, shot, textOf, theBrowser, staffApi } from './support/adminApp'
 
 /**
  * Passing the roster in class (issue 16): the seeded instructor opens the "Asistencia" tab of a
@@ -68,7 +68,7 @@ describe('an instructor passing the roster from the admin', () => {
     teacher = await logIn('instructor@aula.local')
     await teacher.setViewportSize({ width: 820, height: 1180 })
     await teacher.goto(`${base}/admin/collections/courses/${courseId}`)
-    await teacher.getByRole('link', { name: 'Asistencia' }).first().click()
+    await documentTab(teacher, 'Asistencia').click()
     await teacher.waitForURL(`**/admin/collections/courses/${courseId}/attendance`)
     await rowOf(students[2].email).waitFor()
     const picker = await teacher.locator('[data-session-picker]').evaluate((select: HTMLSelectElement) => select.options[select.selectedIndex].text)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, shot, textOf, staffApi } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, openMenu, shot, textOf, staffApi } from './support/adminApp'
 import { DAY_MS, limaDay, NEXT_YEAR } from './support/days'
 import { fillField, typeDate, whenReady } from './support/interact'
 
@@ -48,10 +48,7 @@ describe('calendar and course editing', () => {
 
     await page.goto(`${base}/admin`)
     const navLink = page.locator('#nav-aula-calendar')
-    // A fresh browser starts with the navigation drawer closed: open it as a person would.
-    await page.locator('.nav--nav-hydrated').first().waitFor({ state: 'attached' })
-    if (!(await page.locator('.nav--nav-open').count())) await page.locator('.nav-toggler').first().click()
-    await page.locator('.nav--nav-open').first().waitFor({ state: 'attached' })
+    await openMenu(page)
     await navLink.click()
     await page.waitForURL(/\/admin\/calendar/)
     expect(await textOf(page.locator('h1'))).toBe('Calendario')

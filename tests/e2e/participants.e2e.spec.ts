@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, mailbox, shot, textOf, waitForMail, staffApi } from './support/adminApp'
+import { adminApp, closeBrowser, documentTab, logIn, mailbox, shot, textOf, waitForMail, staffApi } from './support/adminApp'
 import { fillField } from './support/interact'
 
 /**
@@ -72,7 +72,7 @@ describe('a webinar’s participants page', () => {
 
   it('is also a tab on the webinar’s own page', async () => {
     await page.goto(`${base}/admin/collections/webinars/${webinarId}`)
-    await page.getByRole('link', { name: 'Participantes' }).first().click()
+    await documentTab(page, 'Participantes').click()
     await page.waitForURL(`**/admin/collections/webinars/${webinarId}/participants`)
     await row(ana.email).waitFor()
   }, SLOW)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { adminApp, closeBrowser, logIn, shot, staffApi, textOf } from './support/adminApp'
+import { adminApp, closeBrowser, logIn, openMenu, shot, staffApi, textOf } from './support/adminApp'
 import { clickWhenReady, waitUntil } from './support/interact'
 
 /**
@@ -62,10 +62,7 @@ describe('erasing a person from the admin', () => {
 describe('the retention overview', () => {
   it('an admin opens "Privacidad" from the menu and reads how many people are inactive, in Spanish', async () => {
     await admin.goto(`${base}/admin`)
-    // A fresh browser starts with the navigation drawer closed: open it as a person would.
-    await admin.locator('.nav--nav-hydrated').first().waitFor({ state: 'attached' })
-    if (!(await admin.locator('.nav--nav-open').count())) await admin.locator('.nav-toggler').first().click()
-    await admin.locator('.nav--nav-open').first().waitFor({ state: 'attached' })
+    await openMenu(admin)
     await admin.locator('#nav-aula-privacy').click()
     await admin.waitForURL(/\/admin\/privacy/)
     expect(await textOf(admin.locator('h1'))).toBe('Privacidad: personas sin actividad')

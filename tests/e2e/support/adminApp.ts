@@ -241,6 +241,20 @@ export const textOf = async (locator: Locator) => {
   return locator.innerText()
 }
 
+/**
+ * A tab of the document being edited ("Participantes", "Asistencia"). Scoped to the document's
+ * tabs: a collection in the menu can carry the same label, and the menu comes first in the page
+ * (inert while the drawer is closed, so a click on it waits forever).
+ */
+export const documentTab = (page: Page, label: string) => page.locator('.doc-tabs').getByRole('link', { name: label, exact: true })
+
+/** A fresh browser (or a narrow screen) starts with the menu drawer closed: open it as a person would. */
+export async function openMenu(page: Page) {
+  await page.locator('.nav--nav-hydrated').first().waitFor({ state: 'attached' })
+  if (!(await page.locator('.nav--nav-open').count())) await page.locator('.nav-toggler').first().click()
+  await page.locator('.nav--nav-open').first().waitFor({ state: 'attached' })
+}
+
 /** A full-page screenshot kept as a CI artifact under tests/artifacts. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
 
