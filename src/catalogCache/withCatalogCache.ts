@@ -1,6 +1,7 @@
 import { getPayload, type SanitizedConfig } from 'payload'
 import type { Pool } from 'pg'
 
+import { isAnonymousRequest } from '../utilities/anonymousRequest'
 import { getClock } from '../utilities/clock'
 import { catalogChangesTracked } from './changeLog'
 import { catalogCacheEnabled } from './enabled'
@@ -50,8 +51,7 @@ interface Entry {
 const isAnonymousCatalogRead = (request: Request) =>
   catalogCacheEnabled() &&
   request.method === 'GET' &&
-  !request.headers.has('authorization') &&
-  !/(^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '') &&
+  isAnonymousRequest(request) &&
   CATALOG_READ.test(new URL(request.url).pathname)
 
 /**

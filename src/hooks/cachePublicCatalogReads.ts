@@ -22,12 +22,16 @@ const isCatalogRead = (req: PayloadRequest, slug: string) => {
 
 export const cachePublicCatalogReads: CollectionAfterOperationHook = ({ collection, operation, req, result }) => {
   if (req.payloadAPI !== 'REST' || (operation !== 'find' && operation !== 'findByID') || !isCatalogRead(req, collection.slug)) return result
-  const headers = req.responseHeaders ?? new Headers()
+  req.responseHeaders = setCatalogCacheHeaders(req.responseHeaders ?? new Headers(), Boolean(req.user))
+  return result
+}
+
+/** The caching headers of a catalog read (also the catalog fast path's, src/catalogFastPath). */
+export function setCatalogCacheHeaders(headers: Headers, signedIn: boolean): Headers {
   headers.set(
     'Cache-Control',
-    req.user ? 'private, no-store' : `public, max-age=0, s-maxage=${PUBLIC_CATALOG_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`,
+    signedIn ? 'private, no-store' : `public, max-age=0, s-maxage=${PUBLIC_CATALOG_MAX_AGE_SECONDS}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_SECONDS}`,
   )
   headers.set('Vary', 'Authorization, Cookie')
-  req.responseHeaders = headers
-  return result
+  return headers
 }
