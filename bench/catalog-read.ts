@@ -2,8 +2,9 @@
  * `npx tsx bench/catalog-read.ts [--rebuild] [--duration=15]`: read throughput of the public
  * catalog on the production server (`next build` once, then `npm start`: Aula's server in front of Next) against a bare Node
  * `http` server answering the same JSON from one SQL statement on the same database. Aula runs
- * twice: as deployed (with the anonymous catalog cache) and with `AULA_CATALOG_CACHE=off` (every
- * read goes through Payload and the database) — and once more as deployed while registrations
+ * three times: as deployed (with the anonymous catalog cache), with `AULA_CATALOG_CACHE=off` (every
+ * read computed afresh: the catalog fast path's one SQL statement, src/catalogFastPath), and with
+ * `AULA_FAST_PATHS=off` too (Payload's whole read path) — and once more as deployed while registrations
  * arrive (`--registrations-per-second=N`, default 20) for a webinar on the page, as during a launch:
  * each one changes that webinar's seat count. 200 published webinars with speakers and a
  * category; autocannon, 50 connections, 15 s each after a short warm-up. Starts its own throwaway
@@ -71,6 +72,7 @@ try {
   }
   const cached = await run(() => startProductionServer(database.uri))
   const uncached = await run(() => startProductionServer(database.uri, { AULA_CATALOG_CACHE: 'off' }))
+  const payloadPath = await run(() => startProductionServer(database.uri, { AULA_CATALOG_CACHE: 'off', AULA_FAST_PATHS: 'off' }))
   const duringLaunch = await (async () => {
     const server = await startProductionServer(database.uri)
     servers.push(server)
@@ -86,20 +88,21 @@ try {
   const bare = await run(() => startBareCatalogServer(database.uri))
 
   const idsOf = (page: { docs: Record<string, unknown>[] }) => JSON.stringify(page.docs.map((doc) => doc.id))
-  const sameIds = idsOf(cached.firstPage) === idsOf(bare.firstPage) && idsOf(uncached.firstPage) === idsOf(bare.firstPage)
-  const sameAula = JSON.stringify(cached.firstPage) === JSON.stringify(uncached.firstPage)
+  const sameIds = [cached, uncached, payloadPath].every((aula) => idsOf(aula.firstPage) === idsOf(bare.firstPage))
+  const sameAula = [uncached, payloadPath].every((aula) => JSON.stringify(aula.firstPage) === JSON.stringify(cached.firstPage))
   const missingKeys = Object.keys(cached.firstPage.docs[0] ?? {}).filter((key) => !(key in (bare.firstPage.docs[0] ?? {})))
   const ratio = (aula: { result: { rate: number } }) => (aula.result.rate / bare.result.rate).toFixed(2)
   console.log(`\nGET ${CATALOG_PATH}`)
   console.log(`${cached.firstPage.totalDocs} published webinars; autocannon ${connections} connections, ${duration} s each`)
-  console.log(`same page of ids from all three: ${sameIds ? 'yes' : 'NO'}; Aula's answer identical with and without the cache: ${sameAula ? 'yes' : 'NO'}`)
+  console.log(`same page of ids from every server: ${sameIds ? 'yes' : 'NO'}; Aula's answer identical with and without the cache and the fast path: ${sameAula ? 'yes' : 'NO'}`)
   console.log(`keys Aula sends that the bare server lacks: ${missingKeys.join(', ') || 'none'}`)
   console.log(`Aula (npm start), with the catalog cache: ${describeLoad(cached.result)}`)
-  console.log(`Aula (npm start), AULA_CATALOG_CACHE=off: ${describeLoad(uncached.result)}`)
+  console.log(`Aula (npm start), AULA_CATALOG_CACHE=off (the fast path answers in SQL): ${describeLoad(uncached.result)}`)
+  console.log(`Aula (npm start), AULA_CATALOG_CACHE=off AULA_FAST_PATHS=off (Payload's read path): ${describeLoad(payloadPath.result)}`)
   console.log(`Aula (npm start), with the catalog cache, while ${registrationsPerSecond} registrations/s arrive for a webinar on the page: ${describeLoad(duringLaunch.result)}; registrations answered 201: ${duringLaunch.registered} (${(duringLaunch.registered / duration).toFixed(1)}/s), other: ${duringLaunch.refused}`)
   console.log(`bare node:http + 1 SQL: ${describeLoad(bare.result)}`)
-  console.log(`ratio Aula/bare (req/s): with the cache ${ratio(cached)}, without ${ratio(uncached)} (goal ≥ 0.3 for each), with the cache during the registrations ${ratio(duringLaunch)}`)
-  console.log(`peak RSS during the run: Aula cached ${mb(cached.peakRss)}, Aula uncached ${mb(uncached.peakRss)}, Aula during the registrations ${mb(duringLaunch.peakRss)}, bare ${mb(bare.peakRss)}`)
+  console.log(`ratio Aula/bare (req/s): with the cache ${ratio(cached)}, without ${ratio(uncached)} (goal ≥ 0.3 for each), without the cache on Payload's path ${ratio(payloadPath)}, with the cache during the registrations ${ratio(duringLaunch)}`)
+  console.log(`peak RSS during the run: Aula cached ${mb(cached.peakRss)}, Aula uncached ${mb(uncached.peakRss)}, Aula on Payload's path ${mb(payloadPath.peakRss)}, Aula during the registrations ${mb(duringLaunch.peakRss)}, bare ${mb(bare.peakRss)}`)
 } finally {
   for (const server of servers) await server.stop()
   await database.stop()

@@ -101,3 +101,10 @@ export const seatGuessesMissed = new Counter({
   labelNames: ['item'] as const,
   registers: [registry],
 })
+
+export const catalogFastPathReads = new Counter({
+  name: 'aula_catalog_fast_path_reads_total',
+  help: 'Anonymous webinar reads of a shape the catalog fast path serves (src/catalogFastPath): answered in SQL, or handed to Payload (a description with links, no such webinar, a failing query, another config).',
+  labelNames: ['answer'] as const,
+  registers: [registry],
+})

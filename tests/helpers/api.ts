@@ -9,6 +9,7 @@ import {
 import type { SanitizedConfig } from 'payload'
 
 import { withCatalogCache } from '../../src/catalogCache/withCatalogCache'
+import { withCatalogFastPath } from '../../src/catalogFastPath/withCatalogFastPath'
 import { refuseCostlyQueries } from '../../src/graphql/refuseCostlyQueries'
 import { withRequestTracing } from '../../src/observability/withRequestTracing'
 import type { RateLimitSettings } from '../../src/rateLimit/rules'
@@ -46,7 +47,7 @@ export class ApiClient {
     const traced = (handler: RouteHandler) => withRequestTracing(handler, config)
     this.handlers = {
       // Wrapped exactly as src/app/(payload)/api/[...slug]/route.ts wraps them.
-      GET: traced(withCatalogCache(withRateLimits(REST_GET(config) as RouteHandler, config, rateLimits), config)),
+      GET: traced(withCatalogCache(withRateLimits(withCatalogFastPath(REST_GET(config) as RouteHandler, config), config, rateLimits), config)),
       POST: traced(withRateLimits(REST_POST(config) as RouteHandler, config, rateLimits)),
       PATCH: traced(REST_PATCH(config) as RouteHandler),
       PUT: traced(REST_PUT(config) as RouteHandler),
