@@ -42,6 +42,9 @@ describe('email templates in the admin', () => {
     await page.locator('.slash-menu-popup').waitFor()
     await typeInEditor(page, editor, 'Variable')
     await page.locator('.slash-menu-popup__item').filter({ hasText: 'Variable' }).first().click()
+    // The new block is ready when its chip shows in the text (Payload renders it with the block's form, fetched from
+    // the server): a pick saved before that answer arrives is overwritten by it, and the email loses the variable.
+    await editor.locator('[data-variable-chip]').last().waitFor({ state: 'attached', timeout: 60_000 })
     const drawer = page.locator('.drawer__content').last()
     await whenReady(drawer.locator('.rs__control'))
     await drawer.locator('.rs__control').click()
