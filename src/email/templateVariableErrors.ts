@@ -1,6 +1,6 @@
 import { type KnowsLanguage, say } from '../i18n/say'
 import { hasContent } from './templateBody/nodes'
-import { variablesInContent } from './templateBody/variables'
+import { unpickedVariablesIn, variablesInContent } from './templateBody/variables'
 import { ALLOWED_VARIABLES, type EmailTemplateKey } from './templateVariables'
 import { variablesIn } from './variableSyntax'
 
@@ -27,5 +27,14 @@ export function templateVariableErrors(
     ['content', hasContent(template.content) ? unknownIn(key, variablesInContent(template.content)) : []],
     ['body', typeof template.body === 'string' ? unknownIn(key, variablesIn(template.body)) : []],
   ]
-  return found.filter(([, unknown]) => unknown.length).map(([path, unknown]) => ({ path, message: unknownVariablesMessage(key, unknown, language) }))
+  const errors = found.filter(([, unknown]) => unknown.length).map(([path, unknown]) => ({ path, message: unknownVariablesMessage(key, unknown, language) }))
+  if (hasContent(template.content) && unpickedVariablesIn(template.content) > 0) errors.push({ path: 'content', message: unpickedVariableMessage(language) })
+  return errors
 }
+
+/** A variable chip with nothing picked: said instead of sending an email with a gap in it. */
+export const unpickedVariableMessage = (language: KnowsLanguage): string =>
+  say(language, {
+    es: 'Una variable del texto no tiene elegido qué dato muestra: haz clic en ella y elige uno.',
+    en: 'A variable in the text has nothing picked: click it and choose one.',
+  })

@@ -95,6 +95,14 @@ describe('saving a campaign', () => {
     expect(errorPaths(body.body)).toEqual(['bodyEn'])
   })
 
+  it('refuses a variable chip with nothing picked in it, naming the chip’s field in the body', async () => {
+    const picked = variable('firstName')
+    const unpicked = { ...picked, fields: { ...(picked.fields as Record<string, unknown>), variable: undefined } }
+    const response = await aula.api.post('/campaigns', campaign({ bodyEs: doc(paragraph(text('Hola '), unpicked)) }), { token: staff.editor.token })
+    expect(response.status).toBe(400)
+    expect(errorPaths(response.body)).toEqual(['bodyEs.variable'])
+  })
+
   it('refuses a segment the count would refuse, naming the segment field', async () => {
     const response = await aula.api.post('/campaigns', campaign({ segment: { kind: 'enrolled', from: '2030-03-01T12:00:00Z', until: '2030-02-01T12:00:00Z' } }), { token: staff.editor.token })
     expect(response.status).toBe(400)

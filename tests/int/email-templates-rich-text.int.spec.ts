@@ -122,6 +122,18 @@ describe('saving a rich-text template', () => {
     }
   })
 
+  it('refuses a variable chip with nothing picked in it, in the save and in the preview, instead of an email with a gap', async () => {
+    const unpicked = { ...variableNode('firstName'), fields: { ...variableNode('firstName').fields, variable: undefined } }
+    const content = doc(paragraph(text('Hola '), unpicked, text(', bienvenida.')))
+    const saved = await aula.api.post('/email-templates', richTemplate(content), { token: editor.token })
+    expect(saved.status).toBe(400)
+    expect(saved.body.errors[0].data.errors[0]).toMatchObject({ path: 'content', message: expect.stringContaining('no tiene elegido qué dato muestra') })
+    expect((await aula.payload.count({ collection: 'email-templates', where: { key: { equals: 'lead_assigned' } } })).totalDocs).toBe(0)
+    const preview = await aula.api.post('/email-templates/preview', { key: 'lead_assigned', locale: 'es', subject: 'Hola', content }, { token: editor.token })
+    expect(preview.status).toBe(400)
+    expect(preview.body.errors[0].data.errors[0]).toMatchObject({ path: 'content', message: expect.stringContaining('no tiene elegido qué dato muestra') })
+  })
+
   it('refuses a template with neither a rich-text nor an HTML body', async () => {
     const response = await aula.api.post('/email-templates', richTemplate(doc(paragraph())), { token: editor.token })
     expect(response.status).toBe(400)

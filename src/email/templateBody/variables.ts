@@ -6,7 +6,8 @@ export const decodeVariablesInUrl = (url: string): string => url.replace(/%7B%7B
 
 function variablesOfNode(node: LexicalNode): string[] {
   const fields = node.fields ?? {}
-  if (node.type === 'inlineBlock' && fields.blockType === VARIABLE_BLOCK) return typeof fields.variable === 'string' ? [fields.variable] : []
+  // A chip with nothing picked is not an unknown variable named "": unpickedVariablesIn says what it is.
+  if (node.type === 'inlineBlock' && fields.blockType === VARIABLE_BLOCK) return typeof fields.variable === 'string' && fields.variable ? [fields.variable] : []
   if (node.type === 'block' && fields.blockType === BUTTON_BLOCK) return variablesIn(`${fields.label ?? ''} ${fields.url ?? ''}`)
   if ((node.type === 'link' || node.type === 'autolink') && typeof fields.url === 'string') return variablesIn(decodeVariablesInUrl(fields.url))
   if (node.type === 'text' && node.text) return variablesIn(node.text)
@@ -19,3 +20,17 @@ export function variablesInContent(content: TemplateContent): string[] {
   for (const node of walk(content.root)) for (const name of variablesOfNode(node)) names.add(name)
   return [...names]
 }
+
+/**
+ * Variable chips with no variable in them. The editor can store one when a pick is overwritten by
+ * Payload's late answer for the new block (see VariableChip.tsx); the email would show nothing there.
+ */
+export function unpickedVariablesIn(content: TemplateContent): number {
+  let count = 0
+  for (const node of walk(content.root)) {
+    const fields = node.fields ?? {}
+    if (node.type === 'inlineBlock' && fields.blockType === VARIABLE_BLOCK && (typeof fields.variable !== 'string' || !fields.variable)) count += 1
+  }
+  return count
+}
+
