@@ -2,8 +2,8 @@ import { WEBINAR_STATUSES } from '../collections/Webinars/statuses'
 
 /**
  * The anonymous webinar reads the fast path answers: the shapes a catalog page, a filter by
- * category or a webinar's own page send. Everything else (another parameter, `and`/`or`, a value
- * this parser does not fully understand, a bad one Payload refuses with a 400) is `undefined`, and
+ * category or a webinar's own page send. Everything else (another parameter, `or`, a nested `and`, a
+ * value this parser does not fully understand, a bad one Payload refuses with a 400) is `undefined`, and
  * Payload answers it: the fast path never has to reproduce an error.
  */
 export type WebinarRead =
