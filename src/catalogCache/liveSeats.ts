@@ -62,7 +62,7 @@ const filtersOrSortsBySeats = (url: URL) =>
 const SEAT_FIELD = /seatsTaken|seatsLeft/
 
 /** A list answer's `docs`, or a by-id answer's document itself. */
-function topLevelDocs(body: unknown): Doc[] {
+export function topLevelDocs(body: unknown): Doc[] {
   if (!body || typeof body !== 'object') return []
   const docs = (body as { docs?: unknown }).docs
   if (Array.isArray(docs)) return docs.filter((doc): doc is Doc => !!doc && typeof doc === 'object')

@@ -6,14 +6,15 @@ import { getClock } from '../utilities/clock'
 import { catalogChangesTracked } from './changeLog'
 import { catalogCacheEnabled } from './enabled'
 import { sameCounts, type SeatCounts, type SeatView, seatViewOf, withLiveSeats } from './liveSeats'
+import { reusableUntil } from './priceDeadlines'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>
 
 /**
- * The catalog reads that depend on nothing but the database, by list or by id. Courses are left
- * out: their `currentPrice` turns from early-bird to regular at a moment in time, not at a write.
+ * The catalog reads, by list or by id. They depend on the database, and a course's `currentPrice`
+ * on the clock too: a course answer is kept only until its next early-bird deadline (priceDeadlines.ts).
  */
-const CATALOG_READ = /^\/api\/(webinars|speakers|categories)(\/[^/]+)?\/?$/
+const CATALOG_READ = /^\/api\/(webinars|courses|speakers|categories)(\/[^/]+)?\/?$/
 /** Longest an answer is reused even with no change (by the app clock): bounds what depends on time, like an early-bird price. */
 const MAX_AGE_MS = 5_000
 const MAX_ENTRIES = 500
@@ -46,7 +47,12 @@ interface Entry {
   seats: SeatView
   /** The live counts last filled in: a hit that reads the same ones answers the body without parsing it. */
   seatsShown?: SeatCounts
+  /** By the app clock, when the answer stops being exact without any write (a course's early-bird deadline). */
+  until?: number
 }
+
+/** Reusable at `now` by the clock: young enough, and before anything in it changes with time. */
+const inTime = (entry: Entry, now: number) => now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS && (entry.until === undefined || now < entry.until)
 
 const isAnonymousCatalogRead = (request: Request) =>
   catalogCacheEnabled() &&
@@ -90,7 +96,7 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
         return new Response(entry.body, { status: 200, headers: entry.headers })
       }
       const entry = entries.get(key)
-      if (entry && now >= entry.storedAt && now - entry.storedAt < MAX_AGE_MS) {
+      if (entry && inTime(entry, now)) {
         const hit = await current(entry)
         if (hit) return hit
       }
@@ -99,7 +105,7 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
         // The same rule as a stored answer: taken only if nothing changed after its snapshot, so a caller who
         // just wrote never gets an answer begun before the write committed.
         const shared = await pending
-        const hit = shared && (await current(shared))
+        const hit = shared && inTime(shared, now) && (await current(shared))
         if (hit) return hit
       }
       let settle: (entry: Entry | undefined) => void = () => undefined
@@ -113,10 +119,14 @@ export function withCatalogCache<A extends unknown[]>(handler: Handler<A>, confi
         // such as the meeting link of a webinar they are enrolled in: never keep it for anyone else.
         if (response.status !== 200 || /private|no-store/.test(response.headers.get('cache-control') ?? '')) return response
         const body = await response.text()
+        const url = new URL(request.url)
+        const parsed = JSON.parse(body) as unknown
+        const until = reusableUntil(url, parsed, now)
+        if (until === null) return new Response(body, { status: 200, headers: response.headers })
         const headers = new Headers(response.headers)
         // A hit may answer with other seat counts, so another length.
         headers.delete('content-length')
-        stored = { snapshot: rows[0]!.snapshot, storedAt: now, body, headers, seats: seatViewOf(new URL(request.url), JSON.parse(body)) }
+        stored = { snapshot: rows[0]!.snapshot, storedAt: now, body, headers, seats: seatViewOf(url, parsed), until }
         entries.delete(key)
         entries.set(key, stored)
         if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
-import { createWebinar } from '../helpers/catalog'
+import { createCourse, createWebinar } from '../helpers/catalog'
 import { countStatements } from '../helpers/countStatements'
 
 /**
@@ -102,5 +102,46 @@ describe('the anonymous catalog cache', () => {
     expect(fromAllowed.headers.get('access-control-allow-origin')).toBe(allowed)
     const fromOther = await aula.api.get(LIST, { headers: { origin: site } })
     expect(fromOther.headers.get('access-control-allow-origin')).not.toBe(allowed)
+  })
+})
+
+describe('course answers in the cache', () => {
+  /** Payload's own answer at this moment, the cache left out. */
+  const uncached = async (path: string) => {
+    process.env.AULA_CATALOG_CACHE = 'off'
+    try {
+      return (await aula.api.get(path)).text
+    } finally {
+      delete process.env.AULA_CATALOG_CACHE
+    }
+  }
+
+  it('are kept, and the first read at the early-bird deadline shows the regular price', async () => {
+    const start = aula.clock.now()
+    // Inside the five seconds any answer is kept for, so only the deadline can end it.
+    const deadline = new Date(start.getTime() + 3_000)
+    const course = await createCourse(aula.payload, { title: 'Curso en caché', regularPrice: 300, earlyBirdPrice: 200, earlyBirdDeadline: deadline.toISOString() })
+    try {
+      for (const path of [`/courses/${course.id}?depth=0`, `/courses?where[id][equals]=${course.id}&depth=1`, `/courses/${course.id}?depth=0&select[title]=true&select[currentPrice]=true`]) {
+        aula.clock.set(start)
+        const price = (text: string) => {
+          const body = JSON.parse(text)
+          return (body.docs ? body.docs[0] : body).currentPrice
+        }
+        expect(price((await aula.api.get(path)).text)).toBe(200)
+        const again = await countStatements(aula.payload, () => aula.api.get(path))
+        expect(again.statements).toBe(1)
+        expect(price(again.result.text)).toBe(200)
+        // A millisecond before the deadline the stored answer is still exact; at the deadline it is not.
+        aula.clock.set(new Date(deadline.getTime() - 1))
+        expect((await countStatements(aula.payload, () => aula.api.get(path))).statements).toBe(1)
+        aula.clock.set(deadline)
+        const after = await aula.api.get(path)
+        expect(price(after.text)).toBe(300)
+        expect(after.text).toBe(await uncached(path))
+      }
+    } finally {
+      aula.clock.set(start)
+    }
   })
 })
