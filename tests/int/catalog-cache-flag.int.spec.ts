@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createWebinar } from '../helpers/catalog'
-import { countStatements } from '../helpers/countStatements'
+import { countStatements, recordStatements } from '../helpers/countStatements'
 
 /**
  * `AULA_CATALOG_CACHE=off` exists so the catalog benchmark can measure the uncached read path:
@@ -35,12 +35,30 @@ describe('the catalog cache switch', () => {
 
   it('with AULA_CATALOG_CACHE=off, two reads both run the whole query and answer the same', async () => {
     process.env.AULA_CATALOG_CACHE = 'off'
-    const first = await countStatements(aula.payload, () => aula.api.get(LIST))
-    const again = await countStatements(aula.payload, () => aula.api.get(LIST))
+    const first = await recordStatements(aula.payload, () => aula.api.get(LIST))
+    const again = await recordStatements(aula.payload, () => aula.api.get(LIST))
     expect(again.result.status).toBe(200)
     expect(again.result.text).toBe(first.result.text)
-    // The page, its count, the speakers and the categories: no snapshot query, nothing from memory.
-    expect(first.statements).toBeGreaterThanOrEqual(3)
-    expect(again.statements).toBe(first.statements)
+    // Each read computes its answer from the webinars (the catalog fast path's one statement), never
+    // the cache's snapshot or change check, and nothing from memory.
+    for (const { texts } of [first, again]) {
+      expect(texts.some((text) => /\bFROM webinars w\b/.test(text))).toBe(true)
+      expect(texts.filter((text) => /pg_current_snapshot|catalog_changes/.test(text))).toEqual([])
+    }
+    expect(again.texts).toHaveLength(first.texts.length)
+  })
+
+  it('with AULA_FAST_PATHS=off too, both reads take Payload’s whole read path: the page, its count, the speakers and the categories', async () => {
+    process.env.AULA_CATALOG_CACHE = 'off'
+    process.env.AULA_FAST_PATHS = 'off'
+    try {
+      const first = await countStatements(aula.payload, () => aula.api.get(LIST))
+      const again = await countStatements(aula.payload, () => aula.api.get(LIST))
+      expect(again.result.text).toBe(first.result.text)
+      expect(first.statements).toBeGreaterThanOrEqual(3)
+      expect(again.statements).toBe(first.statements)
+    } finally {
+      delete process.env.AULA_FAST_PATHS
+    }
   })
 })
