@@ -42,8 +42,9 @@ export interface Sort {
   descending: boolean
 }
 
-const PATH = /^\/api\/webinars(?:\/(\d{1,9}))?\/?$/
-const WHOLE = /^\d{1,9}$/
+// Numbers exactly as written (no `01`, `1.0`, `+1`): Payload's guards answer anything else their own way (src/queryGuards).
+const PATH = /^\/api\/webinars(?:\/([1-9]\d{0,8}))?$/
+const WHOLE = /^(?:0|[1-9]\d{0,8})$/
 /** A date with a zone (or a bare day, which JavaScript and PostgreSQL both read as UTC midnight). */
 const ZONED_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/
 /** `where[field][op]`, or one condition of a top-level `and` as the SDK sends them: `where[and][0][field][op]`. */
