@@ -41,12 +41,32 @@ describe('email templates in the admin', () => {
     await page.keyboard.type('/')
     await page.locator('.slash-menu-popup').waitFor()
     await typeInEditor(page, editor, 'Variable')
+    // The admin's form-state calls to the server (Next server actions): a pick made while one is in flight
+    // can be overwritten by its answer (payloadcms/payload#17232's family), so each step below waits for quiet.
+    let inFlight = 0
+    const isServerAction = (request: { method(): string; headers(): Record<string, string> }) => request.method() === 'POST' && 'next-action' in request.headers()
+    page.on('request', (request) => {
+      if (isServerAction(request)) inFlight += 1
+    })
+    const settled = (request: { method(): string; headers(): Record<string, string> }) => {
+      if (isServerAction(request)) inFlight -= 1
+    }
+    page.on('requestfinished', settled)
+    page.on('requestfailed', settled)
+    const quiet = async () => {
+      let quietSince = Date.now()
+      await waitUntil('the admin’s form-state calls have answered', async () => {
+        if (inFlight > 0) quietSince = Date.now()
+        return Date.now() - quietSince
+      }, (quietFor) => quietFor >= 500)
+    }
     await page.locator('.slash-menu-popup__item').filter({ hasText: 'Variable' }).first().click()
     // The new block is ready when its chip shows in the text (Payload renders it with the block's form, fetched from
     // the server): a pick saved before that answer arrives is overwritten by it, and the email loses the variable.
     await editor.locator('[data-variable-chip]').last().waitFor({ state: 'attached', timeout: 60_000 })
     const drawer = page.locator('.drawer__content').last()
     await whenReady(drawer.locator('.rs__control'))
+    await quiet()
     await drawer.locator('.rs__control').click()
     const options = await textOf(page.locator('.rs__menu'))
     // Only what this email provides: it has the new address but no webinar.
@@ -59,6 +79,7 @@ describe('email templates in the admin', () => {
     // (Seen under load: pressed at once, the chip read «Nombre» while the text kept an empty variable.)
     await waitUntil('the drawer shows Nombre picked', () => drawer.locator('.rs__single-value').allInnerTexts(), (picked) => picked.includes('Nombre'))
     await whenReady(drawer.locator('button[type=submit]'))
+    await quiet()
     await drawer.locator('button[type=submit]').click()
     // The new line reads the typed text, then the picked variable, with nothing left of "/Variable".
     const written = await waitUntil(
