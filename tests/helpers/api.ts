@@ -119,3 +119,13 @@ async function readResponse<T>(response: Response): Promise<ApiResponse<T>> {
   if ((response.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text)
   return { status: response.status, headers: response.headers, body, text }
 }
+
+/** What Payload answers `path` now with the catalog cache off (`AULA_CATALOG_CACHE=off`, read per request), as text. */
+export async function uncachedText(api: ApiClient, path: string): Promise<string> {
+  process.env.AULA_CATALOG_CACHE = 'off'
+  try {
+    return (await api.get(path)).text
+  } finally {
+    delete process.env.AULA_CATALOG_CACHE
+  }
+}

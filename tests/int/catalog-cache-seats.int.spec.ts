@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
+import { uncachedText } from '../helpers/api'
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createWebinar } from '../helpers/catalog'
 import { countStatements } from '../helpers/countStatements'
@@ -18,14 +19,7 @@ let person = 0
 const LIST = '/webinars?where[status][equals]=published&depth=1&limit=10'
 
 /** What Payload answers without the cache, now. */
-const uncached = async (path: string) => {
-  process.env.AULA_CATALOG_CACHE = 'off'
-  try {
-    return (await aula.api.get(path)).text
-  } finally {
-    delete process.env.AULA_CATALOG_CACHE
-  }
-}
+const uncached = (path: string) => uncachedText(aula.api, path)
 
 const registerOne = async (id = webinarId) => {
   person += 1

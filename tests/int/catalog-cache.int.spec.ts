@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
 
+import { uncachedText } from '../helpers/api'
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createCourse, createWebinar } from '../helpers/catalog'
 import { countStatements } from '../helpers/countStatements'
@@ -106,15 +107,8 @@ describe('the anonymous catalog cache', () => {
 })
 
 describe('course answers in the cache', () => {
-  /** Payload's own answer at this moment, the cache left out. */
-  const uncached = async (path: string) => {
-    process.env.AULA_CATALOG_CACHE = 'off'
-    try {
-      return (await aula.api.get(path)).text
-    } finally {
-      delete process.env.AULA_CATALOG_CACHE
-    }
-  }
+  /** What Payload answers without the cache, now. */
+  const uncached = (path: string) => uncachedText(aula.api, path)
 
   it('are kept, and the first read at the early-bird deadline shows the regular price', async () => {
     const start = aula.clock.now()
