@@ -5,7 +5,7 @@ import { catalogFastPathReads } from '../observability/metrics'
 import { isAnonymousRequest } from '../utilities/anonymousRequest'
 import { answerWebinarRead } from './answerWebinarRead'
 import { fastPathCoversWebinars } from './coverage'
-import { fastPathsEnabled } from './enabled'
+import { fastPathsEnabled } from '../config/fastPaths'
 import { parseWebinarRead } from './webinarRead'
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>

@@ -7,6 +7,7 @@ import { assertPaymentMethodAllowed } from '../commerce/manualPayments/allowed'
 import type { PaymentMethodChoice } from '../commerce/registrationInput'
 import { applyFormConsent } from '../automation/consent/formConsent'
 import { answerAlreadyRegistered } from './alreadyRegistered'
+import { createEnrollment } from './createEnrollment'
 import { findOrCreatePerson, type PersonInput } from './findOrCreatePerson'
 import { claimIdempotencyKey, findReplay } from './idempotency'
 import type { ItemCollection } from './statuses'
@@ -73,19 +74,14 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
         const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person)).id
         const email = 'userId' in input.person ? String(req.user?.email ?? '') : input.person.email
         await applyFormConsent(req, { collection: 'users', id: userId, email, granted: input.marketingConsent })
-        const created = await req.payload.create({
-          collection: 'enrollments',
-          req,
-          overrideAccess: true,
-          depth: 0,
-          data: {
-            user: userId,
-            item: { relationTo: input.collection, value: input.itemId },
-            source: input.source ?? 'web',
-            coupon,
-            idempotencyKey: claim?.key,
-            idempotencyRequest: claim?.request,
-          },
+        // Payload's create, or the same hooks around one hand-written INSERT (createEnrollment.ts, docs/decisions/0034).
+        const created = await createEnrollment(req, {
+          user: userId,
+          item: { relationTo: input.collection, value: input.itemId },
+          source: input.source ?? 'web',
+          coupon,
+          idempotencyKey: claim?.key,
+          idempotencyRequest: claim?.request,
         })
         // Last, and together with the COMMIT: the item's lock, the seat, the counter.
         await settleSeatsAtCommit(req, Number(created.id))

@@ -1,11 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
+import { fastPathsEnabled } from '../../config/fastPaths'
 import { type CourseSession, sessionsOf } from '../../courses/sessions'
 import type { EmailVariables } from '../../email/renderTemplate'
 import { paymentOfEnrollment } from '../../payments/payments'
 import { cancelUrlFor, payUrlFor } from '../cancelToken'
 import type { ItemCollection } from '../statuses'
 import { type Recipient, readRecipient } from './recipient'
+import { readWebinarForMessage } from './webinarForMessage'
 
 /** Everything an email about one enrollment needs: who, about what, when. Read fresh each time. */
 export interface EnrollmentMessage {
@@ -57,7 +59,12 @@ export async function enrollmentMessage(req: PayloadRequest, enrollment: Record<
   const itemId = idOf(ref.value)
   // A webinar's columns named (not its description, speakers or versions); a course's sessions need most of the row.
   const select = ref.relationTo === 'webinars' ? WEBINAR_MESSAGE_FIELDS : undefined
-  const item = (await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, select, ...common })) as Record<string, any> | null
+  // A webinar's by one plain statement unless fast paths are off (webinarForMessage.ts, docs/decisions/0034).
+  const item = (
+    ref.relationTo === 'webinars' && fastPathsEnabled()
+      ? await readWebinarForMessage(req, itemId)
+      : await req.payload.findByID({ collection: ref.relationTo, id: itemId, trash: true, select, ...common })
+  ) as Record<string, any> | null
   if (!item) return null
   const isWebinar = ref.relationTo === 'webinars'
   const sessions = isWebinar ? [] : sessionsOf(item)
