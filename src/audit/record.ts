@@ -27,8 +27,34 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntryInput, o
   const now = getClock(req.payload).now()
   const changes = entry.changes ? redactChanges(entry.changes) : null
   const documentId = entry.documentId === undefined || entry.documentId === null ? null : String(entry.documentId)
-  await db.execute(sql`
-    INSERT INTO audit_log (action, actor_kind, actor_id, actor_label, collection_slug, document_id, person_id, changes, ip, user_agent, updated_at, created_at)
-    VALUES (${entry.action}, ${actor.kind}, ${actor.userId ?? null}, ${actor.label?.slice(0, 200) ?? null}, ${entry.collectionSlug}, ${documentId},
-            ${entry.personId ?? null}, ${changes ? JSON.stringify(changes) : null}::jsonb, ${ip}, ${userAgent}, ${now}, ${now})`)
+  const values = sql`(${entry.action}, ${actor.kind}, ${actor.userId ?? null}, ${actor.label?.slice(0, 200) ?? null}, ${entry.collectionSlug}, ${documentId},
+            ${entry.personId ?? null}, ${changes ? JSON.stringify(changes) : null}::jsonb, ${ip}, ${userAgent}, ${now}, ${now})`
+  const deferred = options.outsideTransaction ? undefined : deferredOf(req)
+  if (deferred) return void deferred.push(values)
+  await db.execute(sql`${INSERT} VALUES ${values}`)
+}
+
+const INSERT = sql`INSERT INTO audit_log (action, actor_kind, actor_id, actor_label, collection_slug, document_id, person_id, changes, ip, user_agent, updated_at, created_at)`
+const DEFERRED = 'auditEntriesDeferred'
+const deferredOf = (req: PayloadRequest) => req.context[DEFERRED] as ReturnType<typeof sql>[] | undefined
+
+/**
+ * Until `flushAuditEntries`, the entries recorded on `req` inside its transaction are kept and then written
+ * by ONE statement, in the order recorded: a registration records two (the new account, the enrollment),
+ * and each statement is a round trip (src/enrollment/register.ts). Whoever defers must flush before the
+ * commit, or discard on a rollback (the entries belonged to it).
+ */
+export function deferAuditEntries(req: PayloadRequest): void {
+  req.context[DEFERRED] = []
+}
+
+export async function flushAuditEntries(req: PayloadRequest): Promise<void> {
+  const entries = deferredOf(req)
+  req.context[DEFERRED] = undefined
+  if (!entries?.length) return
+  await (await drizzleFor(req)).execute(sql`${INSERT} VALUES ${sql.join(entries, sql`, `)}`)
+}
+
+export function discardDeferredAuditEntries(req: PayloadRequest): void {
+  req.context[DEFERRED] = undefined
 }

@@ -7,6 +7,7 @@ import { getClock } from '../utilities/clock'
 import { isTimeZone } from '../utilities/isoCodes'
 import { instantOfWallTime } from '../utilities/localTime'
 import { registrationClosedReason } from './registrationWindow'
+import { keepPrefetched, prefetchColumns } from './registrationPrefetch'
 import type { ItemCollection, PriceTier } from './statuses'
 import { sql, sqlFor } from './transaction'
 
@@ -87,14 +88,17 @@ async function loadItem(
 ): Promise<(LockedItem & { activeEnrollmentId?: number | null }) | null> {
   const lock = forUpdate ? sql`FOR NO KEY UPDATE` : sql``
   const active = activeKey === undefined ? sql`` : sql`, (SELECT e.id FROM enrollments e WHERE e.active_key = ${activeKey} LIMIT 1) AS active_enrollment_id`
+  // A registration's read also brings what it reads later (registrationPrefetch.ts).
+  const extras = (table: ItemCollection) => (activeKey === undefined ? sql`` : prefetchColumns(table))
   const db = await sqlFor(req)
   const now = getClock(req.payload).now()
   if (collection === 'webinars') {
     const { rows } = await db.execute(sql`
-      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms${active}
+      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms${active}${extras('webinars')}
         FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
     const row = rows[0]
     if (!row) return null
+    if (activeKey !== undefined) keepPrefetched(req, collection, row)
     const paid = !row.is_free && Number(row.price) > 0
     return {
       collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
@@ -104,10 +108,11 @@ async function loadItem(
     }
   }
   const { rows } = await db.execute(sql`
-    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms${active}
+    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms${active}${extras('courses')}
       FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
   const row = rows[0]
   if (!row) return null
+  if (activeKey !== undefined) keepPrefetched(req, collection, row)
   const regular = Number(row.regular_price ?? 0)
   const earlyBird = num(row.early_bird_price)
   const price: LockedItem['price'] =

@@ -1,6 +1,8 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { checkRole } from '../access'
+import { deferAuditEntries, discardDeferredAuditEntries, flushAuditEntries } from '../audit/record'
+import { fastPathsEnabled } from '../config/fastPaths'
 import { normalizeCouponCode } from '../commerce/coupons/code'
 import { findCouponForCode } from '../commerce/coupons/pricing'
 import { assertPaymentMethodAllowed } from '../commerce/manualPayments/allowed'
@@ -13,6 +15,7 @@ import { claimIdempotencyKey, findReplay } from './idempotency'
 import type { ItemCollection } from './statuses'
 import { seatGuessesMissed } from '../observability/metrics'
 import { decideSeat, endSeatDecision, notifyAfterSeatCommit, observeSeatLock, SeatGuessMissed, settleSeatsAtCommit } from './seatAtCommit'
+import { forgetPrefetched } from './registrationPrefetch'
 import { noteRegistrationTime, paceLikeARegistration } from './registrationPace'
 import { inTransaction } from './transaction'
 
@@ -67,6 +70,8 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
     }
     decideSeat(req, seatMode)
     try {
+      // The audit entries of the attempt are written with one statement before the commit (fast path only).
+      if (fastPathsEnabled()) deferAuditEntries(req)
       const enrollment = await inTransaction(req, async () => {
         // The code's coupon, before anyone's account is made for nothing; whether it applies here, and
         // its limits, are checked with the seat (applySeatRules).
@@ -83,10 +88,15 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
           idempotencyKey: claim?.key,
           idempotencyRequest: claim?.request,
         })
+        await flushAuditEntries(req)
         // Last, and together with the COMMIT: the item's lock, the seat, the counter.
         await settleSeatsAtCommit(req, Number(created.id))
         return created
-      }).finally(() => observeSeatLock(req))
+      }).finally(() => {
+        observeSeatLock(req)
+        // Written before the commit, or rolled back with the attempt: nothing after it is deferred.
+        discardDeferredAuditEntries(req)
+      })
       await notifyAfterSeatCommit(req)
       noteRegistrationTime(performance.now() - startedAt)
       return { enrollment: enrollment as unknown as Record<string, unknown>, replayed: false }
@@ -118,6 +128,7 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
     } finally {
       // Whatever runs on this request afterwards (a Checkout Session, a second enrollment) locks as usual.
       endSeatDecision(req)
+      forgetPrefetched(req)
     }
   }
 }

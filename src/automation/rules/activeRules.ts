@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { takePrefetchedRulesVersion } from '../../enrollment/registrationPrefetch'
 import { sql, sqlFor } from '../../enrollment/transaction'
 import { readRule } from './readRule'
 import { emailRuleChangesTracked } from './rulesVersion'
@@ -16,17 +17,22 @@ const loaded = new WeakMap<Payload, { version: number; rules: EmailRule[] }>()
  */
 export async function loadActiveRules(req: PayloadRequest): Promise<EmailRule[]> {
   if (!emailRuleChangesTracked(req.payload)) return readActiveRules(req)
-  const db = await sqlFor(req)
-  const { rows } = await db.execute(sql`
-    SELECT coalesce(v.version, 0) AS version, v.version IS NOT NULL AND v.version = pg_current_xact_id_if_assigned()::text::bigint AS own
-      FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1`)
-  const version = Number(rows[0]!.version)
-  if (rows[0]!.own) return readActiveRules(req)
+  // A registration's item read brought the version already (src/enrollment/registrationPrefetch.ts).
+  const { version, own } = takePrefetchedRulesVersion(req) ?? (await readRulesVersion(req))
+  if (own) return readActiveRules(req)
   const kept = loaded.get(req.payload)
   if (kept?.version === version) return structuredClone(kept.rules)
   const rules = await readActiveRules(req)
   loaded.set(req.payload, { version, rules })
   return structuredClone(rules)
+}
+
+async function readRulesVersion(req: PayloadRequest): Promise<{ version: number; own: boolean }> {
+  const db = await sqlFor(req)
+  const { rows } = await db.execute(sql`
+    SELECT coalesce(v.version, 0) AS version, v.version IS NOT NULL AND v.version = pg_current_xact_id_if_assigned()::text::bigint AS own
+      FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1`)
+  return { version: Number(rows[0]!.version), own: rows[0]!.own === true }
 }
 
 /** Every active email rule, in one query (a few dozen rows at most: staff write them by hand). */
