@@ -7,7 +7,7 @@ import { getClock } from '../utilities/clock'
 import { isTimeZone } from '../utilities/isoCodes'
 import { instantOfWallTime } from '../utilities/localTime'
 import { registrationClosedReason } from './registrationWindow'
-import { keepPrefetched, prefetchColumns } from './registrationPrefetch'
+import { keepPrefetched, prefetchColumns, takeItemReadAhead } from './registrationPrefetch'
 import type { ItemCollection, PriceTier } from './statuses'
 import { sql, sqlFor } from './transaction'
 
@@ -87,16 +87,18 @@ async function loadItem(
   activeKey?: string,
 ): Promise<(LockedItem & { activeEnrollmentId?: number | null }) | null> {
   const lock = forUpdate ? sql`FOR NO KEY UPDATE` : sql``
-  const active = activeKey === undefined ? sql`` : sql`, (SELECT e.id FROM enrollments e WHERE e.active_key = ${activeKey} LIMIT 1) AS active_enrollment_id`
-  // A registration's read also brings what it reads later (registrationPrefetch.ts).
-  const extras = (table: ItemCollection) => (activeKey === undefined ? sql`` : prefetchColumns(table))
   const db = await sqlFor(req)
   const now = getClock(req.payload).now()
+  // A registration's read may have come with the person's (src/enrollment/findOrCreatePerson.ts).
+  const readAhead = activeKey === undefined ? undefined : takeItemReadAhead(req, collection, id, activeKey)
+  const rowOf = async (query: () => ReturnType<typeof sql>) => (readAhead !== undefined ? readAhead : (await db.execute(query())).rows[0])
   if (collection === 'webinars') {
-    const { rows } = await db.execute(sql`
-      SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms${active}${extras('webinars')}
-        FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
-    const row = rows[0]
+    const row = await rowOf(() =>
+      activeKey === undefined
+        ? sql`SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms
+                FROM webinars WHERE id = ${id} AND deleted_at IS NULL ${lock}`
+        : registrationItemSelect(collection, id, sql`${activeKey}`),
+    )
     if (!row) return null
     if (activeKey !== undefined) keepPrefetched(req, collection, row)
     const paid = !row.is_free && Number(row.price) > 0
@@ -107,10 +109,12 @@ async function loadItem(
       terms: String(row.terms), ...activeEnrollmentOf(row),
     }
   }
-  const { rows } = await db.execute(sql`
-    SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms${active}${extras('courses')}
-      FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`)
-  const row = rows[0]
+  const row = await rowOf(() =>
+    activeKey === undefined
+      ? sql`SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms
+              FROM courses WHERE id = ${id} AND deleted_at IS NULL ${lock}`
+      : registrationItemSelect(collection, id, sql`${activeKey}`),
+  )
   if (!row) return null
   if (activeKey !== undefined) keepPrefetched(req, collection, row)
   const regular = Number(row.regular_price ?? 0)
@@ -125,6 +129,20 @@ async function loadItem(
     collection, id, title: String(row.title), status: String(row.status), capacity: num(row.capacity),
     seatsTaken: Number(row.seats_taken ?? 0), startsAt: await courseBegins(req, id, { startDate: row.start_date, timezone: row.timezone }), currency: String(row.currency ?? 'USD'), price, terms: String(row.terms), ...activeEnrollmentOf(row),
   }
+}
+
+/**
+ * The unlocked read a registration takes its seat from (never locking: see `readItemForRegistration`), with the
+ * person's active enrollment for the item (`activeKey`: an SQL expression, so the person's own read can join it)
+ * and what the registration reads later (registrationPrefetch.ts).
+ */
+export function registrationItemSelect(collection: ItemCollection, id: number, activeKey: ReturnType<typeof sql>) {
+  const active = sql`(SELECT e.id FROM enrollments e WHERE e.active_key = ${activeKey} LIMIT 1) AS active_enrollment_id`
+  return collection === 'webinars'
+    ? sql`SELECT id, title, status, capacity, seats_taken, starts_at, is_free, price, currency, ${sql.raw(ITEM_TERMS.webinars)} AS terms, ${active}${prefetchColumns('webinars')}
+            FROM webinars WHERE id = ${id} AND deleted_at IS NULL`
+    : sql`SELECT id, title, status, capacity, seats_taken, start_date, timezone, regular_price, early_bird_price, early_bird_deadline, currency, ${sql.raw(ITEM_TERMS.courses)} AS terms, ${active}${prefetchColumns('courses')}
+            FROM courses WHERE id = ${id} AND deleted_at IS NULL`
 }
 
 /** The `active_enrollment_id` column, when the read asked for it. */

@@ -76,7 +76,7 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
         // The code's coupon, before anyone's account is made for nothing; whether it applies here, and
         // its limits, are checked with the seat (applySeatRules).
         const coupon = input.couponCode ? await findCouponForCode(req, input.couponCode) : undefined
-        const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person)).id
+        const userId = 'userId' in input.person ? input.person.userId : (await findOrCreatePerson(req, input.person, { collection: input.collection, id: input.itemId })).id
         const email = 'userId' in input.person ? String(req.user?.email ?? '') : input.person.email
         await applyFormConsent(req, { collection: 'users', id: userId, email, granted: input.marketingConsent })
         // Payload's create, or the same hooks around one hand-written INSERT (createEnrollment.ts, docs/decisions/0034).

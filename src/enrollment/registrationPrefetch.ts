@@ -19,6 +19,8 @@ const KEY = 'registrationPrefetch'
 interface Prefetched {
   webinar?: Record<string, unknown>
   rulesVersion?: { version: number; own: boolean }
+  /** The registration's item read, made with the person's (`findOrCreatePerson`); `row` undefined: no such item. */
+  itemRead?: { collection: ItemCollection; id: number; userId: number | null; row: Record<string, unknown> | undefined }
 }
 
 /** The extra columns of the registration's item read (empty when fast paths are off). */
@@ -31,12 +33,34 @@ export function prefetchColumns(collection: ItemCollection) {
     ARRAY(SELECT r.email_rules_id FROM webinars_rels r WHERE r.parent_id = webinars.id AND r.path = 'emailRulesOff' AND r.email_rules_id IS NOT NULL ORDER BY r."order") AS email_rules_off`
 }
 
+/** Keeps the registration's item read made ahead of time, by the person's read (`userId`: the person found, or null). */
+export function keepItemReadAhead(req: PayloadRequest, read: NonNullable<Prefetched['itemRead']>): void {
+  req.context[KEY] = { ...kept(req), itemRead: read }
+}
+
+/** The person the read ahead is for, once `findOrCreatePerson` has made them. */
+export function itemReadAheadIsFor(req: PayloadRequest, userId: number): void {
+  const read = kept(req)?.itemRead
+  if (read) read.userId = userId
+}
+
+/**
+ * The read ahead, when it is the one `loadItem` is about to make (same item, same person: a brand-new
+ * person has no enrollment, so their read had none to find). Null row: the item does not exist.
+ */
+export function takeItemReadAhead(req: PayloadRequest, collection: ItemCollection, id: number, activeKey: string): Record<string, unknown> | null | undefined {
+  const read = kept(req)?.itemRead
+  if (!read || read.collection !== collection || read.id !== id || read.userId === null || activeKey !== `${collection}:${id}:${read.userId}`) return undefined
+  delete kept(req)!.itemRead
+  return read.row ?? null
+}
+
 /** Keeps what the item read brought (`row`: its columns, as read). */
 export function keepPrefetched(req: PayloadRequest, collection: ItemCollection, row: Record<string, unknown>): void {
   if (!('rules_version' in row)) return
   const kept: Prefetched = { rulesVersion: { version: Number(row.rules_version), own: row.rules_version_own === true } }
   if (collection === 'webinars') kept.webinar = webinarForMessageOf(row)
-  req.context[KEY] = kept
+  req.context[KEY] = { ...(req.context[KEY] as Prefetched | undefined), ...kept }
 }
 
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value))

@@ -28,7 +28,10 @@ export default async function globalSetup() {
     env: { ...process.env, TEMPLATE_URI: templateUri, ADMIN_URI: adminUri },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
-  if (result.status !== 0) throw new Error('Could not build the test template database (see the output above).')
+  if (result.status !== 0) {
+    const how = result.error ? String(result.error) : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`
+    throw new Error(`Could not build the test template database (${how}; see the output above).`)
+  }
 }
 
 export const withDatabase = (uri: string, database: string) => {
