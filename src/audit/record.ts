@@ -1,4 +1,5 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
+import { escapeLiteral } from 'pg'
 import type { PayloadRequest } from 'payload'
 
 import { drizzleFor, poolDrizzle } from '../email/database'
@@ -27,22 +28,27 @@ export async function recordAudit(req: PayloadRequest, entry: AuditEntryInput, o
   const now = getClock(req.payload).now()
   const changes = entry.changes ? redactChanges(entry.changes) : null
   const documentId = entry.documentId === undefined || entry.documentId === null ? null : String(entry.documentId)
-  const values = sql`(${entry.action}, ${actor.kind}, ${actor.userId ?? null}, ${actor.label?.slice(0, 200) ?? null}, ${entry.collectionSlug}, ${documentId},
-            ${entry.personId ?? null}, ${changes ? JSON.stringify(changes) : null}::jsonb, ${ip}, ${userAgent}, ${now}, ${now})`
+  const row: AuditRow = [entry.action, actor.kind, actor.userId ?? null, actor.label?.slice(0, 200) ?? null, entry.collectionSlug, documentId,
+    entry.personId ?? null, changes ? JSON.stringify(changes) : null, ip, userAgent, now, now]
   const deferred = options.outsideTransaction ? undefined : deferredOf(req)
-  if (deferred) return void deferred.push(values)
-  await db.execute(sql`${INSERT} VALUES ${values}`)
+  if (deferred) return void deferred.push(row)
+  await db.execute(sql`${sql.raw(INSERT)} VALUES ${valuesOf(row)}`)
 }
 
-const INSERT = sql`INSERT INTO audit_log (action, actor_kind, actor_id, actor_label, collection_slug, document_id, person_id, changes, ip, user_agent, updated_at, created_at)`
+/** One entry's columns, in INSERT's order (`changes` as JSON text). */
+type AuditRow = [unknown, unknown, unknown, unknown, unknown, unknown, unknown, string | null, unknown, unknown, Date, Date]
+
+const INSERT = 'INSERT INTO audit_log (action, actor_kind, actor_id, actor_label, collection_slug, document_id, person_id, changes, ip, user_agent, updated_at, created_at)'
+const valuesOf = (row: AuditRow) => sql`(${sql.join(row.map((value, index) => (index === 7 ? sql`${value}::jsonb` : sql`${value}`)), sql`, `)})`
 const DEFERRED = 'auditEntriesDeferred'
-const deferredOf = (req: PayloadRequest) => req.context[DEFERRED] as ReturnType<typeof sql>[] | undefined
+const deferredOf = (req: PayloadRequest) => req.context[DEFERRED] as AuditRow[] | undefined
 
 /**
- * Until `flushAuditEntries`, the entries recorded on `req` inside its transaction are kept and then written
- * by ONE statement, in the order recorded: a registration records two (the new account, the enrollment),
- * and each statement is a round trip (src/enrollment/register.ts). Whoever defers must flush before the
- * commit, or discard on a rollback (the entries belonged to it).
+ * Until the entries are taken, those recorded on `req` inside its transaction are kept and then written by
+ * ONE statement, in the order recorded: a registration records two (the new account, the enrollment), and
+ * each statement is a round trip (src/enrollment/register.ts). Whoever defers must write them before the
+ * commit (`flushAuditEntries`, or `takeDeferredAuditStatement` into its own last round trip), or discard
+ * them on a rollback (they belonged to it).
  */
 export function deferAuditEntries(req: PayloadRequest): void {
   req.context[DEFERRED] = []
@@ -52,7 +58,31 @@ export async function flushAuditEntries(req: PayloadRequest): Promise<void> {
   const entries = deferredOf(req)
   req.context[DEFERRED] = undefined
   if (!entries?.length) return
-  await (await drizzleFor(req)).execute(sql`${INSERT} VALUES ${sql.join(entries, sql`, `)}`)
+  await (await drizzleFor(req)).execute(sql`${sql.raw(INSERT)} VALUES ${sql.join(entries.map(valuesOf), sql`, `)}`)
+}
+
+/**
+ * The deferred entries as one INSERT with its values written out (pg's own literal escaping), for a
+ * statement sent by the simple protocol, which takes no parameters: the seat's settlement sends it in
+ * the same round trip as the lock and the COMMIT (src/enrollment/seatAtCommit.ts). Null when there are none.
+ */
+export function takeDeferredAuditStatement(req: PayloadRequest): string | null {
+  const entries = deferredOf(req)
+  req.context[DEFERRED] = undefined
+  if (!entries?.length) return null
+  const rows = entries.map((row) => `(${row.map((value, index) => literal(value) + (index === 7 ? '::jsonb' : index >= 10 ? '::timestamptz' : '')).join(', ')})`)
+  return `${INSERT} VALUES ${rows.join(', ')}`
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL'
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('An audit entry holds a number that is not finite')
+    return String(value)
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if (value instanceof Date) return escapeLiteral(value.toISOString())
+  return escapeLiteral(String(value))
 }
 
 export function discardDeferredAuditEntries(req: PayloadRequest): void {

@@ -1,7 +1,7 @@
 import { APIError, ValidationError, type PayloadRequest } from 'payload'
 
 import { checkRole } from '../access'
-import { deferAuditEntries, discardDeferredAuditEntries, flushAuditEntries } from '../audit/record'
+import { deferAuditEntries, discardDeferredAuditEntries, flushAuditEntries, takeDeferredAuditStatement } from '../audit/record'
 import { fastPathsEnabled } from '../config/fastPaths'
 import { normalizeCouponCode } from '../commerce/coupons/code'
 import { findCouponForCode } from '../commerce/coupons/pricing'
@@ -88,9 +88,9 @@ export async function register(req: PayloadRequest, input: RegisterInput): Promi
           idempotencyKey: claim?.key,
           idempotencyRequest: claim?.request,
         })
-        await flushAuditEntries(req)
-        // Last, and together with the COMMIT: the item's lock, the seat, the counter.
-        await settleSeatsAtCommit(req, Number(created.id))
+        // Last, and together with the COMMIT: the attempt's audit entries, the item's lock, the seat, the counter.
+        const settled = await settleSeatsAtCommit(req, Number(created.id), () => takeDeferredAuditStatement(req))
+        if (!settled) await flushAuditEntries(req)
         return created
       }).finally(() => {
         observeSeatLock(req)

@@ -113,12 +113,13 @@ type Result = { rows: Record<string, unknown>[] }
 
 /**
  * The registration's last step: the seat taken (or the waitlist confirmed) and the transaction committed,
- * in one round trip. It ends by opening an empty transaction on the same connection, which Payload's
+ * in one round trip (with `writeFirst`'s statement, if any, ahead of it). False when the registration does
+ * not settle at commit (it locked first): nothing was sent. It ends by opening an empty transaction on the same connection, which Payload's
  * own commit afterwards closes (a COMMIT with no transaction open would log a warning in PostgreSQL).
  */
-export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: number): Promise<void> {
+export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: number, writeFirst: () => string | null = () => null): Promise<boolean> {
   const state = stateOf(req)
-  if (state?.mode !== 'commit' || state.guesses.length === 0) return
+  if (state?.mode !== 'commit' || state.guesses.length === 0) return false
   // One registration takes one seat; several guesses would need one statement each, and the first COMMIT would end the rest.
   if (state.guesses.length > 1) throw new Error('A registration settles one seat at commit')
   const [guess] = state.guesses as [SeatGuess]
@@ -126,20 +127,23 @@ export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: num
   assertOpenForRegistration(req, guess.item)
   const db = await sqlFor(req)
   const sent = performance.now()
+  // A last write of the transaction's own (its audit entries) rides along, before the lock is asked for.
+  const first = writeFirst()
   let results: Result[]
   try {
-    results = (await db.execute(sql.raw(settleStatement(guess)))) as unknown as Result[]
+    results = (await db.execute(sql.raw(first ? `${first};\n${settleStatement(guess)}` : settleStatement(guess)))) as unknown as Result[]
   } catch (error) {
     if (pgErrorCode(error) === DIVISION_BY_ZERO) throw new SeatGuessMissed()
     throw error
   }
   const answered = performance.now()
-  const [settled, , committed] = results
+  const [settled, , committed] = first ? results.slice(1) : results
   const row = settled!.rows[0]!
   // PostgreSQL's own clock, in milliseconds: from the row lock granted to the COMMIT done.
   const heldMs = Number(committed!.rows[0]!.committed_ms) - Number(row.granted_ms)
   state.timings = { itemType: guess.item.collection, heldSeconds: heldMs / 1000, waitedSeconds: Math.max(answered - sent - heldMs, 0) / 1000 }
   state.settled = { item: guess.item, seat: guess.seat, seatsTaken: Number(row.seats_taken ?? guess.item.seatsTaken), capacity: row.capacity === null ? guess.item.capacity : Number(row.capacity), enrollmentId }
+  return true
 }
 
 /**

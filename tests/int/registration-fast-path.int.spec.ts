@@ -185,6 +185,16 @@ describe('the registration fast path', () => {
     expect(outcomes.fast.rows.email_log.map((row: any) => row.template_key).sort()).toEqual(['enrollment_confirmed', 'webinar_reminder_1h', 'webinar_reminder_24h'])
   })
 
+  it('writes the same audit entries for a name full of quotes, backslashes and dollar signs (written out as literals on the fast path)', async () => {
+    const outcomes = await both(async (side) => {
+      const webinar = await webinarTwin(side)
+      const body = { ...person(side, 'comillas'), firstName: "Ana '); DROP TABLE users; --", lastName: 'O\\\'Brien $$ $1 \\x ñandú 🎓', company: "E'\\n" }
+      return { path: `/webinars/${webinar.id}/register`, names: [webinar.slug], email: body.email, body }
+    })
+    expectSame(outcomes)
+    expect(JSON.stringify(outcomes.fast.rows.audit_log)).toContain("Ana '); DROP TABLE users; --")
+  })
+
   it('writes what Payload writes for a person who already has an account, with consent and an Idempotency-Key', async () => {
     const outcomes = await both(async (side) => {
       const webinar = await webinarTwin(side)
