@@ -1,5 +1,7 @@
 import type { FlattenedField, Payload, SanitizedCollectionConfig } from 'payload'
 
+import { fastPathCovers } from '../config/fastPaths'
+
 /**
  * What the webinar fast path was written (and its parity test run) against: every field of the
  * collections an anonymous webinar read shows, with what changes how Payload reads it — its type,
@@ -88,17 +90,12 @@ export function webinarReadShape(payload: Payload): string[] {
   ]
 }
 
-const checked = new WeakMap<Payload, boolean>()
-
 /** Whether this process's config is the one the fast path answers for (checked once per Payload). */
-export function fastPathCoversWebinars(payload: Payload): boolean {
-  let covered = checked.get(payload)
-  if (covered === undefined) {
-    const shape = webinarReadShape(payload)
-    covered = shape.length === WEBINAR_SHAPE_SERVED.length && shape.every((mark, index) => mark === WEBINAR_SHAPE_SERVED[index])
-    if (!covered)
-      payload.logger.warn('The webinars config is not the one the catalog fast path was written for: Payload answers every webinar read (src/catalogFastPath/coverage.ts).')
-    checked.set(payload, covered)
-  }
-  return covered
-}
+export const fastPathCoversWebinars = (payload: Payload): boolean =>
+  fastPathCovers(
+    payload,
+    'webinars',
+    () => webinarReadShape(payload),
+    WEBINAR_SHAPE_SERVED,
+    'The webinars config is not the one the catalog fast path was written for: Payload answers every webinar read (src/catalogFastPath/coverage.ts).',
+  )

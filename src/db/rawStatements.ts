@@ -1,5 +1,6 @@
 import { DrizzleQueryError, Name, Param, SQL, StringChunk } from '@payloadcms/db-postgres/drizzle'
 import pg from 'pg'
+import type { PayloadRequest } from 'payload'
 
 /**
  * Runs Aula's own hand-written statements (drizzle's `sql` template) on a pg client or pool without
@@ -90,4 +91,18 @@ export function statementRunner(client: Queryable, drizzle: DrizzleExecutor): St
 }
 
 /** The pg client or pool under a drizzle handle (node-postgres session). */
-export const clientOf = (drizzle: unknown): Queryable | undefined => (drizzle as { session?: { client?: Queryable } }).session?.client
+const clientOf = (drizzle: unknown): Queryable | undefined => (drizzle as { session?: { client?: Queryable } }).session?.client
+
+type Adapter = { sessions?: Record<string, { db: DrizzleExecutor }>; drizzle: DrizzleExecutor }
+
+/**
+ * A runner on the request's open transaction when it has one (so a rollback takes the rows with it), else
+ * on the pool; Payload keeps transactions in `db.sessions`. Used by `sqlFor` and `drizzleFor`.
+ */
+export async function statementsFor(req: { payload: { db: unknown }; transactionID?: PayloadRequest['transactionID'] }): Promise<StatementRunner> {
+  const adapter = req.payload.db as Adapter
+  const id = req.transactionID ? await req.transactionID : undefined
+  const handle = (id !== undefined && adapter.sessions?.[String(id)]?.db) || adapter.drizzle
+  const client = clientOf(handle)
+  return client ? statementRunner(client, handle) : (handle as unknown as StatementRunner)
+}

@@ -1,5 +1,7 @@
 import type { FlattenedField, Payload } from 'payload'
 
+import { fastPathCovers } from '../config/fastPaths'
+
 /**
  * The enrollments fields `createEnrollment` was written (and its parity test run) against: what changes
  * how Payload's create writes and reads a field back — type, `hasMany`, default, `virtual`, the field's
@@ -66,16 +68,12 @@ const fieldMark = (field: FlattenedField): string => {
 /** The enrollments config as the fast path sees it (see ENROLLMENT_SHAPE_WRITTEN). */
 export const enrollmentShape = (payload: Payload): string[] => payload.collections.enrollments.config.flattenedFields.map(fieldMark)
 
-const checked = new WeakMap<Payload, boolean>()
-
 /** Whether this process's config is the one `createEnrollment` writes for (checked once per Payload). */
-export function enrollmentShapeWritten(payload: Payload): boolean {
-  let covered = checked.get(payload)
-  if (covered === undefined) {
-    const shape = enrollmentShape(payload)
-    covered = shape.length === ENROLLMENT_SHAPE_WRITTEN.length && shape.every((mark, index) => mark === ENROLLMENT_SHAPE_WRITTEN[index])
-    if (!covered) payload.logger.warn('The enrollments config is not the one the registration fast path was written for: Payload creates every enrollment (src/enrollment/createEnrollmentCoverage.ts).')
-    checked.set(payload, covered)
-  }
-  return covered
-}
+export const enrollmentShapeWritten = (payload: Payload): boolean =>
+  fastPathCovers(
+    payload,
+    'enrollments',
+    () => enrollmentShape(payload),
+    ENROLLMENT_SHAPE_WRITTEN,
+    'The enrollments config is not the one the registration fast path was written for: Payload creates every enrollment (src/enrollment/createEnrollmentCoverage.ts).',
+  )

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { RULES_VERSION_COLUMNS } from '../automation/rules/rulesVersion'
 import { fastPathsEnabled } from '../config/fastPaths'
 import { seatsLeftOf } from '../fields/seats'
 import type { ItemCollection } from './statuses'
@@ -23,14 +24,14 @@ interface Prefetched {
   itemRead?: { collection: ItemCollection; id: number; userId: number | null; row: Record<string, unknown> | undefined }
 }
 
+/** What a webinar's emails show besides its title, start and seats (`webinarForMessageOf`), as columns of a `webinars` read. */
+export const WEBINAR_MESSAGE_COLUMNS = sql`summary, slug, startsat_tz, duration_minutes, meeting_link, schedule_sequence, category_id,
+  ARRAY(SELECT r.email_rules_id FROM webinars_rels r WHERE r.parent_id = webinars.id AND r.path = 'emailRulesOff' AND r.email_rules_id IS NOT NULL ORDER BY r."order") AS email_rules_off`
+
 /** The extra columns of the registration's item read (empty when fast paths are off). */
 export function prefetchColumns(collection: ItemCollection) {
   if (!fastPathsEnabled()) return sql``
-  const rules = sql`, (SELECT coalesce(v.version, 0) FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1) AS rules_version,
-    (SELECT v.version = pg_current_xact_id_if_assigned()::text::bigint FROM email_rules_version v WHERE v.id = 1) AS rules_version_own`
-  if (collection !== 'webinars') return rules
-  return sql`${rules}, summary, slug, startsat_tz, duration_minutes, meeting_link, schedule_sequence, category_id,
-    ARRAY(SELECT r.email_rules_id FROM webinars_rels r WHERE r.parent_id = webinars.id AND r.path = 'emailRulesOff' AND r.email_rules_id IS NOT NULL ORDER BY r."order") AS email_rules_off`
+  return collection === 'webinars' ? sql`, ${RULES_VERSION_COLUMNS}, ${WEBINAR_MESSAGE_COLUMNS}` : sql`, ${RULES_VERSION_COLUMNS}`
 }
 
 /** Keeps the registration's item read made ahead of time, by the person's read (`userId`: the person found, or null). */

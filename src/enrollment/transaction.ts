@@ -1,18 +1,10 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { clientOf, statementRunner } from '../db/rawStatements'
-
-type SqlRunner = { execute: (query: ReturnType<typeof sql>) => Promise<{ rows: Record<string, unknown>[] }> }
+import { statementsFor } from '../db/rawStatements'
 
 /** Runs statements on the request's open transaction (or the pool outside one), built without drizzle (src/db/rawStatements.ts). */
-export async function sqlFor(req: PayloadRequest): Promise<SqlRunner> {
-  const db = req.payload.db as unknown as { sessions?: Record<string, { db: SqlRunner }>; drizzle: SqlRunner }
-  const id = await req.transactionID
-  const handle = (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle
-  const client = clientOf(handle)
-  return client ? statementRunner(client, handle) : handle
-}
+export const sqlFor = (req: PayloadRequest) => statementsFor(req)
 
 /**
  * Runs `work` in one database transaction on `req` (Payload opens none around custom endpoints).

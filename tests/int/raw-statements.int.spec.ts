@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { PgDialect } from '@payloadcms/db-postgres/drizzle/pg-core'
 
-import { compileStatement, statementRunner, clientOf } from '../../src/db/rawStatements'
+import { compileStatement, statementsFor } from '../../src/db/rawStatements'
 import { isDatabaseUnavailable } from '../../src/db/databaseAvailability'
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../src/db/pgErrorCode'
 import { poolDrizzle } from '../../src/email/database'
@@ -52,7 +52,7 @@ describe('statements compiled without drizzle', () => {
 
   it('answers and fails as drizzle does: rows with dates as text, pg errors wrapped with their code', async () => {
     const drizzle = poolDrizzle(aula.payload)
-    const runner = statementRunner(clientOf(drizzle)!, drizzle as never)
+    const runner = await statementsFor({ payload: aula.payload })
     const query = sql`SELECT ${when}::timestamptz AS at, ${'2030-01-02'}::date AS day, 2::int AS n, ${{ a: 1 }}::jsonb AS doc`
     const ours = await runner.execute(query)
     const theirs = (await drizzle.execute(query)) as unknown as { rows: unknown[] }

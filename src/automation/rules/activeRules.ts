@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { takePrefetchedRulesVersion } from '../../enrollment/registrationPrefetch'
 import { sql, sqlFor } from '../../enrollment/transaction'
 import { readRule } from './readRule'
-import { emailRuleChangesTracked } from './rulesVersion'
+import { emailRuleChangesTracked, RULES_VERSION_COLUMNS } from './rulesVersion'
 import type { EmailRule } from './types'
 
 const loaded = new WeakMap<Payload, { version: number; rules: EmailRule[] }>()
@@ -29,10 +29,8 @@ export async function loadActiveRules(req: PayloadRequest): Promise<EmailRule[]>
 
 async function readRulesVersion(req: PayloadRequest): Promise<{ version: number; own: boolean }> {
   const db = await sqlFor(req)
-  const { rows } = await db.execute(sql`
-    SELECT coalesce(v.version, 0) AS version, v.version IS NOT NULL AND v.version = pg_current_xact_id_if_assigned()::text::bigint AS own
-      FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1`)
-  return { version: Number(rows[0]!.version), own: rows[0]!.own === true }
+  const { rows } = await db.execute(sql`SELECT ${RULES_VERSION_COLUMNS}`)
+  return { version: Number(rows[0]!.rules_version), own: rows[0]!.rules_version_own === true }
 }
 
 /** Every active email rule, in one query (a few dozen rows at most: staff write them by hand). */

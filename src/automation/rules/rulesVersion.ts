@@ -1,3 +1,4 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import { bigint, integer, pgTable } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
@@ -24,6 +25,14 @@ export const addEmailRulesVersionTable: SchemaHook = ({ schema }) => ({
     }),
   },
 })
+
+/**
+ * The rules' version (0 before any change) and whether this very transaction wrote it, as two columns any
+ * statement can carry (`rules_version`, `rules_version_own`): src/automation/rules/activeRules.ts reads them
+ * alone, a registration with its item (src/enrollment/registrationPrefetch.ts).
+ */
+export const RULES_VERSION_COLUMNS = sql`(SELECT coalesce(v.version, 0) FROM (SELECT 1) AS one LEFT JOIN email_rules_version v ON v.id = 1) AS rules_version,
+  (SELECT v.version = pg_current_xact_id_if_assigned()::text::bigint FROM email_rules_version v WHERE v.id = 1) AS rules_version_own`
 
 const TRIGGERS_SQL = `
 CREATE OR REPLACE FUNCTION aula_note_email_rules_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { takePrefetchedWebinar, webinarForMessageOf } from '../registrationPrefetch'
+import { takePrefetchedWebinar, WEBINAR_MESSAGE_COLUMNS, webinarForMessageOf } from '../registrationPrefetch'
 import { sql, sqlFor } from '../transaction'
 
 /**
@@ -15,10 +15,6 @@ export async function readWebinarForMessage(req: PayloadRequest, id: number): Pr
   const prefetched = takePrefetchedWebinar(req, id)
   if (prefetched) return prefetched
   const db = await sqlFor(req)
-  const { rows } = await db.execute(sql`
-    SELECT w.id, w.title, w.summary, w.slug, w.starts_at, w.startsat_tz, w.duration_minutes, w.meeting_link, w.schedule_sequence,
-           w.category_id, w.capacity, w.seats_taken,
-           ARRAY(SELECT r.email_rules_id FROM webinars_rels r WHERE r.parent_id = w.id AND r.path = 'emailRulesOff' AND r.email_rules_id IS NOT NULL ORDER BY r."order") AS email_rules_off
-      FROM webinars w WHERE w.id = ${id}`)
+  const { rows } = await db.execute(sql`SELECT id, title, starts_at, capacity, seats_taken, ${WEBINAR_MESSAGE_COLUMNS} FROM webinars WHERE id = ${id}`)
   return rows[0] ? webinarForMessageOf(rows[0]) : null
 }
