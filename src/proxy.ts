@@ -53,4 +53,24 @@ function sitePage(request: NextRequest) {
 const SITE_PATHS = [/^\/$/, /^\/(en|es)(\/.*)?$/, /^\/(webinars|courses)\/[^/]+$/, /^\/verify$/]
 const isSitePath = (pathname: string) => SITE_PATHS.some((pattern) => pattern.test(pathname))
 
-export const config = { matcher: ['/admin/:path*', '/api/:path*', '/', '/en/:path*', '/es/:path*', '/webinars/:path*', '/courses/:path*', '/verify'] }
+/**
+ * An API call needs the proxy only in the one case `proxy` changes it: sent by an admin page (its Referer),
+ * with an Accept-Language, before the language cookie exists. Every other API call (websites, apps, the
+ * registration burst) skips it: Next then neither builds a request for the proxy nor copies the body so the
+ * route can read it again (docs/benchmarks.md). Next anchors a `value` (`^…$`); `proxy` still checks the
+ * Referer's path itself. Literal values only: Next reads this object from the source at build time.
+ */
+export const config = {
+  matcher: [
+    '/admin/:path*',
+    {
+      source: '/api/:path*',
+      has: [
+        { type: 'header', key: 'referer', value: '[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*/admin(?:[/?#].*)?' },
+        { type: 'header', key: 'accept-language' },
+      ],
+      missing: [{ type: 'cookie', key: 'payload-lng' }],
+    },
+    '/', '/en/:path*', '/es/:path*', '/webinars/:path*', '/courses/:path*', '/verify',
+  ],
+}
