@@ -106,3 +106,26 @@ export async function statementsFor(req: { payload: { db: unknown }; transaction
   const client = clientOf(handle)
   return client ? statementRunner(client, handle) : (handle as unknown as StatementRunner)
 }
+
+/**
+ * For a statement that ended the request's transaction with its own COMMIT (seatAtCommit.ts): the COMMIT
+ * Payload's `commitTransaction` then has drizzle send (or the ROLLBACK of `killTransaction`) is answered here,
+ * not by PostgreSQL, which would find no transaction open: a round trip (one in seven of a registration's) and
+ * a warning, for nothing. Only the next statement on that connection is looked at; anything but a bare
+ * `commit`/`rollback` goes to the server as usual (in autocommit, as it would have anyway).
+ */
+export async function commitAlreadySent(req: { payload: { db: unknown }; transactionID?: PayloadRequest['transactionID'] }): Promise<void> {
+  const adapter = req.payload.db as Adapter
+  const id = req.transactionID ? await req.transactionID : undefined
+  const client = (id === undefined ? undefined : clientOf(adapter.sessions?.[String(id)]?.db)) as unknown as { query?: (...args: unknown[]) => unknown } | undefined
+  if (!client || Object.hasOwn(client, 'query')) return
+  client.query = (...args: unknown[]) => {
+    delete client.query
+    const first = args[0] as string | { text?: string } | undefined
+    const text = (typeof first === 'string' ? first : first?.text)?.trim().toLowerCase()
+    if ((text === 'commit' || text === 'rollback') && !args.some((arg) => typeof arg === 'function')) {
+      return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [], fields: [] })
+    }
+    return client.query!(...args)
+  }
+}

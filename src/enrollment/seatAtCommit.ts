@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { DIVISION_BY_ZERO, pgErrorCode } from '../db/pgErrorCode'
+import { commitAlreadySent } from '../db/rawStatements'
 import { notifyIfNearlyFull, notifyIfWaitlistForming } from '../notifications/triggers/seats'
 import { seatLockHeld, seatLockWait } from '../observability/metrics'
 import { assertOpenForRegistration, hasFreeSeat, ITEM_TERMS, type LockedItem } from './items'
@@ -105,8 +106,7 @@ function settleStatement(guess: SeatGuess): string {
 )${take}
 SELECT v.ok, v.granted_ms, ${guess.seat ? '(SELECT seats_taken FROM taken)' : 'NULL'} AS seats_taken, ${guess.seat ? '(SELECT capacity FROM taken)' : 'NULL'} AS capacity FROM verdict v;
 COMMIT;
-SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms;
-BEGIN`
+SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`
 }
 
 type Result = { rows: Record<string, unknown>[] }
@@ -114,8 +114,8 @@ type Result = { rows: Record<string, unknown>[] }
 /**
  * The registration's last step: the seat taken (or the waitlist confirmed) and the transaction committed,
  * in one round trip (with `writeFirst`'s statement, if any, ahead of it). False when the registration does
- * not settle at commit (it locked first): nothing was sent. It ends by opening an empty transaction on the same connection, which Payload's
- * own commit afterwards closes (a COMMIT with no transaction open would log a warning in PostgreSQL).
+ * not settle at commit (it locked first): nothing was sent. Payload's own commit afterwards is answered
+ * without a round trip (`commitAlreadySent`): the transaction is over.
  */
 export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: number, writeFirst: () => string | null = () => null): Promise<boolean> {
   const state = stateOf(req)
@@ -137,6 +137,7 @@ export async function settleSeatsAtCommit(req: PayloadRequest, enrollmentId: num
     throw error
   }
   const answered = performance.now()
+  await commitAlreadySent(req)
   const [settled, , committed] = first ? results.slice(1) : results
   const row = settled!.rows[0]!
   // PostgreSQL's own clock, in milliseconds: from the row lock granted to the COMMIT done.

@@ -3,6 +3,7 @@ import pg from 'pg'
 
 import { startTestAula, type TestAula } from '../helpers/aula'
 import { createWebinar } from '../helpers/catalog'
+import { recordStatements } from '../helpers/countStatements'
 
 /**
  * A registration takes its seat at commit (src/enrollment/seatAtCommit.ts, docs/decisions/0030): it
@@ -104,6 +105,27 @@ describe('a seat guessed from an unlocked read', () => {
     // Generous for a busy test machine; docs/benchmarks.md has the measured figures under load.
     expect((after.sum - before.sum) / 5).toBeLessThan(0.05)
     expect(after.missed).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('the commit that settles the seat ends the transaction', () => {
+  it('no second COMMIT follows it to PostgreSQL, the connection is the pool’s again, and the next transactions commit as usual', async () => {
+    const webinar = await createWebinar(aula.payload, { capacity: 10 })
+    const body = person()
+    const { result, texts } = await recordStatements(aula.payload, () => aula.api.post(`/webinars/${webinar.id}/register`, body))
+    expect(result.status).toBe(201)
+    expect(texts.filter((text) => /\bCOMMIT;/.test(text))).toHaveLength(1)
+    expect(texts.filter((text) => /^\s*(commit|rollback)\s*$/i.test(text))).toEqual([])
+    expect(await seatsTaken(webinar.id)).toBe(1)
+    expect(await usersWith(body.email)).toBe(1)
+    // Every connection of the pool answers every statement from PostgreSQL again.
+    const clients = (aula.payload.db as unknown as { pool: { _clients: object[] } }).pool._clients
+    expect(clients.filter((client) => Object.hasOwn(client, 'query'))).toEqual([])
+    // Payload's own transactions on those connections still commit: a staff edit, read back from outside.
+    for (let index = 0; index < 12; index += 1) {
+      await aula.payload.update({ collection: 'webinars', id: webinar.id, data: { summary: `Edición ${index}` } as never, overrideAccess: true })
+    }
+    expect((await outside.query('SELECT summary FROM webinars WHERE id = $1', [webinar.id])).rows[0].summary).toBe('Edición 11')
   })
 })
 
