@@ -9,7 +9,7 @@
  * Each run must end with exactly 100 confirmed + the rest waitlisted, seats_taken = 100, one enrollment per
  * person, 2xx only. Prints req/s, p50/p95, peak RSS per server, the ratios Aula/bare and two-instances/bare, and
  * the serialised section: Aula's `aula_seat_lock_*` histograms (GET /api/metrics, the run's difference) and
- * the bare server's own timing (GET /stats).
+ * the bare server's own timing (GET /stats), and the CPU each run cost per registration (app processes, PostgreSQL).
  * Optional runs, off by default to keep the script to a few minutes: `--admin-baseline` (as many
  * `POST /api/enrollments` by an admin for students created beforehand), `--coupon` (100% coupon limited to
  * 150 uses on a paid webinar: 100 confirmed, 50 waitlisted, the rest 400 `used_up`), `--audit-cost` (the
@@ -21,7 +21,7 @@ import { closePayload, openMigratedPayload, startBenchDatabase } from './lib/dat
 import { describeLoad, type LoadResult, pool } from './lib/load'
 import { describeEventLoop, describeLock, itemCeiling, lockFigures, METRICS_TOKEN, readLockMetrics, runBuckets } from './lib/lockMetrics'
 import { BENCH_PASSWORD, createUsers, createWebinar } from './lib/seed'
-import { ensureProductionBuild, mb, type RunningServer, startBareRegistrationServer, startProductionServer } from './lib/server'
+import { ensureProductionBuild, mb, postgresCpuMs, type RunningServer, startBareRegistrationServer, startProductionServer } from './lib/server'
 
 const count = Number(process.argv.find((arg) => arg.startsWith('--count='))?.split('=')[1]) || 1000
 const withAdminBaseline = process.argv.includes('--admin-baseline')
@@ -80,22 +80,28 @@ try {
   // 1. Aula, one process.
   const aulaBefore = await readLockMetrics(aula.url)
   aula.resetPeakRss()
+  const aulaCpu = cpuMeter([aula])
   const aulaRun = await pool(count, concurrency, (index) => register(aula.url, aulaWebinar, `persona-${index}@bench.aula`))
   const aulaRss = aula.peakRss()
+  const aulaCost = aulaCpu.perRegistration(count)
   const aulaAfter = await readLockMetrics(aula.url)
 
   // 2. The bare server.
   await fetch(`${bare.url}/stats?reset`).then((response) => response.arrayBuffer())
   bare.resetPeakRss()
+  const bareCpu = cpuMeter([bare])
   const bareRun = await pool(count, concurrency, (index) => register(bare.url, bareWebinar, `desnudo-${index}@bench.aula`))
   const bareRss = bare.peakRss()
+  const bareCost = bareCpu.perRegistration(count)
   const bareStats = (await (await fetch(`${bare.url}/stats`)).json()) as { heldMs: Timing; waitMs: Timing; loopMs: { p50: number; p99: number; max: number } }
 
   // 3. Two Aula processes, round-robin, one webinar.
   const pairBefore = await Promise.all([aula, second].map((server) => readLockMetrics(server.url)))
   for (const server of [aula, second]) server.resetPeakRss()
+  const pairCpu = cpuMeter([aula, second])
   const pairRun = await pool(count, concurrency, (index) => register(index % 2 ? second.url : aula.url, pairWebinar, `pareja-${index}@bench.aula`))
   const pairRss = [aula.peakRss(), second.peakRss()]
+  const pairCost = pairCpu.perRegistration(count)
   const pairAfter = await Promise.all([aula, second].map((server) => readLockMetrics(server.url)))
 
   let baselineRun: Run | undefined
@@ -152,19 +158,23 @@ try {
 
   console.log(`\n${count} registrations per run, ${concurrency} concurrent connections, free webinars with ${capacity} seats`)
   report('1. Aula (npm start, one process)', aulaRun, aulaWebinar, mb(aulaRss))
+  console.log(`  ${describeCost(aulaCost)}`)
   const aulaHeld = lockFigures(runBuckets([{ before: aulaBefore.held, after: aulaAfter.held }]))
   const aulaWait = lockFigures(runBuckets([{ before: aulaBefore.wait, after: aulaAfter.wait }]))
   console.log(`  seat lock held: ${describeLock(aulaHeld)}; waited: ${describeLock(aulaWait)}; ${itemCeiling(aulaHeld?.p50)}`)
   console.log(`  event-loop delay of the process during the run: ${describeEventLoop(aulaAfter.eventLoopMs)} (≈ 10 ms when idle: the 10 ms sampling period is included; each await in the locked section waits for a turn)`)
   report('2. bare server (node:http + pg, pool 20)', bareRun, bareWebinar, mb(bareRss))
+  console.log(`  ${describeCost(bareCost)}`)
   console.log(`  seat lock held: ${describeTiming(bareStats.heldMs)}; waited: ${describeTiming(bareStats.waitMs)}; ${itemCeiling(bareStats.heldMs.p50)}`)
   console.log(`  event-loop delay of the process during the run: ${describeEventLoop(bareStats.loopMs)}`)
   report('3. two Aula processes, round-robin, one webinar', pairRun, pairWebinar, `${mb(pairRss[0]!)} + ${mb(pairRss[1]!)}`)
+  console.log(`  ${describeCost(pairCost)}`)
   const pairHeld = lockFigures(runBuckets(pairBefore.map((before, index) => ({ before: before.held, after: pairAfter[index]!.held }))))
   const pairWait = lockFigures(runBuckets(pairBefore.map((before, index) => ({ before: before.wait, after: pairAfter[index]!.wait }))))
   console.log(`  seat lock held (both processes): ${describeLock(pairHeld)}; waited: ${describeLock(pairWait)}; ${itemCeiling(pairHeld?.p50)}`)
   console.log(`  event-loop delay during the run: ${pairAfter.map((after) => describeEventLoop(after.eventLoopMs)).join(' · ')}`)
   console.log(`ratio Aula/bare (req/s): ${(aulaRun.rate / bareRun.rate).toFixed(2)} (goal ≥ 0.5); two instances/bare: ${(pairRun.rate / bareRun.rate).toFixed(2)}; two instances/one: ${(pairRun.rate / aulaRun.rate).toFixed(2)}`)
+  console.log(`CPU per registration, bare/Aula (what each registration costs, whatever else the machine runs): app ${(bareCost.app / aulaCost.app).toFixed(2)}, app + database ${((bareCost.app + bareCost.database) / (aulaCost.app + aulaCost.database)).toFixed(2)}`)
 
   if (baselineRun) {
     report('admin baseline: POST /api/enrollments (admin JWT, existing users)', baselineRun, baselineWebinar, 'n/a (shares the server)')
@@ -201,6 +211,20 @@ interface Timing { count: number; p50: number | null; p95: number | null; max: n
 function describeTiming(timing: Timing): string {
   if (!timing.count) return 'no samples'
   return `${timing.count} samples, p50 ${timing.p50!.toFixed(2)} ms, p95 ${timing.p95!.toFixed(2)} ms, max ${timing.max!.toFixed(2)} ms`
+}
+
+interface Cost { app: number; database: number }
+
+/** CPU the servers' processes and PostgreSQL spend from now on, per registration, in ms (Linux /proc). */
+function cpuMeter(servers: RunningServer[]) {
+  const app = () => servers.reduce((sum, server) => sum + server.cpuMs(), 0)
+  const appBefore = app()
+  const databaseBefore = postgresCpuMs()
+  return { perRegistration: (registrations: number): Cost => ({ app: (app() - appBefore) / registrations, database: (postgresCpuMs() - databaseBefore) / registrations }) }
+}
+
+function describeCost(cost: Cost): string {
+  return `CPU per registration: app ${cost.app.toFixed(1)} ms, database ${cost.database.toFixed(1)} ms (all its processes)`
 }
 
 /** Catalog reads only: a registration would change the counts. */

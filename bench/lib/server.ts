@@ -36,6 +36,8 @@ export interface RunningServer {
   resetPeakRss: () => void
   /** Highest summed RSS of the group's node processes since the last reset, in bytes. */
   peakRss: () => number
+  /** CPU time (user + system) the group's node processes have used so far, in ms: a run's difference is its cost, whatever else the machine does. */
+  cpuMs: () => number
   /** The last few thousand characters the server printed (for a failed run's report). */
   logTail: () => string
   stop: () => Promise<void>
@@ -97,28 +99,57 @@ export async function watchServer(child: ChildProcess, pid: number, url: string,
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  return { url, pid, resetPeakRss: () => void (peak = groupRss(pid)), peakRss: () => peak, logTail: () => output.join('').slice(-4000), stop }
+  return { url, pid, resetPeakRss: () => void (peak = groupRss(pid)), peakRss: () => peak, cpuMs: () => groupCpuMs(pid), logTail: () => output.join('').slice(-4000), stop }
 }
 
 /** Sum of VmRSS over the node processes whose process group is `pgid` (Linux /proc). */
 export function groupRss(pgid: number): number {
   let total = 0
+  for (const { status } of processes((fields, name) => Number(fields[2]) === pgid && NODE_NAMES.test(name))) {
+    const rss = /^VmRSS:\s*(\d+) kB/m.exec(status)
+    if (rss) total += Number(rss[1]) * 1024
+  }
+  return total
+}
+
+/** CPU time (user + system, ms) of the node processes whose process group is `pgid`. */
+export const groupCpuMs = (pgid: number) => cpuMs((fields, name) => Number(fields[2]) === pgid && NODE_NAMES.test(name))
+
+/**
+ * CPU time (ms) of every PostgreSQL process of the machine, the children it has reaped included (a backend that
+ * ended): a run's difference is what the database spent on it, when the benchmark's database is the only one busy.
+ */
+export const postgresCpuMs = () => cpuMs((_fields, name) => name === 'postgres', true)
+
+const NODE_NAMES = /^(node|next-server|next)/
+/** USER_HZ: the unit of /proc/<pid>/stat's times; 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100
+
+function cpuMs(select: (fields: string[], name: string) => boolean, withReapedChildren = false): number {
+  let ticks = 0
+  for (const { fields } of processes(select)) {
+    // utime stime cutime cstime are fields 14–17 of stat, 11–14 after the name.
+    ticks += Number(fields[11]) + Number(fields[12]) + (withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0)
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND
+}
+
+/** Linux /proc: each process `select` keeps, with its stat fields after the parenthesised name (state ppid pgrp …) and its status text. */
+function processes(select: (fields: string[], name: string) => boolean): { fields: string[]; status: string }[] {
+  const found: { fields: string[]; status: string }[] = []
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      // Fields after the parenthesised command name: state ppid pgrp …
-      const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (Number(afterName[2]) !== pgid) continue
-      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
-      if (!/^Name:\s*(node|next-server|next)/m.test(status)) continue
-      const rss = /^VmRSS:\s*(\d+) kB/m.exec(status)
-      if (rss) total += Number(rss[1]) * 1024
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (!select(fields, name)) continue
+      found.push({ fields, status: fs.readFileSync(`/proc/${entry}/status`, 'utf8') })
     } catch {
       // The process ended between listing and reading.
     }
   }
-  return total
+  return found
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
