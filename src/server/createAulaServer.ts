@@ -5,6 +5,8 @@ import { stampPeerAddress } from './stampPeerAddress'
 
 export interface AulaServerHandlers {
   request: (request: IncomingMessage, response: ServerResponse) => unknown
+  /** Tried first; true when it took the request (src/server/registrationRoute.ts). */
+  shortcut?: (request: IncomingMessage, response: ServerResponse) => boolean
   upgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => unknown
 }
 
@@ -15,6 +17,7 @@ export interface AulaServerHandlers {
 export function createAulaServer(handlers: AulaServerHandlers): Server {
   const server = createServer((request, response) => {
     stampPeerAddress(request)
+    if (handlers.shortcut?.(request, response)) return
     return handlers.request(request, response)
   })
   if (handlers.upgrade) {

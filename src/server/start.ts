@@ -1,6 +1,8 @@
 import next from 'next'
+import path from 'node:path'
 
 import { createAulaServer } from './createAulaServer'
+import { loadRegistrationRoute } from './registrationRoute'
 
 /**
  * `npm start`: Next.js in production mode behind Aula's own node:http server. Next's own server
@@ -13,9 +15,12 @@ const app = next({ dev: false, port })
 await app.prepare()
 const handle = app.getRequestHandler()
 const upgrade = app.getUpgradeHandler()
+// Registrations skip Next's router, not its route handler (src/server/registrationRoute.ts). The folder is next.config.mjs's `distDir`.
+const registration = await loadRegistrationRoute(path.resolve(process.env.NEXT_DIST_DIR || '.next'))
 
 createAulaServer({
   request: (request, response) => handle(request, response),
+  shortcut: registration ?? undefined,
   upgrade: (request, socket, head) => upgrade(request, socket, head),
 }).listen(port, () => {
   console.log(`Aula listening on port ${port}`)

@@ -59,6 +59,11 @@ export class ApiClient {
     )
   }
 
+  /** The route's handler for `method`, as Next (or Aula's server, src/server/registrationRoute.ts) calls it. */
+  routeHandler(method: Method): RouteHandler {
+    return this.handlers[method]
+  }
+
   /** `path` is everything after `/api`, query string included: `/webinars?limit=5`. */
   async request<T = any>(method: Method, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const url = new URL(`/api${path}`, this.baseUrl)
