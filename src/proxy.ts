@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
+import { isAdminPath, refererIsAdminPage } from './i18n/adminPage'
 import { siteSecurityHeaders } from './site/securityHeaders'
 
 /**
@@ -18,18 +19,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } })
 }
 
-const isAdminPath = (pathname: string) => pathname === '/admin' || pathname.startsWith('/admin/')
-
 function fromAdmin(request: NextRequest): boolean {
-  if (isAdminPath(request.nextUrl.pathname)) return true
-  const referer = request.headers.get('referer')
-  if (!referer) return false
-  try {
-    // The admin sends its Referer to its own origin only (Referrer-Policy: same-origin, src/config/adminSecurityHeaders.mjs).
-    return isAdminPath(new URL(referer).pathname)
-  } catch {
-    return false
-  }
+  return isAdminPath(request.nextUrl.pathname) || refererIsAdminPage(request.headers.get('referer'))
 }
 
 /**

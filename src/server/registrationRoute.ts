@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { fastPathsEnabled } from '../config/fastPaths'
+import { refererIsAdminPage } from '../i18n/adminPage'
 
 /**
  * The launch-day request, `POST /api/webinars/:id/register` (and a course's `/enroll`), handed by Aula's
@@ -48,13 +49,7 @@ export async function loadRegistrationRoute(distDir: string, log: (message: stri
 /** next.config's `headers()` as Next sets them on a response (unconditional rules only: these requests carry no `has`). */
 function headersFromConfig(rules: ConfigHeaders[]): (pathname: string) => { key: string; value: string }[] {
   const unconditional = rules.filter((rule) => !rule.has && !rule.missing).map((rule) => ({ pattern: new RegExp(rule.regex), headers: rule.headers }))
-  const cache = new Map<string, { key: string; value: string }[]>()
-  return (pathname) => {
-    const shape = pathname.replace(/\/\d+\//, '/0/')
-    let found = cache.get(shape)
-    if (!found) cache.set(shape, (found = unconditional.filter((rule) => rule.pattern.test(pathname)).flatMap((rule) => rule.headers)))
-    return found
-  }
+  return (pathname) => unconditional.filter((rule) => rule.pattern.test(pathname)).flatMap((rule) => rule.headers)
 }
 
 export function registrationRoute(post: RouteHandler, configHeaders: (pathname: string) => { key: string; value: string }[]): RegistrationRoute {
@@ -66,20 +61,10 @@ export function registrationRoute(post: RouteHandler, configHeaders: (pathname: 
     if (!REGISTRATION_PATH.test(pathname)) return false
     const length = Number(request.headers['content-length'])
     if (!Number.isInteger(length) || length < 0 || length > MAX_BODY_BYTES || request.headers['transfer-encoding'] !== undefined) return false
-    if (fromAdminPage(request.headers.referer)) return false
+    // An admin page's own API calls may need their language fixed by src/proxy.ts, which only Next runs.
+    if (refererIsAdminPage(request.headers.referer)) return false
     void answer(request, response, { post, pathname, url, length, configHeaders: configHeaders(pathname) })
     return true
-  }
-}
-
-/** src/proxy.ts's test, the same way: an admin page's own API calls may need their language fixed there. */
-function fromAdminPage(referer: string | undefined): boolean {
-  if (!referer) return false
-  try {
-    const { pathname } = new URL(referer)
-    return pathname === '/admin' || pathname.startsWith('/admin/')
-  } catch {
-    return false
   }
 }
 
@@ -116,7 +101,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, call: 
   }
 }
 
-/** The body of announced length, or a 400 when the client sends less (or more) than it said. */
+/** The body of announced length (Node's parser delivers no more than that), or a 400 when the client sends less. */
 function readBody(request: IncomingMessage, length: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -124,10 +109,7 @@ function readBody(request: IncomingMessage, length: number): Promise<Buffer> {
     const fail = () => reject(Object.assign(new Error('incomplete request body'), { status: 400 }))
     request.on('data', (chunk: Buffer) => {
       received += chunk.length
-      if (received > length) {
-        request.destroy()
-        fail()
-      } else chunks.push(chunk)
+      chunks.push(chunk)
     })
     request.on('end', () => (received === length ? resolve(Buffer.concat(chunks, length)) : fail()))
     request.on('aborted', fail)
